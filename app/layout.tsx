@@ -1,0 +1,30 @@
+import type { Metadata, Viewport } from 'next'
+import type { ReactNode } from 'react'
+import { THEME_INIT_SCRIPT } from '@/lib/ui/theme-script'
+import './globals.css'
+
+export const metadata: Metadata = {
+  title: 'AI-shock market reaction: NVIDIA, Stargate and DeepSeek',
+  description:
+    'How NVIDIA and the AI stocks moved around the Stargate announcement and the DeepSeek releases, on real daily prices, with every event annotated.',
+}
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#f8fafc' },
+    { media: '(prefers-color-scheme: dark)', color: '#0b1120' },
+  ],
+}
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+      </head>
+      <body className="antialiased">{children}</body>
+    </html>
+  )
+}

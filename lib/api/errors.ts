@@ -1,0 +1,71 @@
+import type { ZodError } from 'zod'
+
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'not_found'
+  | 'rate_limited'
+  | 'upstream_error'
+  | 'upstream_timeout'
+  | 'internal'
+
+export interface ApiErrorIssue {
+  path: string
+  message: string
+}
+
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string; issues?: ApiErrorIssue[] }
+}
+
+const STATUS: Record<ApiErrorCode, number> = {
+  bad_request: 400,
+  not_found: 404,
+  rate_limited: 429,
+  upstream_error: 502,
+  upstream_timeout: 504,
+  internal: 500,
+}
+
+/** An error that is safe to show to the caller: its message never holds internals. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly extra: { issues?: ApiErrorIssue[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message)
+  }
+
+  get status(): number {
+    return STATUS[this.code]
+  }
+}
+
+export function issuesFromZod(error: ZodError): ApiErrorIssue[] {
+  return error.issues.map((i) => ({ path: i.path.join('.') || '(query)', message: i.message }))
+}
+
+export function badRequest(error: ZodError): ApiError {
+  const issues = issuesFromZod(error)
+  const first = issues[0]
+  const message = first ? `Invalid query: ${first.path}: ${first.message}` : 'Invalid query'
+  return new ApiError('bad_request', message, { issues })
+}
+
+/** Maps any thrown value to the API's error shape. Unknown errors become a generic 500 with no detail. */
+export function errorResponse(error: unknown): Response {
+  const apiError =
+    error instanceof ApiError ? error : new ApiError('internal', 'Something went wrong on our side. Please try again.')
+  if (!(error instanceof ApiError)) console.error('[api] unexpected error', error)
+  const body: ApiErrorBody = {
+    error: {
+      code: apiError.code,
+      message: apiError.message,
+      ...(apiError.extra.issues ? { issues: apiError.extra.issues } : {}),
+    },
+  }
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
+  if (apiError.extra.retryAfterSeconds !== undefined) headers['Retry-After'] = String(apiError.extra.retryAfterSeconds)
+  return Response.json(body, { status: apiError.status, headers })
+}

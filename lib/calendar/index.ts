@@ -1,0 +1,27 @@
+export {
+  CalendarRangeError,
+  calendarFromDates,
+  nextSession,
+  previousSession,
+  sessionOnOrAfter,
+  sessionOnOrBefore,
+  sessionsBetween,
+  type TradingCalendar,
+} from './trading-calendar'
+export {
+  US_CALENDAR_FIRST_YEAR,
+  US_CALENDAR_LAST_YEAR,
+  US_MARKET_CALENDAR,
+  US_MARKET_CALENDAR_ID,
+  US_MARKET_TIME_ZONE,
+  US_SPECIAL_CLOSURES,
+  easterSunday,
+  isUsTradingDay,
+  nextUsTradingDay,
+  usMarketClosureName,
+  usMarketHolidays,
+  usTradingDayOnOrAfter,
+  usTradingDaysBetween,
+  type SourceLink,
+  type SpecialClosure,
+} from './us-market'

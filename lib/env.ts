@@ -1,0 +1,39 @@
+import 'server-only'
+import { z } from 'zod'
+
+const envSchema = z.object({
+  PRICE_PROVIDER: z.enum(['auto', 'snapshot', 'yahoo']).default('auto'),
+  YAHOO_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'YAHOO_BASE_URL must be an http(s) URL, e.g. http://127.0.0.1:4010' })
+    .optional(),
+  YAHOO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+  /** Requests per minute one client may send that reach the live upstream. */
+  LIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+let cached: Env | undefined
+
+/** The validated environment. Fails fast with a message naming the bad variable. */
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse({
+      PRICE_PROVIDER: process.env.PRICE_PROVIDER || undefined,
+      YAHOO_BASE_URL: process.env.YAHOO_BASE_URL || undefined,
+      YAHOO_TIMEOUT_MS: process.env.YAHOO_TIMEOUT_MS || undefined,
+      LIVE_REQUESTS_PER_MINUTE: process.env.LIVE_REQUESTS_PER_MINUTE || undefined,
+    })
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+      throw new Error(`Invalid environment: ${detail}`)
+    }
+    cached = parsed.data
+  }
+  return cached
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvForTests(): void {
+  cached = undefined
+}

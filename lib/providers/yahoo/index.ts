@@ -1,0 +1,3 @@
+import 'server-only'
+
+export { createYahooProvider, DEFAULT_YAHOO_TIMEOUT_MS, type YahooProviderOptions } from './client'
