@@ -1,0 +1,98 @@
+import { DEFAULT_ESTIMATION } from '@/lib/analysis'
+import { CLAIMS_BENCHMARK, evaluateClaims, type CheckedClaim, type Verdict } from '@/lib/claims'
+import { BROAD_SELLOFF_RETURN, SIGNIFICANT_T } from '@/lib/claims/verdicts'
+import { formatPercent } from '@/lib/format'
+
+/** Each verdict's colour is a theme variable, so the badges follow dark mode. */
+const VERDICT_STYLE: Record<Verdict, { colorVar: string; meaning: string }> = {
+  supported: { colorVar: '--event-market', meaning: 'the data bear it out' },
+  'partly supported': { colorVar: '--event-policy', meaning: 'roughly right, or right only in part' },
+  'not supported': { colorVar: '--muted', meaning: 'the data do not bear it out' },
+  wrong: { colorVar: '--event-deepseek', meaning: 'the data contradict it' },
+}
+
+function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  const style = VERDICT_STYLE[verdict]
+  return (
+    <span
+      data-testid="claim-verdict"
+      data-verdict={verdict}
+      title={style.meaning}
+      className="inline-block rounded-full border px-2 py-0.5 text-[11px] font-semibold uppercase tracking-wide"
+      style={{
+        color: `var(${style.colorVar})`,
+        borderColor: 'currentColor',
+        backgroundColor: `color-mix(in srgb, var(${style.colorVar}) 10%, transparent)`,
+      }}
+    >
+      {verdict}
+    </span>
+  )
+}
+
+function ClaimCard({ claim }: { claim: CheckedClaim }) {
+  return (
+    <li className="flex min-w-0 flex-col gap-2 rounded-md border border-[var(--border)] p-3" data-testid="claim" data-claim-id={claim.id}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <blockquote className="min-w-0 flex-1 font-medium">“{claim.claim}”</blockquote>
+        <VerdictBadge verdict={claim.verdict} />
+      </div>
+      <p className="text-sm">{claim.summary}</p>
+      <dl className="grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
+        {claim.evidence.map((e) => (
+          <div key={e.label} className="contents">
+            <dt className="min-w-0 break-words text-[var(--muted)]">{e.label}</dt>
+            <dd className="min-w-0 break-words tabular-nums">{e.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <a href={claim.link} className="mt-auto self-start text-sm text-[var(--accent)] underline underline-offset-2">
+        See it on the chart<span className="sr-only">: {claim.claim}</span>
+      </a>
+    </li>
+  )
+}
+
+async function loadClaims(): Promise<CheckedClaim[] | null> {
+  try {
+    return await evaluateClaims()
+  } catch (error) {
+    // The rest of the page still works without this panel; the log says why it is missing.
+    console.error('[claims] evaluation failed', error)
+    return null
+  }
+}
+
+/**
+ * Public claims about the AI shock with a verdict each, computed on the server from the price data, the event
+ * study and the event catalog. Rendered below the dashboard; a failure shows a note instead of breaking the page.
+ */
+export async function ClaimsPanel() {
+  const claims = await loadClaims()
+  return (
+    <section aria-labelledby="claims-heading" className="space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4" data-testid="claims-panel">
+      <div>
+        <h2 id="claims-heading" className="text-base font-semibold">
+          Public claims, checked against the data
+        </h2>
+        <p className="text-xs text-[var(--muted)]">
+          Every number is computed from the daily prices, the market-model event study (against {CLAIMS_BENCHMARK},{' '}
+          {DEFAULT_ESTIMATION} estimation sessions) and the dated event catalog; only the claims’ own figures are quoted. A move counts as
+          significant when |t| ≥ {SIGNIFICANT_T}; a day on which {CLAIMS_BENCHMARK} returns {formatPercent(BROAD_SELLOFF_RETURN, 1)} or
+          less counts as a broad selloff.
+        </p>
+      </div>
+      {claims === null ? (
+        <p role="status" className="rounded-md bg-[var(--warn-bg)] p-3 text-sm text-[var(--warn-fg)]">
+          The claims could not be checked just now. The chart and the tables above are not affected; reload the page to try again.
+        </p>
+      ) : (
+        <ol className="grid grid-cols-1 gap-3 md:grid-cols-2">
+          {claims.map((claim) => (
+            <ClaimCard key={claim.id} claim={claim} />
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}

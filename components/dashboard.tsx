@@ -1,0 +1,203 @@
+'use client'
+
+import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { buildChartModel, seriesColorVar, type ChartEvent } from '@/lib/chart/model'
+import { usePrices } from '@/lib/client/hooks'
+import { pricesUrl } from '@/lib/client/urls'
+import { formatFullDate, formatDayMonth } from '@/lib/format'
+import { EVENT_WINDOW_SESSIONS, sessionsAround } from '@/lib/presets'
+import { loadRange, type ViewState } from '@/lib/view-state'
+import { ChartDataTable } from './data-table'
+import { DataStatus } from './data-status'
+import { EventDetails, EventList, VerifiedMark } from './event-list'
+import { ExportButtons } from './export-buttons'
+import { PriceChart } from './price-chart'
+import { RangeControls } from './range-controls'
+import { ReactionPanel } from './reaction-panel'
+import { SymbolPicker } from './symbol-picker'
+import { useView } from './use-view'
+
+const CHART_HEIGHT = 'clamp(300px, 52vh, 480px)'
+
+export interface DashboardProps {
+  events: ChartEvent[]
+  snapshotImportedAt: string
+  /** Server-rendered panels shown under the chart (the claims check). */
+  children?: ReactNode
+}
+
+function describeView(view: ViewState) {
+  const range = `${formatFullDate(view.from)} – ${formatFullDate(view.to)}`
+  const mode =
+    view.mode === 'percent'
+      ? `change since the close of ${formatFullDate(view.base)} (adjusted for dividends and splits)`
+      : view.mode === 'log'
+        ? 'closing price, log scale'
+        : 'closing price'
+  return `${range} · ${mode}`
+}
+
+export function Dashboard({ events, snapshotImportedAt, children }: DashboardProps) {
+  const { view, notices, setView } = useView()
+  const range = loadRange(view)
+  const url = pricesUrl(view.symbols, range.from, range.to)
+  const { data, error, isLoading, mutate } = usePrices(url)
+  const [active, setActive] = useState<{ id: string; x: number; width: number } | null>(null)
+  const chartBoxRef = useRef<HTMLDivElement>(null)
+
+  const model = useMemo(() => (data ? buildChartModel({ series: data.series, view, events }) : null), [data, view, events])
+  const visibleIds = useMemo(() => new Set(model?.events.map((e) => e.id)), [model])
+  const activeEvent = active ? events.find((e) => e.id === active.id) : undefined
+  const selectedEvent = view.event ? events.find((e) => e.id === view.event) : undefined
+
+  const selectEvent = (id: string) => {
+    const event = events.find((e) => e.id === id)
+    if (!event) return
+    setView({ event: id, ...sessionsAround(event.tradingDate, EVENT_WINDOW_SESSIONS) })
+    setActive(null)
+  }
+
+  const title = view.symbols.length > 0 ? `${view.symbols.join(', ')} around Stargate and DeepSeek` : 'AI-shock market reaction'
+  const sources = model?.sources ?? []
+  const footer = `Data: ${sources.includes('yahoo') ? 'Yahoo Finance chart API (live)' : ''}${sources.length > 1 ? ' and ' : ''}${sources.includes('snapshot') ? `embedded snapshot of real Yahoo daily bars (imported ${snapshotImportedAt.slice(0, 10)})` : ''}. Events: dated and sourced catalog; markers sit on the first session that could react.`
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="min-w-0 space-y-4">
+        {notices.length > 0 ? (
+          <div role="status" className="rounded-md bg-[var(--warn-bg)] p-3 text-sm text-[var(--warn-fg)]">
+            {notices.map((n) => (
+              <p key={n}>{n}</p>
+            ))}
+          </div>
+        ) : null}
+
+        <div className="space-y-4 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4">
+          <SymbolPicker
+            symbols={view.symbols}
+            colorVarOf={(s) => seriesColorVar(Math.max(0, view.symbols.indexOf(s)))}
+            onChange={(symbols) => setView({ symbols })}
+          />
+          <RangeControls view={view} onChange={setView} />
+        </div>
+
+        <section aria-labelledby="chart-heading" className="rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4">
+          <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
+            <div className="min-w-0">
+              <h2 id="chart-heading" className="text-base font-semibold">
+                {title}
+              </h2>
+              <p className="text-xs text-[var(--muted)]">{describeView(view)}</p>
+            </div>
+            <ExportButtons model={model} series={data?.series ?? []} view={view} title={title} subtitle={describeView(view)} footer={footer} />
+          </div>
+
+          {selectedEvent ? (
+            <div className="mb-2 flex flex-wrap items-center gap-2 text-sm" data-testid="selected-event">
+              <span className="font-medium">
+                Zoomed to {selectedEvent.number}. {selectedEvent.title}
+              </span>
+              <VerifiedMark verified={selectedEvent.verified} />
+              <button type="button" className="text-[var(--accent)] underline" onClick={() => setView({ event: null })}>
+                Clear selection
+              </button>
+            </div>
+          ) : null}
+
+          <div className="relative" aria-busy={isLoading} ref={chartBoxRef}>
+            {view.symbols.length === 0 ? (
+              <div className="flex items-center justify-center rounded-md border border-dashed border-[var(--border)] text-sm text-[var(--muted)]" style={{ height: CHART_HEIGHT }}>
+                Choose at least one symbol above to draw the chart.
+              </div>
+            ) : error && !data ? (
+              <div role="alert" data-testid="chart-error" className="flex flex-col items-center justify-center gap-3 rounded-md bg-[var(--error-bg)] p-4 text-center text-sm text-[var(--error-fg)]" style={{ height: CHART_HEIGHT }}>
+                <p>{error.message}</p>
+                <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
+                  Retry
+                </button>
+              </div>
+            ) : !model ? (
+              <div className="animate-pulse rounded-md bg-[var(--grid)]" style={{ height: CHART_HEIGHT }} data-testid="chart-skeleton" aria-label="Loading the chart" />
+            ) : model.dates.length === 0 ? (
+              <div className="flex items-center justify-center rounded-md border border-dashed border-[var(--border)] text-sm text-[var(--muted)]" style={{ height: CHART_HEIGHT }}>
+                No trading sessions between {view.from} and {view.to} for these symbols.
+              </div>
+            ) : (
+              <figure
+                role="img"
+                aria-label={`Line chart: ${title}. ${describeView(view)}. ${model.events.length} event markers. The data table below the chart has the numbers.`}
+                data-testid="price-chart"
+                className={isLoading ? 'opacity-70 transition-opacity' : undefined}
+              >
+                <PriceChart
+                  model={model}
+                  heightCss={CHART_HEIGHT}
+                  selectedEventId={view.event}
+                  activeEventId={active?.id ?? null}
+                  onActivateEvent={(id, x) => setActive(id ? { id, x: x ?? 0, width: chartBoxRef.current?.clientWidth ?? 0 } : null)}
+                  onSelectEvent={selectEvent}
+                  onZoom={(a, b) => {
+                    const from = model.dates[a]
+                    const to = model.dates[b]
+                    if (from && to) setView({ from, to })
+                  }}
+                />
+                <figcaption className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs">
+                  {model.series.map((s) => (
+                    <span key={s.symbol} className="inline-flex items-center gap-1">
+                      <span className="h-0.5 w-4" style={{ background: `var(${s.colorVar})` }} aria-hidden />
+                      <span className="font-medium">{s.symbol}</span>
+                      <span className="text-[var(--muted)]">{s.name}</span>
+                      {view.mode === 'percent' && s.baseDate && s.baseDate !== view.base ? (
+                        <span className="text-[var(--muted)]">(base {formatDayMonth(s.baseDate)})</span>
+                      ) : null}
+                    </span>
+                  ))}
+                  <span className="text-[var(--muted)]">Drag across the chart to zoom; numbered markers are events (Tab to them, Enter to zoom).</span>
+                </figcaption>
+              </figure>
+            )}
+            {activeEvent && active ? (
+              <div
+                role="tooltip"
+                data-testid="event-card"
+                className="absolute top-2 z-10 w-80 max-w-[calc(100%-1rem)] rounded-md border border-[var(--border)] bg-[var(--panel)] p-3 shadow-xl"
+                // Beside the marker, on the side with more room, so the card never covers the marker itself.
+                style={
+                  active.x < active.width / 2
+                    ? { left: `min(${active.x + 24}px, calc(100% - 20.5rem))` }
+                    : { right: `min(${active.width - active.x + 24}px, calc(100% - 20.5rem))` }
+                }
+                onMouseLeave={() => setActive(null)}
+              >
+                <p className="font-semibold">
+                  {activeEvent.number}. {activeEvent.title}
+                </p>
+                <EventDetails event={activeEvent} />
+              </div>
+            ) : null}
+          </div>
+
+          <div className="mt-3 space-y-2">
+            <DataStatus series={data?.series ?? []} warnings={data?.warnings ?? []} error={data ? error : undefined} snapshotImportedAt={snapshotImportedAt} />
+            {model && model.dates.length > 0 ? <ChartDataTable model={model} /> : null}
+          </div>
+        </section>
+
+        <ReactionPanel view={view} events={events} />
+        {children}
+      </div>
+
+      <aside className="min-w-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:sticky lg:top-4">
+        <EventList
+          events={events}
+          categories={view.categories}
+          selectedEventId={view.event}
+          visibleIds={visibleIds}
+          onCategoriesChange={(categories) => setView({ categories })}
+          onSelect={selectEvent}
+        />
+      </aside>
+    </div>
+  )
+}

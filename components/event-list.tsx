@@ -1,0 +1,128 @@
+'use client'
+
+import type { ChartEvent } from '@/lib/chart/model'
+import { EVENT_CATEGORY_STYLE, eventWhen } from '@/lib/events-view'
+import { formatFullDate } from '@/lib/format'
+import { EVENT_CATEGORY_IDS, type EventCategoryId } from '@/lib/view-state'
+
+export interface EventListProps {
+  events: ChartEvent[]
+  categories: EventCategoryId[]
+  selectedEventId: string | null
+  /** Ids of events whose marker is on the current chart. */
+  visibleIds: ReadonlySet<string>
+  onCategoriesChange: (categories: EventCategoryId[]) => void
+  onSelect: (id: string) => void
+}
+
+export function EventCategoryFilter({ categories, onChange }: { categories: EventCategoryId[]; onChange: (c: EventCategoryId[]) => void }) {
+  return (
+    <fieldset className="flex flex-wrap gap-1.5">
+      <legend className="sr-only">Event categories shown</legend>
+      {EVENT_CATEGORY_IDS.map((c) => {
+        const on = categories.includes(c)
+        const style = EVENT_CATEGORY_STYLE[c]
+        return (
+          <label key={c} className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs ${on ? 'border-[var(--muted)]' : 'border-[var(--border)] opacity-60'}`}>
+            <input
+              type="checkbox"
+              className="sr-only"
+              checked={on}
+              onChange={() => onChange(on ? categories.filter((x) => x !== c) : EVENT_CATEGORY_IDS.filter((x) => x === c || categories.includes(x)))}
+            />
+            <span className="h-2.5 w-2.5 rounded-full" style={{ background: `var(${style.colorVar})` }} aria-hidden />
+            {style.label}
+          </label>
+        )
+      })}
+    </fieldset>
+  )
+}
+
+export function EventDetails({ event }: { event: ChartEvent }) {
+  return (
+    <>
+      <p className="text-xs text-[var(--muted)]">{eventWhen(event, formatFullDate)}</p>
+      <p className="mt-1 text-sm">{event.summary}</p>
+      <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
+        {event.sources.map((s) => (
+          <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" className="text-[var(--accent)] underline underline-offset-2">
+            {s.title}
+          </a>
+        ))}
+      </p>
+    </>
+  )
+}
+
+export function VerifiedMark({ verified }: { verified: boolean }) {
+  return verified ? (
+    <span className="rounded bg-emerald-600/15 px-1.5 text-[10px] font-semibold uppercase text-emerald-700 dark:text-emerald-300" title="Facts seen in the sources listed">
+      ✓ verified
+    </span>
+  ) : (
+    <span className="rounded bg-amber-500/15 px-1.5 text-[10px] font-semibold uppercase text-amber-700 dark:text-amber-300" title="Part of this entry (often the time of day) rests on one secondary source">
+      partly verified
+    </span>
+  )
+}
+
+/** The chronological list of events: filterable, and each one selectable to zoom the chart around it. */
+export function EventList({ events, categories, selectedEventId, visibleIds, onCategoriesChange, onSelect }: EventListProps) {
+  const shown = events.filter((e) => categories.includes(e.category))
+  return (
+    <section aria-labelledby="events-heading" className="space-y-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="events-heading" className="text-lg font-semibold">
+          What happened when
+        </h2>
+        <span className="text-xs text-[var(--muted)]">
+          {shown.length} of {events.length} events
+        </span>
+      </div>
+      <EventCategoryFilter categories={categories} onChange={onCategoriesChange} />
+      <ol className="space-y-2" data-testid="event-list">
+        {shown.map((e) => {
+          const style = EVENT_CATEGORY_STYLE[e.category]
+          const selected = e.id === selectedEventId
+          return (
+            <li
+              key={e.id}
+              id={`event-${e.id}`}
+              className={`rounded-md border bg-[var(--panel)] p-3 ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}`}
+            >
+              <div className="flex items-start gap-2">
+                <span
+                  className="mt-0.5 inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full border-2 text-xs font-bold"
+                  style={{ borderColor: `var(${style.colorVar})`, color: `var(${style.colorVar})` }}
+                  aria-hidden
+                >
+                  {e.number}
+                </span>
+                <div className="min-w-0 flex-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <button
+                      type="button"
+                      onClick={() => onSelect(e.id)}
+                      aria-pressed={selected}
+                      className="text-left font-medium hover:underline"
+                      aria-label={`${e.number}. ${e.title}: zoom the chart to ten sessions either side`}
+                    >
+                      {e.title}
+                    </button>
+                    <span className="text-[10px] font-semibold uppercase" style={{ color: `var(${style.colorVar})` }}>
+                      {style.label}
+                    </span>
+                    <VerifiedMark verified={e.verified} />
+                    {!visibleIds.has(e.id) ? <span className="text-[10px] text-[var(--muted)]">not in the chart’s range</span> : null}
+                  </div>
+                  <EventDetails event={e} />
+                </div>
+              </div>
+            </li>
+          )
+        })}
+      </ol>
+    </section>
+  )
+}

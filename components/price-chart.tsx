@@ -1,0 +1,245 @@
+'use client'
+
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  usePlotArea,
+  useXAxisScale,
+  type TooltipContentProps,
+} from 'recharts'
+import { changeKey, type ChartModel } from '@/lib/chart/model'
+import { layoutEventLabels } from '@/lib/chart/label-layout'
+import { EVENT_CATEGORY_STYLE } from '@/lib/events-view'
+import { formatDayMonth, formatFullDate, formatPercent, formatPrice } from '@/lib/format'
+
+type ModelEvent = ChartModel['events'][number]
+
+const MARKER_RADIUS = 9
+/** Rows for event labels: as many as the busiest session needs (7 events on 2025-01-27), up to this cap. */
+const MAX_MARKER_ROWS = 8
+const MARKER_ROW_HEIGHT = 22
+
+export interface PriceChartProps {
+  model: ChartModel
+  /** Any CSS height, e.g. `clamp(300px, 52vh, 480px)`. */
+  heightCss: string
+  selectedEventId: string | null
+  activeEventId: string | null
+  onActivateEvent: (id: string | null, x?: number) => void
+  onSelectEvent: (id: string) => void
+  onZoom: (fromIndex: number, toIndex: number) => void
+}
+
+/** Evenly spaced session indices for the x axis, about one per 90 px. */
+function xTicks(count: number, approxTicks: number): number[] {
+  if (count <= 1) return [0]
+  const step = Math.max(1, Math.ceil((count - 1) / Math.max(1, approxTicks)))
+  const ticks: number[] = []
+  for (let i = 0; i < count; i += step) ticks.push(i)
+  return ticks
+}
+
+function formatValue(model: ChartModel, value: number, currency: string | null): string {
+  return model.mode === 'percent' ? formatPercent(value, 2) : formatPrice(value, currency)
+}
+
+function ChartTooltip({ active, label, model }: Partial<TooltipContentProps<number, string>> & { model: ChartModel }) {
+  if (!active || typeof label !== 'number') return null
+  const row = model.rows[label]
+  if (!row) return null
+  const events = model.events.filter((e) => e.index === label)
+  return (
+    <div className="rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-xs shadow-lg" role="status">
+      <div className="mb-1 font-semibold">{formatFullDate(row.date)}</div>
+      <table>
+        <tbody>
+          {model.series.map((s) => {
+            const value = row[s.symbol]
+            const change = row[changeKey(s.symbol)]
+            return (
+              <tr key={s.symbol}>
+                <td className="pr-2">
+                  <span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: `var(${s.colorVar})` }} />
+                  {s.symbol}
+                </td>
+                <td className="pr-2 text-right tabular-nums">{typeof value === 'number' ? formatValue(model, value, s.currency) : 'no session'}</td>
+                <td className="text-right tabular-nums text-[var(--muted)]">
+                  {typeof change === 'number' ? `${formatPercent(change, 2)} day` : ''}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      {events.map((e) => (
+        <div key={e.id} className="mt-1 max-w-64" style={{ color: `var(${EVENT_CATEGORY_STYLE[e.category].colorVar})` }}>
+          {e.number}. {e.title}
+        </div>
+      ))}
+    </div>
+  )
+}
+
+/** Numbered, focusable event markers along the top of the plot, laid out so labels never sit on each other. */
+function EventMarkers(
+  props: Pick<PriceChartProps, 'selectedEventId' | 'activeEventId' | 'onActivateEvent' | 'onSelectEvent'> & {
+    events: ModelEvent[]
+    rows: number
+    onRowsNeeded: (rows: number) => void
+  },
+) {
+  const scale = useXAxisScale()
+  const plot = usePlotArea()
+  const xs = scale ? props.events.map((e) => Number(scale(e.index))) : []
+  const layout = layoutEventLabels(xs, { labelWidth: MARKER_RADIUS * 2 + 4, rows: MAX_MARKER_ROWS })
+  const needed = Math.max(1, ...layout.map((p) => p.row + 1))
+  const { onRowsNeeded } = props
+  // The top margin depends on how crowded the markers are at the current width: tell the chart once measured.
+  useEffect(() => {
+    if (scale) onRowsNeeded(needed)
+  }, [needed, scale, onRowsNeeded])
+  if (!scale || !plot) return null
+  return (
+    <g className="event-markers">
+      {props.events.map((e, k) => {
+        const x = xs[k] ?? 0
+        const row = layout[k]?.row ?? 0
+        const y = plot.y - props.rows * MARKER_ROW_HEIGHT + row * MARKER_ROW_HEIGHT + MARKER_RADIUS + 2
+        const colour = `var(${EVENT_CATEGORY_STYLE[e.category].colorVar})`
+        const emphasised = e.id === props.selectedEventId || e.id === props.activeEventId
+        const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault()
+            props.onSelectEvent(e.id)
+          } else if (event.key === 'Escape') props.onActivateEvent(null)
+        }
+        return (
+          <g
+            key={e.id}
+            data-event-id={e.id}
+            data-testid="event-marker"
+            role="button"
+            tabIndex={0}
+            aria-label={`Event ${e.number}: ${e.title}. ${formatFullDate(e.tradingDate)}. Press Enter to zoom to it.`}
+            aria-pressed={e.id === props.selectedEventId}
+            className="cursor-pointer outline-none"
+            onMouseEnter={() => props.onActivateEvent(e.id, x)}
+            onFocus={() => props.onActivateEvent(e.id, x)}
+            onBlur={() => props.onActivateEvent(null)}
+            onClick={() => props.onSelectEvent(e.id)}
+            onKeyDown={onKeyDown}
+          >
+            <line x1={x} x2={x} y1={y + MARKER_RADIUS} y2={plot.y} stroke={colour} strokeWidth={1} pointerEvents="none" />
+            <circle cx={x} cy={y} r={emphasised ? MARKER_RADIUS + 2 : MARKER_RADIUS} fill={emphasised ? colour : 'var(--panel)'} stroke={colour} strokeWidth={2} />
+            <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={10} fontWeight={700} fill={emphasised ? 'var(--panel)' : colour}>
+              {e.number}
+            </text>
+          </g>
+        )
+      })}
+    </g>
+  )
+}
+
+export function PriceChart({ model, heightCss, selectedEventId, activeEventId, onActivateEvent, onSelectEvent, onZoom }: PriceChartProps) {
+  const [drag, setDrag] = useState<{ start: number; end: number } | null>(null)
+  const [markerRows, setMarkerRows] = useState(3)
+  const ticks = useMemo(() => xTicks(model.dates.length, 8), [model.dates.length])
+  const last = model.dates.length - 1
+
+  // One currency on the axis gets its symbol; a mix of currencies gets plain numbers.
+  const currencies = new Set(model.series.map((s) => s.currency))
+  const axisCurrency = currencies.size === 1 ? (model.series[0]?.currency ?? null) : null
+  const yTickFormatter = (v: number) => (model.mode === 'percent' ? formatPercent(v, 1) : formatPrice(v, axisCurrency))
+  const indexOf = (state: { activeTooltipIndex?: unknown }) =>
+    typeof state.activeTooltipIndex === 'number' ? state.activeTooltipIndex : Number(state.activeTooltipIndex)
+
+  return (
+    <LineChart
+      responsive
+      style={{ width: '100%', height: heightCss }}
+      data={model.rows}
+      margin={{ top: markerRows * MARKER_ROW_HEIGHT + 6, right: 16, bottom: 4, left: 4 }}
+      onMouseDown={(state, event) => {
+        // A press on an event marker is a click on that marker, not the start of a zoom drag.
+        if (event.target instanceof Element && event.target.closest('[data-event-id]')) return
+        const i = indexOf(state)
+        if (Number.isFinite(i)) setDrag({ start: i, end: i })
+      }}
+      onMouseMove={(state) => {
+        const i = indexOf(state)
+        if (drag && Number.isFinite(i)) setDrag({ ...drag, end: i })
+      }}
+      onMouseUp={() => {
+        if (drag && Math.abs(drag.end - drag.start) >= 2) onZoom(Math.min(drag.start, drag.end), Math.max(drag.start, drag.end))
+        setDrag(null)
+      }}
+      onMouseLeave={() => setDrag(null)}
+      accessibilityLayer
+    >
+      <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
+      <XAxis
+        dataKey="i"
+        type="number"
+        domain={[0, Math.max(0, last)]}
+        ticks={ticks}
+        tickFormatter={(i: number) => (model.dates[i] ? formatDayMonth(model.dates[i]) : '')}
+        stroke="var(--muted)"
+        tick={{ fill: 'var(--muted)', fontSize: 12 }}
+        allowDecimals={false}
+      />
+      <YAxis
+        scale={model.mode === 'log' ? 'log' : 'linear'}
+        domain={['auto', 'auto']}
+        allowDataOverflow={model.mode === 'log'}
+        tickFormatter={yTickFormatter}
+        stroke="var(--muted)"
+        tick={{ fill: 'var(--muted)', fontSize: 12 }}
+        width={model.mode === 'percent' ? 56 : 72}
+      />
+      {model.mode === 'percent' ? <ReferenceLine y={0} stroke="var(--muted)" strokeWidth={1} /> : null}
+      {model.events.map((e) => (
+        <ReferenceLine
+          key={e.id}
+          x={e.index}
+          stroke={`var(${EVENT_CATEGORY_STYLE[e.category].colorVar})`}
+          strokeWidth={e.id === selectedEventId || e.id === activeEventId ? 2.5 : 1}
+          strokeDasharray={e.id === selectedEventId ? undefined : '4 3'}
+          strokeOpacity={e.id === selectedEventId || e.id === activeEventId ? 1 : 0.45}
+        />
+      ))}
+      <Tooltip content={<ChartTooltip model={model} />} isAnimationActive={false} cursor={{ stroke: 'var(--muted)', strokeWidth: 1 }} />
+      {model.series.map((s) => (
+        <Line
+          key={s.symbol}
+          type="linear"
+          dataKey={s.symbol}
+          name={s.symbol}
+          stroke={`var(${s.colorVar})`}
+          strokeWidth={2}
+          dot={false}
+          activeDot={{ r: 3 }}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ))}
+      {drag ? <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--accent)" fillOpacity={0.12} /> : null}
+      <EventMarkers
+        events={model.events}
+        rows={markerRows}
+        onRowsNeeded={setMarkerRows}
+        selectedEventId={selectedEventId}
+        activeEventId={activeEventId}
+        onActivateEvent={onActivateEvent}
+        onSelectEvent={onSelectEvent}
+      />
+    </LineChart>
+  )
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod'
+import { DEFAULT_ESTIMATION, DEFAULT_GAP, type EventWindow } from '../analysis'
+import { DEFAULT_BENCHMARK } from '../reaction/benchmarks'
+import { SYMBOL_PATTERN, normalizeSymbol } from '../symbols'
+import { isoDateParam, symbolsParam, todayIso } from './query'
+
+/** Bounds of the event-study parameters a caller may set. */
+export const ESTIMATION_MIN = 20
+export const ESTIMATION_MAX = 500
+export const GAP_MIN = 0
+export const GAP_MAX = 60
+/** Event windows reach at most this many sessions either side of day 0. */
+export const WINDOW_REACH = 20
+export const MAX_WINDOWS = 8
+
+/** A query value given once; `searchParamsToObject` turns a repeated key into an array, which lands here. */
+const single = (name: string) =>
+  z.string({
+    error: (issue) => (Array.isArray(issue.input) ? `${name} was given more than once` : `${name} must be text`),
+  })
+
+/** Shown back to the caller inside messages; cut short so a pasted novel does not come back as an error. */
+const shown = (raw: string) => JSON.stringify(raw.length > 24 ? `${raw.slice(0, 24)}…` : raw)
+
+function intParam(name: string, min: number, max: number, unit: string) {
+  return single(name).transform((raw, ctx): number => {
+    const text = raw.trim()
+    if (!/^[+-]?\d{1,12}$/.test(text)) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of ${unit}, got ${shown(raw)}` })
+      return z.NEVER
+    }
+    const value = Number(text)
+    if (value < min || value > max) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be between ${min} and ${max} ${unit}, got ${value}` })
+      return z.NEVER
+    }
+    return value
+  })
+}
+
+const benchmarkParam = single('benchmark')
+  .max(20, 'benchmark is too long')
+  .transform((raw, ctx): string => {
+    const symbol = normalizeSymbol(raw)
+    if (!SYMBOL_PATTERN.test(symbol)) {
+      ctx.addIssue({ code: 'custom', message: `benchmark is not a valid symbol: ${shown(raw)} (letters, digits, . - ^ = only)` })
+      return z.NEVER
+    }
+    return symbol
+  })
+
+/**
+ * The shape of a catalog id (`2025-01-27-nvda-record-loss`). Whether the id exists is checked in lib, which
+ * answers 404 naming it: a well-formed id that is not in the catalog is "not found", not "bad input".
+ */
+const eventParam = single('event')
+  .min(1, 'event must name an event id, e.g. event=2025-01-27-nvda-record-loss')
+  .max(100, 'event is too long to be an event id')
+  .regex(/^[a-z0-9-]+$/, 'event must be an event id in lower-case letters, digits and dashes, e.g. 2025-01-27-nvda-record-loss')
+
+const WINDOW_ITEM = /^([+-]?\d{1,3}):([+-]?\d{1,3})$/
+
+/** `windows=0:0,0:1,-1:1,0:5`: each `t1:t2` in sessions relative to day 0, both ends included. */
+const windowsParam = single('windows')
+  .max(200, 'windows is too long')
+  .transform((raw, ctx): EventWindow[] => {
+    const items = raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0)
+    if (items.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'windows must list at least one window t1:t2, e.g. windows=0:1,-1:1' })
+      return z.NEVER
+    }
+    const windows: EventWindow[] = []
+    const seen = new Set<string>()
+    for (const item of items) {
+      const m = WINDOW_ITEM.exec(item)
+      if (!m) {
+        ctx.addIssue({ code: 'custom', message: `window ${shown(item)} is not written t1:t2 (e.g. 0:1 or -1:1)` })
+        return z.NEVER
+      }
+      const t1 = Number(m[1])
+      const t2 = Number(m[2])
+      if (t1 > t2) {
+        ctx.addIssue({ code: 'custom', message: `window ${item} starts after it ends; write the earlier day first (${t2}:${t1})` })
+        return z.NEVER
+      }
+      if (t1 < -WINDOW_REACH || t2 > WINDOW_REACH) {
+        ctx.addIssue({ code: 'custom', message: `window ${item} reaches outside -${WINDOW_REACH}..+${WINDOW_REACH} sessions around day 0` })
+        return z.NEVER
+      }
+      const key = `${t1}:${t2}`
+      if (!seen.has(key)) {
+        seen.add(key)
+        windows.push([t1, t2])
+      }
+    }
+    if (windows.length > MAX_WINDOWS) {
+      ctx.addIssue({ code: 'custom', message: `at most ${MAX_WINDOWS} windows per request, got ${windows.length}` })
+      return z.NEVER
+    }
+    return windows
+  })
+
+/**
+ * Query of `GET /api/reaction`. Day 0 comes from exactly one of `date` or `event`; parameters this schema does
+ * not name are ignored, like the other routes, so page links can be reused.
+ */
+export const reactionQuerySchema = z
+  .object({
+    symbols: symbolsParam,
+    date: isoDateParam('date').optional(),
+    event: eventParam.optional(),
+    benchmark: benchmarkParam.default(DEFAULT_BENCHMARK),
+    estimation: intParam('estimation', ESTIMATION_MIN, ESTIMATION_MAX, 'sessions').default(DEFAULT_ESTIMATION),
+    gap: intParam('gap', GAP_MIN, GAP_MAX, 'sessions').default(DEFAULT_GAP),
+    windows: windowsParam.optional(),
+    format: z
+      .enum(['json', 'csv'], { error: (i) => (Array.isArray(i.input) ? 'format was given more than once' : 'format must be json or csv') })
+      .default('json'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.date !== undefined && value.event !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: 'give either date or event, not both' })
+    } else if (value.date === undefined && value.event === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'give day 0 as date=YYYY-MM-DD or as event=<event id>, e.g. event=2025-01-27-nvda-record-loss',
+      })
+    }
+    if (value.date !== undefined && value.date > todayIso()) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `date (${value.date}) is in the future` })
+    }
+  })
+
+export type ReactionQuery = z.infer<typeof reactionQuerySchema>

@@ -1,0 +1,63 @@
+import type { Bar, PriceSeries } from '../../types'
+import { baseSession, type ChartModel } from '../model'
+
+export const CHART_CSV_HEADER = 'date,symbol,close,adj_close,change_since_base'
+
+/** Same rule as the chart: the adjusted close, or the close when the source gave no usable adjusted one. */
+const priceOf = (bar: Pick<Bar, 'adjClose' | 'close'>) => (Number.isFinite(bar.adjClose) ? bar.adjClose : bar.close)
+
+/** A CSV field quoted only when it must be (RFC 4180). */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
+}
+
+/**
+ * Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula. Symbols are validated long before
+ * they get here, but the file may be opened anywhere, so text cells never start that way.
+ */
+const inertText = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
+
+/** Numbers as JavaScript writes them: the shortest text that reads back as the same double, never rounded. */
+const exact = (v: number) => (Number.isFinite(v) ? String(v) : '')
+
+function fraction(value: number, base: number | null): string {
+  if (base === null || !Number.isFinite(base) || base === 0 || !Number.isFinite(value)) return ''
+  const text = (value / base - 1).toFixed(6)
+  return text === '-0.000000' ? '0.000000' : text
+}
+
+/**
+ * What the chart shows, as data: one row per visible session (`model.dates`) and series that has a bar that day,
+ * in date order, then in the chart's series order. `change_since_base` is a decimal fraction of the adjusted
+ * close. In percent mode it is measured from the very base the chart used (`baseDate`/`baseValue` of the
+ * series); in price and log modes from the same kind of base session found in `rawSeries` for `model.base`.
+ * Plain header and rows, no comment lines, so any spreadsheet opens it as is.
+ */
+export function chartCsv(model: ChartModel, rawSeries: readonly PriceSeries[]): string {
+  const visible = new Set(model.dates)
+  const bySymbol = new Map(rawSeries.map((s) => [s.symbol, s]))
+
+  const columns = model.series.flatMap((series) => {
+    const raw = bySymbol.get(series.symbol)
+    if (!raw) return []
+    let base: number | null = null
+    if (model.mode === 'percent') base = series.baseValue
+    else if (model.base) {
+      const bar = baseSession(raw, model.base)
+      base = bar ? priceOf(bar) : null
+    }
+    const bars = new Map(raw.bars.filter((b) => visible.has(b.date)).map((b) => [b.date, b]))
+    return [{ symbol: series.symbol, base, bars }]
+  })
+
+  const lines = [CHART_CSV_HEADER]
+  for (const date of model.dates) {
+    for (const column of columns) {
+      const bar = column.bars.get(date)
+      if (!bar) continue
+      const fields = [date, inertText(column.symbol), exact(bar.close), exact(bar.adjClose), fraction(priceOf(bar), column.base)]
+      lines.push(fields.map(csvField).join(','))
+    }
+  }
+  return lines.join('\n') + '\n'
+}

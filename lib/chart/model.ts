@@ -1,0 +1,119 @@
+import type { ChartMode, EventCategoryId, ViewState } from '../view-state'
+import type { PriceSeries, PriceSource } from '../types'
+
+/** An event as the chart needs it. `number` is stable across views: its place in the whole catalog. */
+export interface ChartEvent {
+  id: string
+  number: number
+  label: string
+  title: string
+  summary: string
+  date: string
+  time: string | null
+  session: string
+  tradingDate: string
+  category: EventCategoryId
+  sources: { title: string; url: string }[]
+  verified: boolean
+}
+
+export interface ChartSeries {
+  symbol: string
+  name: string
+  currency: string | null
+  source: PriceSource
+  /** CSS variable of the series colour, e.g. `--series-1`; resolved to a colour only when drawn or exported. */
+  colorVar: string
+  /** The session percent changes are measured from (may differ from the requested base by a holiday). */
+  baseDate: string | null
+  baseValue: number | null
+}
+
+/** One row per session on the x axis. Keys `<SYMBOL>` hold the plotted value; `<SYMBOL>:chg` the daily change. */
+export type ChartRow = { i: number; date: string } & Record<string, number | string | null>
+
+export interface ChartModel {
+  mode: ChartMode
+  from: string
+  to: string
+  base: string
+  dates: string[]
+  rows: ChartRow[]
+  series: ChartSeries[]
+  /** Events whose trading date falls on a session of the axis, in date order. */
+  events: (ChartEvent & { index: number })[]
+  sources: PriceSource[]
+}
+
+export const changeKey = (symbol: string) => `${symbol}:chg`
+
+export function seriesColorVar(position: number): string {
+  return `--series-${(position % 12) + 1}`
+}
+
+/** The base session of a series: the last one on or before the requested base, else the first one after it. */
+export function baseSession(series: PriceSeries, base: string) {
+  let candidate: PriceSeries['bars'][number] | undefined
+  for (const bar of series.bars) {
+    if (bar.date <= base) candidate = bar
+    else break
+  }
+  return candidate ?? series.bars.find((b) => b.date > base)
+}
+
+const priceOf = (bar: { adjClose: number; close: number }) => (Number.isFinite(bar.adjClose) ? bar.adjClose : bar.close)
+
+/**
+ * Turns price series into what the chart draws. Percent mode: change of the adjusted close since the base
+ * session, as a decimal fraction. Price and log modes: the close as traded. The x axis is the sessions that
+ * exist in the data, so weekends and holidays take no room.
+ */
+export function buildChartModel(input: { series: PriceSeries[]; view: ViewState; events: ChartEvent[] }): ChartModel {
+  const { view } = input
+  const inRange = (d: string) => d >= view.from && d <= view.to
+  const dates = [...new Set(input.series.flatMap((s) => s.bars.map((b) => b.date)).filter(inRange))].sort()
+  const index = new Map(dates.map((d, i) => [d, i]))
+  const rows: ChartRow[] = dates.map((date, i) => ({ i, date }))
+
+  const series: ChartSeries[] = input.series.map((s) => {
+    const position = Math.max(0, view.symbols.indexOf(s.symbol))
+    const base = view.mode === 'percent' ? baseSession(s, view.base) : undefined
+    const baseValue = base ? priceOf(base) : null
+    for (const row of rows) row[s.symbol] = null
+    let previous: PriceSeries['bars'][number] | undefined
+    for (const bar of s.bars) {
+      const i = index.get(bar.date)
+      if (i !== undefined) {
+        const row = rows[i] as ChartRow
+        row[s.symbol] = view.mode === 'percent' ? (baseValue ? priceOf(bar) / baseValue - 1 : null) : bar.close
+        row[changeKey(s.symbol)] = previous ? priceOf(bar) / priceOf(previous) - 1 : null
+      }
+      previous = bar
+    }
+    return {
+      symbol: s.symbol,
+      name: s.name,
+      currency: s.currency,
+      source: s.source,
+      colorVar: seriesColorVar(position),
+      baseDate: base?.date ?? null,
+      baseValue,
+    }
+  })
+
+  const events = input.events
+    .filter((e) => view.categories.includes(e.category) && index.has(e.tradingDate))
+    .map((e) => ({ ...e, index: index.get(e.tradingDate) as number }))
+
+  return {
+    mode: view.mode,
+    from: view.from,
+    to: view.to,
+    base: view.base,
+    dates,
+    rows,
+    series,
+    events,
+    sources: [...new Set(input.series.map((s) => s.source))],
+  }
+}

@@ -1,0 +1,99 @@
+import type { ReactionResult } from './types'
+
+/** A CSV field quoted only when it must be (RFC 4180). */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
+}
+
+/** Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula; text cells never start that way. */
+const text = (value: string | null | undefined) => csvField(/^[=+\-@\t\r]/.test(value ?? '') ? `'${value}` : (value ?? ''))
+
+/** Numbers as JavaScript writes them: the shortest text that reads back as the same double, never rounded. */
+const num = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? '' : String(value))
+
+const day = (t: number) => (t > 0 ? `+${t}` : String(t))
+
+/** `car_-1_+1`: no comma, so the header needs no quoting, and it starts with a letter. */
+export function carColumn([t1, t2]: readonly [number, number]): string {
+  return `car_${day(t1)}_${day(t2)}`
+}
+
+/**
+ * The reaction table as CSV: one row per symbol with every number of the event study, unrounded, and one
+ * CAR and t column per event window. Returns and CARs are decimal fractions; money is in the row's currency.
+ */
+export function reactionToCsv(result: ReactionResult): string {
+  const windows = result.method.windows
+  const header = [
+    'symbol',
+    'name',
+    'currency',
+    'day0',
+    'event',
+    'benchmark',
+    'prev_date',
+    'prev_close',
+    'close',
+    'return',
+    'market_return',
+    'expected_return',
+    'alpha',
+    'beta',
+    's',
+    'abnormal_return',
+    't_ar',
+    ...windows.flatMap((w) => [carColumn(w), `t_${carColumn(w)}`]),
+    'market_cap_change',
+    'shares',
+    'shares_as_of',
+    'recovery_date',
+    'recovery_sessions',
+    'data_through',
+    'estimation_from',
+    'estimation_to',
+    'estimation_sessions',
+    'gap',
+    'source',
+  ]
+  const lines = [header.join(',')]
+  for (const row of result.rows) {
+    const carCells = windows.flatMap(([t1, t2]) => {
+      const car = row.car.find((c) => c.window[0] === t1 && c.window[1] === t2)
+      return [num(car?.car), num(car?.t)]
+    })
+    lines.push(
+      [
+        text(row.symbol),
+        text(row.name),
+        text(row.currency),
+        result.day0,
+        text(result.event?.id),
+        text(result.benchmark),
+        row.prevDate,
+        num(row.prevClose),
+        num(row.close),
+        num(row.return),
+        num(row.marketReturn),
+        num(row.expectedReturn),
+        num(row.alpha),
+        num(row.beta),
+        num(row.s),
+        num(row.abnormalReturn),
+        num(row.tAR),
+        ...carCells,
+        num(row.marketCapChange),
+        num(row.shares?.shares),
+        row.shares?.asOf ?? '',
+        row.recovery?.date ?? '',
+        num(row.recovery?.sessions),
+        row.dataThrough,
+        row.estimation.from,
+        row.estimation.to,
+        num(row.estimation.sessions),
+        num(result.method.gap),
+        text(row.source),
+      ].join(','),
+    )
+  }
+  return lines.join('\n') + '\n'
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod'
+import { isIsoDate } from './dates'
+import { SYMBOL_PATTERN, normalizeSymbol } from './symbols'
+
+/** The state of the dashboard view. The URL is its only store: every control writes it, any link restores it. */
+export const CHART_MODES = ['percent', 'price', 'log'] as const
+export type ChartMode = (typeof CHART_MODES)[number]
+
+export const EVENT_CATEGORY_IDS = ['deepseek', 'stargate', 'market', 'policy', 'company', 'earnings'] as const
+export type EventCategoryId = (typeof EVENT_CATEGORY_IDS)[number]
+
+/** Most symbols drawn at once: past this the chart stops being readable. */
+export const MAX_CHART_SYMBOLS = 12
+
+export interface ViewState {
+  symbols: string[]
+  from: string
+  to: string
+  mode: ChartMode
+  /** The session percent changes are measured from. */
+  base: string
+  /** The selected event's id, if any. */
+  event: string | null
+  /** Event categories shown; all when the URL does not say. */
+  categories: EventCategoryId[]
+}
+
+/** The last session before R1 (2025-01-20, a holiday) and Stargate: the natural "before" of the story. */
+export const DEFAULT_BASE = '2025-01-17'
+
+export const DEFAULT_VIEW: ViewState = {
+  symbols: ['NVDA', 'AVGO', 'SMH', 'SPY'],
+  from: '2024-12-16',
+  to: '2025-02-14',
+  mode: 'percent',
+  base: DEFAULT_BASE,
+  event: null,
+  categories: [...EVENT_CATEGORY_IDS],
+}
+
+const one = (v: unknown) => (Array.isArray(v) ? v[0] : v)
+
+const symbolsField = z.preprocess(
+  one,
+  z
+    .string()
+    .max(400)
+    .transform((raw) => [...new Set(raw.split(',').map(normalizeSymbol).filter(Boolean))])
+    .refine((list) => list.length <= MAX_CHART_SYMBOLS, `at most ${MAX_CHART_SYMBOLS} symbols at once`)
+    .refine((list) => list.every((s) => SYMBOL_PATTERN.test(s)), 'a symbol has characters a ticker cannot have'),
+)
+const dateField = z.preprocess(one, z.string().max(10).refine(isIsoDate, 'not a real date written YYYY-MM-DD'))
+
+const fields = {
+  symbols: symbolsField,
+  from: dateField,
+  to: dateField,
+  mode: z.preprocess(one, z.enum(CHART_MODES)),
+  base: dateField,
+  event: z.preprocess(one, z.string().regex(/^[a-z0-9-]{1,80}$/)),
+  categories: z.preprocess(
+    one,
+    z
+      .string()
+      .max(200)
+      .transform((raw) => raw.split(',').filter(Boolean))
+      .pipe(z.array(z.enum(EVENT_CATEGORY_IDS))),
+  ),
+} as const
+
+type RawParams = Record<string, string | string[] | undefined>
+
+const LABELS: Record<keyof typeof fields, string> = {
+  symbols: 'symbols',
+  from: 'From',
+  to: 'To',
+  mode: 'mode',
+  base: 'base date',
+  event: 'event',
+  categories: 'event categories',
+}
+
+/**
+ * Reads the view from URL parameters, field by field. A bad field falls back to its default and adds a notice,
+ * so a mangled link still opens a working dashboard and says what it ignored. Used by the server page and the
+ * client alike, so both always agree on what a URL means.
+ */
+export function parseViewState(params: RawParams | URLSearchParams): { view: ViewState; notices: string[] } {
+  const raw: RawParams = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params
+  const notices: string[] = []
+  const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories] }
+  for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+    if (raw[key] === undefined) continue
+    const result = fields[key].safeParse(raw[key])
+    if (!result.success) {
+      notices.push(`Ignored the ${LABELS[key]} in the link (${result.error.issues[0]?.message ?? 'invalid'}); using the default.`)
+      continue
+    }
+    Object.assign(view, { [key]: result.data })
+  }
+  if (view.from > view.to) {
+    notices.push(`From (${view.from}) was after To (${view.to}); using the default range.`)
+    view.from = DEFAULT_VIEW.from
+    view.to = DEFAULT_VIEW.to
+  }
+  return { view, notices }
+}
+
+/** The URL query of a view, in a fixed order so equal views give equal links. */
+export function viewToQuery(view: ViewState): string {
+  const params = new URLSearchParams()
+  params.set('symbols', view.symbols.join(','))
+  params.set('from', view.from)
+  params.set('to', view.to)
+  params.set('mode', view.mode)
+  params.set('base', view.base)
+  if (view.event) params.set('event', view.event)
+  if (view.categories.length !== EVENT_CATEGORY_IDS.length) params.set('categories', view.categories.join(','))
+  return params.toString().replaceAll('%2C', ',')
+}
+
+/** The range the chart must load: the visible range plus the base date, so percent changes have their anchor. */
+export function loadRange(view: ViewState): { from: string; to: string } {
+  if (view.mode !== 'percent') return { from: view.from, to: view.to }
+  return { from: view.base < view.from ? view.base : view.from, to: view.base > view.to ? view.base : view.to }
+}

@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+
+const VIEW = '/?symbols=NVDA,AVGO,SPY&from=2025-01-06&to=2025-02-14&mode=percent&base=2025-01-17'
+const SCREENS = 'artifacts/screens'
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return errors
+}
+
+const chartLines = (page: Page) => page.locator('[data-testid="price-chart"] .recharts-line')
+const markers = (page: Page) => page.locator('[data-testid="event-marker"]')
+
+test.describe('dashboard', () => {
+  test('the default view draws every line and the event markers', async ({ page }) => {
+    const errors = collectErrors(page)
+    await page.goto('/')
+    await expect(page.locator('[data-testid="price-chart"] .recharts-wrapper > svg.recharts-surface')).toBeVisible()
+    await expect(chartLines(page)).toHaveCount(4)
+    expect(await markers(page).count()).toBeGreaterThan(10)
+    // The markers of the story's key days are there, numbered.
+    await expect(page.locator('[data-event-id="2025-01-20-deepseek-r1"]')).toHaveCount(1)
+    await expect(page.locator('[data-event-id="2025-01-21-stargate"]')).toHaveCount(1)
+    await page.screenshot({ path: `${SCREENS}/default-desktop-light.png` })
+    expect(errors).toEqual([])
+  })
+
+  test('a shared URL restores the exact view', async ({ page }) => {
+    await page.goto('/?symbols=NVDA,ORCL,9984.T&from=2025-01-13&to=2025-01-31&mode=log&base=2025-01-17')
+    const chips = page.getByRole('list', { name: 'Symbols on the chart' }).getByRole('button')
+    await expect(chips).toHaveText([/NVDA/, /ORCL/, /9984\.T/])
+    await expect(page.getByRole('button', { name: 'Log price' })).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.getByLabel('From', { exact: true })).toHaveValue('2025-01-13')
+    await expect(page.getByLabel('To', { exact: true })).toHaveValue('2025-01-31')
+    await expect(chartLines(page)).toHaveCount(3)
+  })
+
+  test('From and To update the chart and the URL; Back restores the previous range', async ({ page }) => {
+    await page.goto(VIEW)
+    await expect(chartLines(page)).toHaveCount(3)
+    await page.getByLabel('From', { exact: true }).fill('2025-01-21')
+    await expect(page).toHaveURL(/from=2025-01-21/)
+    await page.getByLabel('To', { exact: true }).fill('2025-01-31')
+    await expect(page).toHaveURL(/to=2025-01-31/)
+    const table = page.locator('details', { hasText: 'Data table' })
+    await expect(table).toContainText('9 sessions')
+    await page.goBack()
+    await expect(page).toHaveURL(/from=2025-01-21&to=2025-02-14/)
+    await expect(page.getByLabel('To', { exact: true })).toHaveValue('2025-02-14')
+    await page.goForward()
+    await expect(page.getByLabel('To', { exact: true })).toHaveValue('2025-01-31')
+  })
+
+  test('presets, mode and symbol changes write the URL', async ({ page }) => {
+    await page.goto(VIEW)
+    await page.getByRole('button', { name: 'H1 2025' }).click()
+    await expect(page).toHaveURL(/from=2025-01-02&to=2025-06-30/)
+    await page.getByRole('button', { name: 'Price', exact: true }).click()
+    await expect(page).toHaveURL(/mode=price/)
+    await page.getByRole('button', { name: 'Remove AVGO' }).click()
+    await expect(page).toHaveURL(/symbols=NVDA,SPY&/)
+    await expect(chartLines(page)).toHaveCount(2)
+    await page.getByPlaceholder(/Search or type any ticker/).fill('vistra')
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(page).toHaveURL(/symbols=NVDA,SPY,VST&/)
+    await expect(chartLines(page)).toHaveCount(3)
+  })
+
+  test('selecting an event in the list zooms to ten sessions either side and highlights its marker', async ({ page }) => {
+    await page.goto(VIEW)
+    await page.getByRole('button', { name: /NVDA falls about 17%.*zoom the chart/ }).click()
+    await expect(page).toHaveURL(/event=2025-01-27-nvda-record-loss/)
+    await expect(page).toHaveURL(/from=2025-01-10&to=2025-02-10/)
+    await expect(page.getByTestId('selected-event')).toBeVisible()
+    await expect(page.locator('[data-event-id="2025-01-27-nvda-record-loss"]')).toHaveAttribute('aria-pressed', 'true')
+  })
+
+  test('clicking a marker on the chart selects its event', async ({ page }) => {
+    await page.goto(VIEW)
+    const marker = page.locator('[data-event-id="2025-01-21-stargate"]')
+    await marker.locator('circle').hover()
+    await expect(page.getByTestId('event-card')).toContainText('Stargate')
+    await marker.locator('circle').click()
+    await expect(page).toHaveURL(/event=2025-01-21-stargate/)
+    await expect(page.getByTestId('selected-event')).toContainText('Stargate')
+  })
+
+  test('a marker explains its event on keyboard focus, and Enter zooms to it', async ({ page }) => {
+    await page.goto(VIEW)
+    const stargate = page.locator('[data-event-id="2025-01-21-stargate"]')
+    await stargate.focus()
+    const card = page.getByTestId('event-card')
+    await expect(card).toContainText('Stargate')
+    await expect(card).toContainText('after the close')
+    await expect(card.getByRole('link').first()).toHaveAttribute('href', /^https?:\/\//)
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(/event=2025-01-21-stargate/)
+  })
+
+  test('PNG, SVG and CSV downloads are valid files that say what they hold', async ({ page }) => {
+    await page.goto(VIEW)
+    await expect(chartLines(page)).toHaveCount(3)
+
+    const download = async (name: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()])
+      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) }
+    }
+
+    const png = await download('Download PNG')
+    expect(png.name).toBe('ai-shock_NVDA-AVGO-SPY_2025-01-06_2025-02-14.png')
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    const width = png.bytes.readUInt32BE(16)
+    expect(width).toBeGreaterThanOrEqual(3200) // 1600 px drawn at 2x
+    expect(png.bytes.length).toBeGreaterThan(100_000)
+    // Not blank: decode it in the browser and count distinct colours on a sample of pixels.
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image()
+      img.src = `data:image/png;base64,${b64}`
+      await img.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = img.naturalWidth
+      canvas.height = img.naturalHeight
+      const ctx = canvas.getContext('2d')!
+      ctx.drawImage(img, 0, 0)
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data
+      const seen = new Set<number>()
+      for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!)
+      return seen.size
+    }, png.bytes.toString('base64'))
+    expect(colours).toBeGreaterThan(20)
+
+    const svg = await download('Download SVG')
+    expect(svg.name).toBe('ai-shock_NVDA-AVGO-SPY_2025-01-06_2025-02-14.svg')
+    const text = svg.bytes.toString('utf8')
+    expect(text).not.toContain('var(')
+    const parsed = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml')
+      return { error: doc.querySelector('parsererror') !== null, root: doc.documentElement.nodeName, text: doc.documentElement.textContent ?? '' }
+    }, text)
+    expect(parsed.error).toBe(false)
+    expect(parsed.root).toBe('svg')
+    for (const label of ['NVDA', 'AVGO', 'SPY', 'Stargate', 'R1 release', 'embedded snapshot']) expect(parsed.text).toContain(label)
+
+    const csv = await download('Download CSV')
+    expect(csv.name).toBe('ai-shock_NVDA-AVGO-SPY_2025-01-06_2025-02-14.csv')
+    const lines = csv.bytes.toString('utf8').trim().split('\n')
+    expect(lines[0]).toBe('date,symbol,close,adj_close,change_since_base')
+    expect(lines).toHaveLength(1 + 3 * 28)
+    expect(lines.find((l) => l.startsWith('2025-01-17,NVDA,'))).toMatch(/^2025-01-17,NVDA,137\.71,137\.68,0(\.0+)?$/)
+  })
+
+  test('empty, error and garbage-URL states never blank the page', async ({ page }) => {
+    const errors = collectErrors(page)
+    await page.goto('/?symbols=&from=2025-01-06&to=2025-02-14')
+    await expect(page.getByText('Choose at least one symbol above to draw the chart.')).toBeVisible()
+
+    await page.goto('/?symbols=ZZZZ&from=2025-01-06&to=2025-02-14')
+    const alert = page.getByTestId('chart-error')
+    await expect(alert).toContainText('ZZZZ')
+    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible()
+
+    await page.goto('/?symbols=%3Cscript%3E&from=yesterday&mode=3d&to=2025-99-99')
+    await expect(page.getByRole('status').first()).toContainText('Ignored')
+    await expect(chartLines(page)).toHaveCount(4)
+    expect(errors).toEqual([])
+  })
+
+  test('narrow screen: controls stack, the chart stays legible, nothing scrolls sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 800 })
+    await page.goto(VIEW)
+    await expect(chartLines(page)).toHaveCount(3)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    const box = await page.getByTestId('price-chart').boundingBox()
+    expect(box!.width).toBeGreaterThan(280)
+    expect(box!.height).toBeGreaterThan(250)
+    await page.screenshot({ path: `${SCREENS}/narrow-light.png`, fullPage: false })
+  })
+
+  test('dark mode follows the system and the toggle overrides it', async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: 'dark' })
+    const page = await context.newPage()
+    await page.goto(VIEW)
+    await expect(page.locator('html')).toHaveClass(/dark/)
+    const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+    expect(bg).toBe('rgb(11, 17, 32)')
+    await expect(chartLines(page)).toHaveCount(3)
+    await page.screenshot({ path: `${SCREENS}/default-desktop-dark.png` })
+    await page.getByRole('button', { name: /Change theme/ }).click() // system -> light
+    await expect(page.locator('html')).not.toHaveClass(/dark/)
+    await page.reload()
+    await expect(page.locator('html')).not.toHaveClass(/dark/)
+    await context.close()
+  })
+})

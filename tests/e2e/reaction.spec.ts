@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test'
+
+const SELLOFF_VIEW =
+  '/?symbols=NVDA,AVGO,SPY&from=2025-01-10&to=2025-02-10&mode=percent&base=2025-01-17&event=2025-01-27-nvda-record-loss'
+
+test.describe('measured reaction and checked claims', () => {
+  test('the reaction table shows NVIDIA’s selloff, sorts by a column and follows the benchmark', async ({ page, request }) => {
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(SELLOFF_VIEW)
+
+    // The table is filled by the client after hydration, so once it shows, its buttons respond.
+    const table = page.getByTestId('reaction-table')
+    await expect(table).toBeVisible()
+    const nvda = table.locator('tbody tr[data-symbol="NVDA"]')
+    await expect(nvda.locator('td[data-column="return"]')).toHaveText(/^−1[67]\.\d\d%$/)
+    await expect(nvda.locator('td[data-column="abnormalReturn"]')).toHaveText(/^−\d+\.\d\d%$/)
+    // About 24.5B shares x $24.20: a loss in the hundreds of billions, −$59x.xB.
+    await expect(nvda.locator('td[data-column="marketCapChange"]')).toHaveText(/^−\$59\d(\.\d)?B$/)
+    await expect(nvda.locator('td[data-column="tAR"]')).toContainText('**')
+    await expect(page.getByTestId('reaction-method')).toContainText('120 sessions')
+
+    const rows = table.locator('tbody tr')
+    const order = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-symbol')))
+    expect(await order()).toEqual(['NVDA', 'AVGO', 'SPY'])
+
+    const header = table.getByRole('columnheader', { name: /Abnormal return/ })
+    await header.getByRole('button').click()
+    await expect(header).toHaveAttribute('aria-sort', 'ascending')
+    // AVGO's abnormal return (about −13.8%) is below NVDA's (about −13.2%); SPY against itself is 0.
+    await expect(rows.first()).toHaveAttribute('data-symbol', 'AVGO')
+    expect(await order()).toEqual(['AVGO', 'NVDA', 'SPY'])
+    await header.getByRole('button').click()
+    await expect(header).toHaveAttribute('aria-sort', 'descending')
+    expect(await order()).toEqual(['SPY', 'NVDA', 'AVGO'])
+
+    // Another benchmark changes the abnormal return, never the return itself.
+    const returnBefore = await nvda.locator('td[data-column="return"]').textContent()
+    const arBefore = await nvda.locator('td[data-column="abnormalReturn"]').textContent()
+    await page.getByLabel('Benchmark', { exact: true }).selectOption('QQQ')
+    await expect(page.getByTestId('reaction-method')).toContainText('QQQ')
+    await expect(nvda.locator('td[data-column="abnormalReturn"]')).not.toHaveText(arBefore ?? '')
+    await expect(nvda.locator('td[data-column="return"]')).toHaveText(returnBefore ?? '')
+
+    // The CSV link is the route's own CSV for the same table.
+    const href = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')
+    expect(href).toContain('format=csv')
+    const csv = await request.get(href ?? '')
+    expect(csv.status()).toBe(200)
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/)
+    expect((await csv.text()).split('\n')[0]).toContain('abnormal_return')
+
+    await expect(page.getByRole('figure', { name: /Who was hit hardest/ })).toBeVisible()
+    expect(errors).toEqual([])
+  })
+
+  test('the claims panel shows six claims with verdicts and links to the chart', async ({ page }) => {
+    await page.goto(SELLOFF_VIEW)
+    const claims = page.getByTestId('claims-panel')
+    await expect(claims).toBeVisible()
+    await expect(claims.getByTestId('claim-verdict')).toHaveCount(6)
+    for (const verdict of await claims.getByTestId('claim-verdict').allTextContents()) {
+      expect(['supported', 'partly supported', 'not supported', 'wrong']).toContain(verdict.trim().toLowerCase())
+    }
+    await expect(claims.locator('[data-claim-id="r1-two-days-after-stargate"] [data-testid="claim-verdict"]')).toHaveText(/wrong/i)
+    await expect(claims.locator('[data-claim-id="nvda-fell-17-percent"]')).toContainText('−16.97%')
+    await expect(claims.getByRole('link', { name: /See it on the chart/ })).toHaveCount(6)
+
+    await claims.locator('[data-claim-id="stargate-lifted-partners"]').getByRole('link', { name: /See it on the chart/ }).click()
+    await expect(page).toHaveURL(/symbols=ORCL,ARM,9984\.T,SPY/)
+    await expect(page).toHaveURL(/event=2025-01-21-stargate/)
+  })
+})

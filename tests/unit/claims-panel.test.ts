@@ -1,0 +1,41 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { ClaimsPanel } from '@/components/claims-panel'
+import * as claimsModule from '@/lib/claims'
+import { resetEnvForTests } from '@/lib/env'
+
+beforeAll(() => {
+  process.env.PRICE_PROVIDER = 'snapshot'
+  resetEnvForTests()
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+/** The server component is an async function: await it, then render what it returns. */
+async function renderPanel(): Promise<string> {
+  return renderToStaticMarkup(await ClaimsPanel())
+}
+
+describe('ClaimsPanel', () => {
+  it('renders six claims with a verdict badge and a link to the chart each', async () => {
+    const html = await renderPanel()
+    expect(html).toContain('data-testid="claims-panel"')
+    expect(html.match(/data-testid="claim-verdict"/g)).toHaveLength(6)
+    expect(html.match(/See it on the chart/g)).toHaveLength(6)
+    expect(html).toMatch(/data-verdict="wrong"[^>]*>wrong</)
+    expect(html).toContain('href="/?symbols=NVDA,SPY&amp;from=')
+    expect(html).toContain('“NVIDIA fell 17% in one day”')
+  })
+
+  it('shows a short note instead of failing when the evaluation throws', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.spyOn(claimsModule, 'evaluateClaims').mockRejectedValue(new Error('price source down'))
+    const html = await renderPanel()
+    expect(html).toContain('data-testid="claims-panel"')
+    expect(html).toContain('could not be checked just now')
+    expect(html).not.toContain('price source down')
+    expect(html).not.toContain('claim-verdict')
+  })
+})

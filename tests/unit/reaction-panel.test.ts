@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { createElement } from 'react'
+import { SWRConfig } from 'swr'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_REACTION_EVENT_ID, ReactionPanel } from '@/components/reaction-panel'
+import { resetEnvForTests } from '@/lib/env'
+import { events } from '@/lib/events'
+import { toChartEvents } from '@/lib/events-view'
+import { computeReaction, type ReactionResult } from '@/lib/reaction'
+import { reactionUrl } from '@/lib/reaction/client-hooks'
+import { DEFAULT_VIEW, type ViewState } from '@/lib/view-state'
+
+const chartEvents = toChartEvents(events)
+const view: ViewState = { ...DEFAULT_VIEW, symbols: ['NVDA', 'AVGO', 'SPY'], event: null }
+let selloff: ReactionResult
+
+beforeAll(async () => {
+  process.env.PRICE_PROVIDER = 'snapshot'
+  resetEnvForTests()
+  selloff = await computeReaction({ symbols: view.symbols, event: DEFAULT_REACTION_EVENT_ID, benchmark: 'SPY' })
+  // Recharts measures its container; jsdom has no layout, so a no-op observer is enough to render.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  }
+})
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+function renderPanel(fallback: Record<string, unknown>, panelView: ViewState = view) {
+  return render(
+    createElement(
+      SWRConfig,
+      { value: { fallback, provider: () => new Map() } },
+      createElement(ReactionPanel, { view: panelView, events: chartEvents }),
+    ),
+  )
+}
+
+const url = (benchmark = 'SPY') => reactionUrl({ symbols: view.symbols, event: DEFAULT_REACTION_EVENT_ID, benchmark }) ?? ''
+const bodyOrder = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((r) => r.getAttribute('data-symbol'))
+
+describe('ReactionPanel', () => {
+  it('opens on the selloff event and shows the numbers with their method', () => {
+    renderPanel({ [url()]: selloff })
+    const table = screen.getByTestId('reaction-table')
+    const nvda = within(table).getByRole('row', { name: /NVDA/ })
+    expect(within(nvda).getByText('−16.97%')).toBeTruthy()
+    expect(nvda.querySelector('[data-column="marketCapChange"]')?.textContent).toBe('−$592.9B')
+    expect(nvda.querySelector('[data-column="tAR"]')?.textContent).toMatch(/^−5\.71\*\*/)
+    const spy = within(table).getByRole('row', { name: /SPY/ })
+    expect(spy.querySelector('[data-column="tAR"]')?.textContent).toBe('–')
+    expect(spy.querySelector('[data-column="marketCapChange"]')?.textContent).toBe('no sourced share count')
+    expect(screen.getByTestId('reaction-method').textContent).toMatch(/120 sessions/)
+    expect((screen.getByLabelText('Event') as HTMLSelectElement).value).toBe(DEFAULT_REACTION_EVENT_ID)
+    const csv = screen.getByRole('link', { name: 'Download CSV' })
+    expect(csv.getAttribute('href')).toContain('format=csv')
+    expect(csv.getAttribute('download')).toMatch(/\.csv$/)
+  })
+
+  it('sorts by a column header and says so with aria-sort', () => {
+    renderPanel({ [url()]: selloff })
+    const table = screen.getByTestId('reaction-table')
+    expect(bodyOrder(table)).toEqual(['NVDA', 'AVGO', 'SPY'])
+    const header = within(table).getByRole('columnheader', { name: /Abnormal return/ })
+    fireEvent.click(within(header).getByRole('button'))
+    expect(header.getAttribute('aria-sort')).toBe('ascending')
+    const ascending = [...selloff.rows].sort((a, b) => a.abnormalReturn - b.abnormalReturn).map((r) => r.symbol)
+    expect(bodyOrder(table)).toEqual(ascending)
+    fireEvent.click(within(header).getByRole('button'))
+    expect(header.getAttribute('aria-sort')).toBe('descending')
+    expect(bodyOrder(table)).toEqual([...ascending].reverse())
+  })
+
+  it('uses the event selected on the chart and hides the picker', () => {
+    const r1 = '2025-01-20-deepseek-r1'
+    renderPanel({}, { ...view, event: r1 })
+    expect(screen.queryByLabelText('Event')).toBeNull()
+    expect(screen.getByTestId('reaction-skeleton')).toBeTruthy()
+  })
+
+  it("shows the API's message with a retry when the request fails", async () => {
+    const fetchMock = vi.fn(async () =>
+      Response.json({ error: { code: 'bad_request', message: '2025-02-11 is not a trading session of 9984.T.' } }, { status: 400 }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    renderPanel({})
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('2025-02-11 is not a trading session of 9984.T.')
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2))
+  })
+
+  it('asks for nothing without symbols', () => {
+    renderPanel({}, { ...view, symbols: [] })
+    expect(screen.getByText(/Choose at least one symbol/)).toBeTruthy()
+    expect(screen.queryByRole('link', { name: 'Download CSV' })).toBeNull()
+  })
+})
