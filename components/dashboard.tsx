@@ -1,5 +1,6 @@
 'use client'
 
+import dynamic from 'next/dynamic'
 import { useMemo, useRef, useState, type ReactNode } from 'react'
 import { buildChartModel, seriesColorVar, type ChartEvent } from '@/lib/chart/model'
 import { usePrices } from '@/lib/client/hooks'
@@ -11,13 +12,24 @@ import { ChartDataTable } from './data-table'
 import { DataStatus } from './data-status'
 import { EventDetails, EventList, VerifiedMark } from './event-list'
 import { ExportButtons } from './export-buttons'
-import { PriceChart } from './price-chart'
 import { RangeControls } from './range-controls'
-import { ReactionPanel } from './reaction-panel'
 import { SymbolPicker } from './symbol-picker'
 import { useView } from './use-view'
 
 const CHART_HEIGHT = 'clamp(300px, 52vh, 480px)'
+
+// Recharts is the largest piece of the page: it loads as its own chunk, in parallel with hydration, while the
+// server-rendered data is already on the page; the skeleton holds the chart's exact height meanwhile.
+const PriceChart = dynamic(() => import('./price-chart').then((m) => m.PriceChart), {
+  ssr: false,
+  loading: () => <div className="animate-pulse rounded-md bg-[var(--grid)]" style={{ height: CHART_HEIGHT }} data-testid="chart-skeleton" aria-label="Loading the chart" />,
+})
+
+// The reaction table and its bar chart sit below the fold: their code loads after the chart is up.
+const ReactionPanel = dynamic(() => import('./reaction-panel').then((m) => m.ReactionPanel), {
+  ssr: false,
+  loading: () => <div className="h-96 animate-pulse rounded-lg bg-[var(--grid)]" aria-label="Loading the reaction table" />,
+})
 
 export interface DashboardProps {
   events: ChartEvent[]

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { isIsoDate } from './dates'
 import { SYMBOL_PATTERN, normalizeSymbol } from './symbols'
 
@@ -38,33 +38,38 @@ export const DEFAULT_VIEW: ViewState = {
   categories: [...EVENT_CATEGORY_IDS],
 }
 
+// zod/mini: the same checks as zod, in a form the browser bundle can tree-shake (this module runs on both sides).
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v)
+const text = (max: number, what: string) =>
+  z.pipe(
+    z.transform(one),
+    z.string({ error: `${what} must be text` }).check(z.maxLength(max, `${what} is too long`)),
+  )
 
-const symbolsField = z.preprocess(
-  one,
-  z
-    .string()
-    .max(400)
-    .transform((raw) => [...new Set(raw.split(',').map(normalizeSymbol).filter(Boolean))])
-    .refine((list) => list.length <= MAX_CHART_SYMBOLS, `at most ${MAX_CHART_SYMBOLS} symbols at once`)
-    .refine((list) => list.every((s) => SYMBOL_PATTERN.test(s)), 'a symbol has characters a ticker cannot have'),
-)
-const dateField = z.preprocess(one, z.string().max(10).refine(isIsoDate, 'not a real date written YYYY-MM-DD'))
+const symbolsField = z
+  .pipe(
+    text(400, 'symbols'),
+    z.transform((raw: string) => [...new Set(raw.split(',').map(normalizeSymbol).filter(Boolean))]),
+  )
+  .check(
+    z.refine((list: string[]) => list.length <= MAX_CHART_SYMBOLS, `at most ${MAX_CHART_SYMBOLS} symbols at once`),
+    z.refine((list: string[]) => list.every((s) => SYMBOL_PATTERN.test(s)), 'a symbol has characters a ticker cannot have'),
+  )
+const dateField = text(10, 'a date').check(z.refine(isIsoDate, 'not a real date written YYYY-MM-DD'))
 
 const fields = {
   symbols: symbolsField,
   from: dateField,
   to: dateField,
-  mode: z.preprocess(one, z.enum(CHART_MODES)),
+  mode: z.pipe(z.transform(one), z.enum(CHART_MODES, { error: `mode must be one of ${CHART_MODES.join(', ')}` })),
   base: dateField,
-  event: z.preprocess(one, z.string().regex(/^[a-z0-9-]{1,80}$/)),
-  categories: z.preprocess(
-    one,
-    z
-      .string()
-      .max(200)
-      .transform((raw) => raw.split(',').filter(Boolean))
-      .pipe(z.array(z.enum(EVENT_CATEGORY_IDS))),
+  event: text(80, 'event').check(z.refine((id: string) => /^[a-z0-9-]{1,80}$/.test(id), 'not an event id')),
+  categories: z.pipe(
+    z.pipe(
+      text(200, 'categories'),
+      z.transform((raw: string) => raw.split(',').filter(Boolean)),
+    ),
+    z.array(z.enum(EVENT_CATEGORY_IDS, { error: `categories are ${EVENT_CATEGORY_IDS.join(', ')}` })),
   ),
 } as const
 
