@@ -1,5 +1,6 @@
 'use client'
 
+import { useEffect, useRef } from 'react'
 import type { ChartEvent } from '@/lib/chart/model'
 import { EVENT_CATEGORY_STYLE, eventWhen } from '@/lib/events-view'
 import { formatFullDate } from '@/lib/format'
@@ -70,8 +71,21 @@ export function VerifiedMark({ verified }: { verified: boolean }) {
 /** The chronological list of events: filterable, and each one selectable to zoom the chart around it. */
 export function EventList({ events, categories, selectedEventId, visibleIds, onCategoriesChange, onSelect }: EventListProps) {
   const shown = events.filter((e) => categories.includes(e.category))
+  const sectionRef = useRef<HTMLElement>(null)
+
+  // Bring the selected event into view inside the side panel (wide screens, where the panel scrolls on its own).
+  // On a phone the panel does not scroll by itself, and the page must not jump away from the chart.
+  useEffect(() => {
+    const panel = sectionRef.current?.parentElement
+    if (!selectedEventId || !panel || panel.scrollHeight <= panel.clientHeight) return
+    const item = document.getElementById(`event-${selectedEventId}`)
+    if (!item) return
+    const top = panel.scrollTop + item.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8
+    panel.scrollTo({ top, behavior: 'smooth' })
+  }, [selectedEventId])
+
   return (
-    <section aria-labelledby="events-heading" className="space-y-3">
+    <section aria-labelledby="events-heading" className="space-y-3" ref={sectionRef}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="events-heading" className="text-lg font-semibold">
           What happened when

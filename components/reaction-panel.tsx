@@ -274,6 +274,8 @@ function AbnormalReturnBars({ data }: { data: ReactionResult }) {
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />
           <XAxis
             type="number"
+            // Room beyond the longest bar for its value label, so it never runs into the symbol names.
+            domain={[(min: number) => Math.min(0, min * 1.2), (max: number) => Math.max(0, max * 1.2)]}
             tickFormatter={(v: number) => formatPercent(v, 1)}
             stroke="var(--muted)"
             tick={{ fill: 'var(--muted)', fontSize: 11 }}
