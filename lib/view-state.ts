@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { EVENT_CATEGORY_IDS, type EventCategory } from './events/categories'
 import { isIsoDate } from './dates'
 import { SYMBOL_PATTERN, normalizeSymbol } from './symbols'
 
@@ -6,8 +7,8 @@ import { SYMBOL_PATTERN, normalizeSymbol } from './symbols'
 export const CHART_MODES = ['percent', 'price', 'log'] as const
 export type ChartMode = (typeof CHART_MODES)[number]
 
-export const EVENT_CATEGORY_IDS = ['deepseek', 'stargate', 'market', 'policy', 'company', 'earnings'] as const
-export type EventCategoryId = (typeof EVENT_CATEGORY_IDS)[number]
+export { EVENT_CATEGORY_IDS }
+export type EventCategoryId = EventCategory
 
 /** Most symbols drawn at once: past this the chart stops being readable. */
 export const MAX_CHART_SYMBOLS = 12

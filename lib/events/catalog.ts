@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '../dates'
 import type { IsoDate } from '../types'
+import { EVENT_CATEGORY_IDS, type EventCategory } from './categories'
 
 /**
  * The event catalog: what happened around Stargate and the DeepSeek releases, as data.
@@ -25,23 +26,7 @@ export const MARKET_SESSIONS = [
 ] as const
 export type MarketSession = (typeof MARKET_SESSIONS)[number]
 
-export const EVENT_CATEGORY_IDS = ['deepseek', 'stargate', 'market', 'policy', 'company', 'earnings'] as const
-export type EventCategory = (typeof EVENT_CATEGORY_IDS)[number]
-
-export interface EventCategoryInfo {
-  label: string
-  /** CSS custom property that holds the category's colour; the stylesheet defines the actual values. */
-  colorVar: `--event-${EventCategory}`
-}
-
-export const EVENT_CATEGORIES: Readonly<Record<EventCategory, EventCategoryInfo>> = {
-  deepseek: { label: 'DeepSeek', colorVar: '--event-deepseek' },
-  stargate: { label: 'Stargate', colorVar: '--event-stargate' },
-  market: { label: 'Market', colorVar: '--event-market' },
-  policy: { label: 'Policy', colorVar: '--event-policy' },
-  company: { label: 'Company', colorVar: '--event-company' },
-  earnings: { label: 'Earnings', colorVar: '--event-earnings' },
-}
+export { EVENT_CATEGORIES, EVENT_CATEGORY_IDS, type EventCategory, type EventCategoryInfo } from './categories'
 
 /** `yes`: the fact was seen in the listed sources. `partial`: part of it (often the hour) rests on one secondary source or was not found. */
 export const VERIFICATION_LEVELS = ['yes', 'partial'] as const
