@@ -21,10 +21,11 @@ import { formatDayMonth, formatFullDate, formatPercent, formatPrice } from '@/li
 
 type ModelEvent = ChartModel['events'][number]
 
-const MARKER_RADIUS = 9
+/** Marker size: full on wide charts, smaller on phones so the band of labels does not eat the plot. */
+const MARKER_SIZES = { wide: { radius: 9, rowHeight: 22, font: 10 }, compact: { radius: 7, rowHeight: 17, font: 8 } } as const
+const COMPACT_BELOW_PX = 560
 /** Rows for event labels: as many as the busiest session needs (7 events on 2025-01-27), up to this cap. */
 const MAX_MARKER_ROWS = 8
-const MARKER_ROW_HEIGHT = 22
 
 export interface PriceChartProps {
   model: ChartModel
@@ -91,27 +92,29 @@ function ChartTooltip({ active, label, model }: Partial<TooltipContentProps<numb
 function EventMarkers(
   props: Pick<PriceChartProps, 'selectedEventId' | 'activeEventId' | 'onActivateEvent' | 'onSelectEvent'> & {
     events: ModelEvent[]
-    rows: number
-    onRowsNeeded: (rows: number) => void
+    /** Reports the height the marker band needs, in px, once the axis is measured. */
+    onBandHeight: (px: number) => void
   },
 ) {
   const scale = useXAxisScale()
   const plot = usePlotArea()
   const xs = scale ? props.events.map((e) => Number(scale(e.index))) : []
-  const layout = layoutEventLabels(xs, { labelWidth: MARKER_RADIUS * 2 + 4, rows: MAX_MARKER_ROWS })
-  const needed = Math.max(1, ...layout.map((p) => p.row + 1))
-  const { onRowsNeeded } = props
+  const size = plot && plot.width < COMPACT_BELOW_PX ? MARKER_SIZES.compact : MARKER_SIZES.wide
+  const layout = layoutEventLabels(xs, { labelWidth: size.radius * 2 + 4, rows: MAX_MARKER_ROWS })
+  const rows = Math.max(1, ...layout.map((p) => p.row + 1))
+  const band = rows * size.rowHeight + 6
+  const { onBandHeight } = props
   // The top margin depends on how crowded the markers are at the current width: tell the chart once measured.
   useEffect(() => {
-    if (scale) onRowsNeeded(needed)
-  }, [needed, scale, onRowsNeeded])
+    if (scale) onBandHeight(band)
+  }, [band, scale, onBandHeight])
   if (!scale || !plot) return null
   return (
     <g className="event-markers">
       {props.events.map((e, k) => {
         const x = xs[k] ?? 0
         const row = layout[k]?.row ?? 0
-        const y = plot.y - props.rows * MARKER_ROW_HEIGHT + row * MARKER_ROW_HEIGHT + MARKER_RADIUS + 2
+        const y = plot.y - rows * size.rowHeight + row * size.rowHeight + size.radius - 2
         const colour = `var(${EVENT_CATEGORY_STYLE[e.category].colorVar})`
         const emphasised = e.id === props.selectedEventId || e.id === props.activeEventId
         const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
@@ -136,9 +139,9 @@ function EventMarkers(
             onClick={() => props.onSelectEvent(e.id)}
             onKeyDown={onKeyDown}
           >
-            <line x1={x} x2={x} y1={y + MARKER_RADIUS} y2={plot.y} stroke={colour} strokeWidth={1} pointerEvents="none" />
-            <circle cx={x} cy={y} r={emphasised ? MARKER_RADIUS + 2 : MARKER_RADIUS} fill={emphasised ? colour : 'var(--panel)'} stroke={colour} strokeWidth={2} />
-            <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={10} fontWeight={700} fill={emphasised ? 'var(--panel)' : colour}>
+            <line x1={x} x2={x} y1={y + size.radius} y2={plot.y} stroke={colour} strokeWidth={1} pointerEvents="none" />
+            <circle cx={x} cy={y} r={emphasised ? size.radius + 2 : size.radius} fill={emphasised ? colour : 'var(--panel)'} stroke={colour} strokeWidth={2} />
+            <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={size.font} fontWeight={700} fill={emphasised ? 'var(--panel)' : colour}>
               {e.number}
             </text>
           </g>
@@ -150,7 +153,7 @@ function EventMarkers(
 
 export function PriceChart({ model, heightCss, selectedEventId, activeEventId, onActivateEvent, onSelectEvent, onZoom }: PriceChartProps) {
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null)
-  const [markerRows, setMarkerRows] = useState(3)
+  const [markerBand, setMarkerBand] = useState(3 * MARKER_SIZES.wide.rowHeight + 6)
   const ticks = useMemo(() => xTicks(model.dates.length, 8), [model.dates.length])
   const last = model.dates.length - 1
 
@@ -166,7 +169,7 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
       responsive
       style={{ width: '100%', height: heightCss }}
       data={model.rows}
-      margin={{ top: markerRows * MARKER_ROW_HEIGHT + 6, right: 16, bottom: 4, left: 4 }}
+      margin={{ top: markerBand, right: 16, bottom: 4, left: 4 }}
       onMouseDown={(state, event) => {
         // A press on an event marker is a click on that marker, not the start of a zoom drag.
         if (event.target instanceof Element && event.target.closest('[data-event-id]')) return
@@ -233,8 +236,7 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
       {drag ? <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--accent)" fillOpacity={0.12} /> : null}
       <EventMarkers
         events={model.events}
-        rows={markerRows}
-        onRowsNeeded={setMarkerRows}
+        onBandHeight={setMarkerBand}
         selectedEventId={selectedEventId}
         activeEventId={activeEventId}
         onActivateEvent={onActivateEvent}
