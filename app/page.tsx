@@ -1,3 +1,4 @@
+import { headers } from 'next/headers'
 import { Suspense } from 'react'
 import { SWRConfig } from 'swr'
 import { ClaimsPanel } from '@/components/claims-panel'
@@ -8,6 +9,7 @@ import { pricesUrl } from '@/lib/client/urls'
 import { events } from '@/lib/events'
 import { toChartEvents } from '@/lib/events-view'
 import { getPriceService, type PricesResult } from '@/lib/prices'
+import { limitLiveRequests } from '@/lib/rate-limit'
 import { snapshotImportedAt } from '@/lib/snapshot'
 import { loadRange, parseViewState } from '@/lib/view-state'
 
@@ -24,7 +26,9 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const fallback: Record<string, PricesResult> = {}
   if (key) {
     try {
-      fallback[key] = await getPriceService().getPrices({ symbols: view.symbols, ...range })
+      // Page loads count against the same per-client limit on live upstream requests as the API.
+      const onLiveRequest = limitLiveRequests({ headers: await headers() })
+      fallback[key] = await getPriceService().getPrices({ symbols: view.symbols, ...range, onLiveRequest })
     } catch (error) {
       // The client asks again and shows the API's message with a retry; nothing to render here.
       if (!(error instanceof ApiError)) console.error('[page] prices failed', error)

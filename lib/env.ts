@@ -8,7 +8,9 @@ const envSchema = z.object({
     .optional(),
   YAHOO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
   /** Requests per minute one client may send that reach the live upstream. */
-  LIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  LIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  /** Cap on cached live windows; unset keeps the service's default (the load test lowers it). */
+  PRICE_CACHE_MAX_WINDOWS: z.coerce.number().int().min(1).max(100_000).optional(),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -23,6 +25,7 @@ export function env(): Env {
       YAHOO_BASE_URL: process.env.YAHOO_BASE_URL || undefined,
       YAHOO_TIMEOUT_MS: process.env.YAHOO_TIMEOUT_MS || undefined,
       LIVE_REQUESTS_PER_MINUTE: process.env.LIVE_REQUESTS_PER_MINUTE || undefined,
+      PRICE_CACHE_MAX_WINDOWS: process.env.PRICE_CACHE_MAX_WINDOWS || undefined,
     })
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')

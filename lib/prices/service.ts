@@ -25,7 +25,10 @@ export interface PricesRequest {
   from: IsoDate
   to: IsoDate
   signal?: AbortSignal
-  /** Called once per request that needs the live upstream; throws an ApiError (429) to refuse it. */
+  /**
+   * Called each time this request starts an upstream fetch (one per symbol and window not cached or already in
+   * flight); throws an ApiError (429) to refuse it. Cache hits and snapshot answers never call it.
+   */
   onLiveRequest?: () => void
 }
 
@@ -42,6 +45,10 @@ export interface PriceServiceOptions {
   snapshotCoverage: (symbol: string) => { from: IsoDate; to: IsoDate } | undefined
   today?: () => IsoDate
   sleep?: (ms: number) => Promise<void>
+  /** Clock for cache ages, in ms; tests move it forward to expire entries without waiting a day. */
+  now?: () => number
+  /** Overrides MAX_CACHED_WINDOWS; the load test sets it low so a short run fills the cache past its cap. */
+  maxCachedWindows?: number
 }
 
 /** A live window served from an expired cache entry because the upstream failed. */
@@ -82,10 +89,11 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10))
   const sleep = options.sleep ?? defaultSleep
   const cache = new LRUCache<string, DailyBarsResult | LiveFailure>({
-    max: MAX_CACHED_WINDOWS,
+    max: options.maxCachedWindows ?? MAX_CACHED_WINDOWS,
     ttl: CLOSED_RANGE_TTL_MS,
     // Keep stale windows so a failing upstream can still be answered from the last good copy.
     noDeleteOnStaleGet: true,
+    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
   })
   const inFlight = new Map<string, Promise<LiveResult>>()
   let liveProvider: PriceProvider | undefined
@@ -185,6 +193,11 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       const result = await liveBars(symbol, from, to, onLiveRequest)
       const series = toSeries(result, 'yahoo', from, to)
       const warnings = coverageWarnings(series, from, to)
+      const dropped = (result.droppedDates ?? []).filter((d) => d >= from && d <= to)
+      if (dropped.length > 0) {
+        const shown = dropped.slice(0, 5).join(', ') + (dropped.length > 5 ? ', …' : '')
+        warnings.push(`${symbol}: ${dropped.length} session${dropped.length > 1 ? 's' : ''} came with missing values from the live source and ${dropped.length > 1 ? 'were' : 'was'} left out (${shown}).`)
+      }
       if (result.staleBecause) {
         warnings.unshift(`${symbol}: ${describeProviderError(result.staleBecause)}; showing live data cached earlier.`)
       }
@@ -203,13 +216,17 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
     const coverage = options.snapshotCoverage(symbol)
     if (coverage && from >= coverage.from && to <= coverage.to) return fromSnapshot(symbol, from, to)
     const liveOutcome = await fromLive(symbol, from, to, onLiveRequest)
-    if (!('error' in liveOutcome) || !coverage) return liveOutcome
+    if (!coverage) return liveOutcome
+    const liveFailed = 'error' in liveOutcome
+    if (!liveFailed && liveOutcome.series.bars.length > 0) return liveOutcome
     const fallback = await fromSnapshot(symbol, from, to)
-    if ('error' in fallback) return liveOutcome
+    // A snapshot with nothing in the range would turn a live failure into an empty 200 that reads as "no data".
+    if ('error' in fallback || fallback.series.bars.length === 0) return liveOutcome
+    const why = liveFailed ? describeProviderError(liveOutcome.error) : 'the live source returned no bars in this range'
     return {
       series: fallback.series,
       warnings: [
-        `${symbol}: live data unavailable (${describeProviderError(liveOutcome.error)}); showing the embedded snapshot, which covers ${coverage.from} to ${coverage.to}.`,
+        `${symbol}: live data unavailable (${why}); showing the embedded snapshot, which covers ${coverage.from} to ${coverage.to}.`,
         ...fallback.warnings,
       ],
     }

@@ -14,6 +14,8 @@ export interface DailyBarsResult {
   /** IANA time zone of the exchange the dates are local to. */
   exchangeTimezone: string
   bars: Bar[]
+  /** Sessions the source listed with missing values, left out rather than filled (the caller may warn). */
+  droppedDates?: IsoDate[]
 }
 
 /** A source of daily bars. Implementations live one per file in `lib/providers/`. */

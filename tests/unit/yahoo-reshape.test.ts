@@ -127,7 +127,7 @@ const DAY = 86_400
 
 describe('reshapeChart rules (synthetic payloads)', () => {
   it('drops days with a null price or volume instead of writing zeros', () => {
-    const { bars } = reshapeChart(
+    const { bars, droppedDates } = reshapeChart(
       synthetic([
         { ts: TUE, open: 10, high: 11, low: 9, close: 10.5, volume: 100 },
         { ts: TUE + DAY, open: null, high: 11, low: 9, close: 10.5, volume: 100 },
@@ -137,6 +137,8 @@ describe('reshapeChart rules (synthetic payloads)', () => {
       'SYN',
     )
     expect(bars.map((b) => b.date)).toEqual(['2025-01-21'])
+    // The dropped sessions are reported, so the API can say which days are missing.
+    expect(droppedDates).toEqual(['2025-01-22', '2025-01-23', '2025-01-24'])
     expect(bars.flatMap((b) => [b.open, b.high, b.low, b.close, b.volume])).not.toContain(0)
   })
 

@@ -3,6 +3,7 @@ import { pricesQuerySchema } from '@/lib/api/prices-query'
 import { searchParamsToObject } from '@/lib/api/query'
 import { getPriceService } from '@/lib/prices'
 import { pricesToCsv } from '@/lib/prices/csv'
+import { limitLiveRequests } from '@/lib/rate-limit'
 
 // Snapshot data only changes on deploy; live and fallback answers are kept briefly so a recovered upstream shows soon.
 const CACHE_SNAPSHOT = 'public, max-age=3600, stale-while-revalidate=86400'
@@ -17,7 +18,7 @@ export async function GET(request: Request): Promise<Response> {
     const { symbols, from, to, format } = parsed.data
 
     // 2. One call into lib.
-    const result = await getPriceService().getPrices({ symbols, from, to, signal: request.signal })
+    const result = await getPriceService().getPrices({ symbols, from, to, signal: request.signal, onLiveRequest: limitLiveRequests(request) })
 
     // 3. Map to the response.
     const cacheControl =

@@ -3,6 +3,7 @@ import { searchParamsToObject } from '@/lib/api/query'
 import { reactionQuerySchema } from '@/lib/api/reaction-query'
 import { computeReaction } from '@/lib/reaction'
 import { reactionToCsv } from '@/lib/reaction/csv'
+import { limitLiveRequests } from '@/lib/rate-limit'
 
 // Snapshot data only changes on deploy; live answers may gain a session; an answer with warnings (a symbol left
 // out, a live fallback) is kept briefly so it is not served long after the cause has gone.
@@ -18,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
     const { format, ...query } = parsed.data
 
     // 2. One call into lib.
-    const result = await computeReaction({ ...query, signal: request.signal })
+    const result = await computeReaction({ ...query, signal: request.signal, onLiveRequest: limitLiveRequests(request) })
 
     // 3. Map to the response.
     const cacheControl =

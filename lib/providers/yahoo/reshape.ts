@@ -52,6 +52,7 @@ export function reshapeChart(payload: YahooChartResult, symbol: string): DailyBa
   const quote = indicators.quote[0]
 
   const byDate = new Map<IsoDate, Bar>()
+  const dropped = new Set<IsoDate>()
   if (quote !== undefined) {
     // Without an adjclose array (e.g. some indices and currencies) the close is the only price there is;
     // for those instruments it is also what the adjusted series would be.
@@ -62,15 +63,19 @@ export function reshapeChart(payload: YahooChartResult, symbol: string): DailyBa
       const low = quote.low?.[i]
       const close = quote.close?.[i]
       const volume = quote.volume?.[i]
-      if (!finite(open) || !finite(high) || !finite(low) || !finite(close) || !finite(volume)) return
-      const adjClose = adjcloseSeries === undefined ? close : adjcloseSeries[i]
-      if (!finite(adjClose)) return
       const date = resolver.toDate(ts)
+      const adjClose = adjcloseSeries === undefined ? close : adjcloseSeries[i]
+      if (!finite(open) || !finite(high) || !finite(low) || !finite(close) || !finite(volume) || !finite(adjClose)) {
+        dropped.add(date)
+        return
+      }
       // Later rows win: Yahoo can append a second row for the current session with a later timestamp.
       byDate.set(date, { date, open, high, low, close, adjClose, volume })
     })
   }
 
   const bars = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-  return { symbol, name, currency, exchangeTimezone: resolver.zone, bars }
+  // A date that also has a complete row (a duplicate stamp) was not lost.
+  const droppedDates = [...dropped].filter((d) => !byDate.has(d)).sort()
+  return { symbol, name, currency, exchangeTimezone: resolver.zone, bars, ...(droppedDates.length > 0 ? { droppedDates } : {}) }
 }

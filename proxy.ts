@@ -1,0 +1,21 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { createNonce, pageContentSecurityPolicy } from '@/lib/csp'
+
+/**
+ * Gives every page response a Content-Security-Policy with a fresh nonce (see lib/csp.ts for why a nonce).
+ * The same policy goes on the request, where Next.js looks for the nonce while rendering. API routes and
+ * static files are left out by the matcher: their headers, a stricter policy for the API included, come from
+ * next.config.js.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const policy = pageContentSecurityPolicy({ nonce: createNonce(), dev: process.env.NODE_ENV === 'development' })
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set('content-security-policy', policy)
+  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  response.headers.set('content-security-policy', policy)
+  return response
+}
+
+export const config = {
+  matcher: ['/((?!api/|_next/static/|_next/image).*)'],
+}

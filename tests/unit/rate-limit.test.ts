@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { GET as getPrices } from '@/app/api/prices/route'
+import { GET as getReaction } from '@/app/api/reaction/route'
+import { ApiError } from '@/lib/api/errors'
+import { resetEnvForTests } from '@/lib/env'
+import { resetPriceServiceForTests } from '@/lib/prices'
+import { ANONYMOUS_CLIENT, clientId, createRateLimiter, resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
+import { startMockYahoo, type MockYahooServer } from '../mock-yahoo/server'
+
+function caught(fn: () => void): ApiError {
+  try {
+    fn()
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError)
+    return error as ApiError
+  }
+  throw new Error('expected a throw')
+}
+
+describe('token-bucket limiter', () => {
+  let now = 1_000_000
+  const clock = () => now
+  beforeEach(() => {
+    now = 1_000_000
+  })
+
+  it('lets a burst of `limit` through, then refuses with a 429 saying when to come back', () => {
+    const limiter = createRateLimiter({ limit: 30, now: clock })
+    for (let i = 0; i < 30; i++) limiter.take('a')
+    const error = caught(() => limiter.take('a'))
+    expect(error.code).toBe('rate_limited')
+    expect(error.status).toBe(429)
+    // 30 per minute refills one every 2 s.
+    expect(error.extra.retryAfterSeconds).toBe(2)
+    expect(error.message).toMatch(/at most 30 per minute/)
+  })
+
+  it('refills evenly: after Retry-After exactly one more request passes', () => {
+    const limiter = createRateLimiter({ limit: 30, now: clock })
+    for (let i = 0; i < 30; i++) limiter.take('a')
+    now += 1_000
+    expect(caught(() => limiter.take('a')).extra.retryAfterSeconds).toBe(1)
+    now += 1_000
+    limiter.take('a')
+    expect(() => limiter.take('a')).toThrow(ApiError)
+  })
+
+  it('refills to the limit and no further, however long the client was idle', () => {
+    const limiter = createRateLimiter({ limit: 5, now: clock })
+    for (let i = 0; i < 5; i++) limiter.take('a')
+    now += 10 * 60_000
+    expect(limiter.remaining('a')).toBe(5)
+    for (let i = 0; i < 5; i++) limiter.take('a')
+    expect(() => limiter.take('a')).toThrow(ApiError)
+  })
+
+  it('keeps clients apart', () => {
+    const limiter = createRateLimiter({ limit: 2, now: clock })
+    limiter.take('a')
+    limiter.take('a')
+    expect(() => limiter.take('a')).toThrow(ApiError)
+    expect(limiter.remaining('b')).toBe(2)
+    limiter.take('b')
+    expect(limiter.remaining('b')).toBe(1)
+  })
+
+  it('a clock stepping back neither refills nor drains', () => {
+    const limiter = createRateLimiter({ limit: 3, now: clock })
+    limiter.take('a')
+    now -= 60_000
+    expect(limiter.remaining('a')).toBe(2)
+    now += 60_000
+    expect(limiter.remaining('a')).toBe(2)
+  })
+
+  it('forgets the least recently seen client beyond the cap (which then starts full)', () => {
+    const limiter = createRateLimiter({ limit: 1, maxClients: 2, now: clock })
+    limiter.take('a')
+    limiter.take('b')
+    limiter.take('c')
+    expect(limiter.remaining('a')).toBe(1)
+    expect(limiter.remaining('c')).toBe(0)
+  })
+})
+
+describe('clientId', () => {
+  const req = (headers: Record<string, string>) => new Request('http://localhost/api/prices', { headers })
+
+  it('takes the first address of X-Forwarded-For, trimmed', () => {
+    expect(clientId(req({ 'x-forwarded-for': ' 203.0.113.7 , 10.0.0.1' }))).toBe('203.0.113.7')
+    expect(clientId(req({ 'x-forwarded-for': '2001:DB8::1' }))).toBe('2001:db8::1')
+    expect(clientId(req({ 'x-forwarded-for': '::ffff:127.0.0.1' }))).toBe('::ffff:127.0.0.1')
+  })
+
+  it('falls back to X-Real-IP, then to one shared anonymous id', () => {
+    expect(clientId(req({ 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4')
+    expect(clientId(req({}))).toBe(ANONYMOUS_CLIENT)
+  })
+
+  it('ignores a forwarded value that is not an address (too long, odd characters, empty)', () => {
+    expect(clientId(req({ 'x-forwarded-for': 'x'.repeat(65), 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4')
+    expect(clientId(req({ 'x-forwarded-for': '<script>' }))).toBe(ANONYMOUS_CLIENT)
+    expect(clientId(req({ 'x-forwarded-for': ', 10.0.0.1' }))).toBe(ANONYMOUS_CLIENT)
+  })
+})
+
+describe('live-request limit on the routes', () => {
+  const LIMIT = 5
+  const ENV_KEYS = ['PRICE_PROVIDER', 'YAHOO_BASE_URL', 'YAHOO_TIMEOUT_MS', 'LIVE_REQUESTS_PER_MINUTE'] as const
+  const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]))
+  let mock: MockYahooServer
+  let now = 0
+
+  const errorBody = z.object({ error: z.object({ code: z.literal('rate_limited'), message: z.string().min(1) }).strict() }).strict()
+
+  function configure(provider: 'yahoo' | 'auto'): void {
+    process.env.PRICE_PROVIDER = provider
+    process.env.YAHOO_BASE_URL = mock.url
+    process.env.YAHOO_TIMEOUT_MS = '2000'
+    process.env.LIVE_REQUESTS_PER_MINUTE = String(LIMIT)
+    resetEnvForTests()
+    resetPriceServiceForTests({ sleep: async () => {} })
+  }
+
+  /** One cold window per year: the service fetches whole calendar years, so each year is its own upstream call. */
+  const prices = (year: number, client: string) =>
+    getPrices(new Request(`http://localhost/api/prices?symbols=AAPL&from=${year}-03-02&to=${year}-03-31`, { headers: { 'x-forwarded-for': client } }))
+
+  beforeAll(async () => {
+    mock = await startMockYahoo({ port: 0 })
+  })
+
+  afterAll(async () => {
+    await mock.close()
+    for (const key of ENV_KEYS) {
+      if (savedEnv[key] === undefined) delete process.env[key]
+      else process.env[key] = savedEnv[key]
+    }
+    resetEnvForTests()
+    resetPriceServiceForTests()
+    resetLiveRequestLimiterForTests()
+  })
+
+  beforeEach(() => {
+    mock.reset()
+    now = 5_000_000
+    configure('yahoo')
+    resetLiveRequestLimiterForTests({ now: () => now })
+  })
+
+  it('a burst of LIMIT + 5 cold requests from one client: exactly LIMIT through, 5 answered 429 with Retry-After', async () => {
+    const years = Array.from({ length: LIMIT + 5 }, (_, i) => 2005 + i)
+    const responses = await Promise.all(years.map((year) => prices(year, '203.0.113.7')))
+    const statuses = responses.map((r) => r.status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(LIMIT)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5)
+    for (const res of responses.filter((r) => r.status === 429)) {
+      // LIMIT per minute refills one every 60 / LIMIT seconds.
+      expect(res.headers.get('retry-after')).toBe(String(60 / LIMIT))
+      expect(res.headers.get('cache-control')).toBe('no-store')
+      expect(errorBody.parse(await res.json()).error.message).toMatch(/Too many requests/)
+    }
+    // Refused requests never reached the upstream.
+    expect(mock.requests).toHaveLength(LIMIT)
+
+    // Another client is unaffected.
+    expect((await prices(2020, '198.51.100.4')).status).toBe(200)
+
+    // The throttled client is served again once Retry-After has passed.
+    now += (60 / LIMIT) * 1000
+    expect((await prices(2004, '203.0.113.7')).status).toBe(200)
+    expect((await prices(2003, '203.0.113.7')).status).toBe(429)
+  })
+
+  it('cached answers and snapshot answers are never throttled', async () => {
+    for (let year = 2005; year < 2005 + LIMIT; year++) expect((await prices(year, '203.0.113.7')).status).toBe(200)
+    expect((await prices(2015, '203.0.113.7')).status).toBe(429)
+    // Other ranges inside the cached years come from the cache.
+    for (let i = 0; i < 3 * LIMIT; i++) {
+      const res = await getPrices(new Request('http://localhost/api/prices?symbols=AAPL&from=2005-06-01&to=2005-06-30', { headers: { 'x-forwarded-for': '203.0.113.7' } }))
+      expect(res.status).toBe(200)
+    }
+    // Auto mode answers snapshot ranges without the upstream, so the exhausted client is still served.
+    configure('auto')
+    for (let i = 0; i < 3 * LIMIT; i++) {
+      const res = await getPrices(new Request('http://localhost/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-02-28', { headers: { 'x-forwarded-for': '203.0.113.7' } }))
+      expect(res.status).toBe(200)
+    }
+    expect(mock.requests).toHaveLength(LIMIT)
+  })
+
+  it('the reaction route draws on the same allowance', async () => {
+    for (let year = 2005; year < 2005 + LIMIT; year++) await prices(year, '203.0.113.7')
+    const res = await getReaction(
+      new Request('http://localhost/api/reaction?symbols=AAPL&date=2016-06-01&benchmark=AAPL', { headers: { 'x-forwarded-for': '203.0.113.7' } }),
+    )
+    expect(res.status).toBe(429)
+    expect(res.headers.get('retry-after')).toBe(String(60 / LIMIT))
+    expect(errorBody.safeParse(await res.json()).success).toBe(true)
+    expect(mock.requests).toHaveLength(LIMIT)
+  })
+})
