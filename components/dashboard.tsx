@@ -1,13 +1,15 @@
 'use client'
 
 import dynamic from 'next/dynamic'
-import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { Suspense, lazy, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { CHART_HEIGHT_CSS as CHART_HEIGHT } from '@/lib/chart/geometry'
 import { buildChartModel, seriesColorVar, type ChartEvent } from '@/lib/chart/model'
 import { usePrices } from '@/lib/client/hooks'
 import { pricesUrl } from '@/lib/client/urls'
 import { formatFullDate, formatDayMonth } from '@/lib/format'
 import { EVENT_WINDOW_SESSIONS, sessionsAround } from '@/lib/presets'
 import { loadRange, type ViewState } from '@/lib/view-state'
+import { ChartPreview } from './chart-preview'
 import { ChartDataTable } from './data-table'
 import { DataStatus } from './data-status'
 import { EventDetails, EventList, VerifiedMark } from './event-list'
@@ -16,14 +18,20 @@ import { RangeControls } from './range-controls'
 import { SymbolPicker } from './symbol-picker'
 import { useView } from './use-view'
 
-const CHART_HEIGHT = 'clamp(300px, 52vh, 480px)'
 
-// Recharts is the largest piece of the page: it loads as its own chunk, in parallel with hydration, while the
-// server-rendered data is already on the page; the skeleton holds the chart's exact height meanwhile.
-const PriceChart = dynamic(() => import('./price-chart').then((m) => m.PriceChart), {
-  ssr: false,
-  loading: () => <div className="animate-pulse rounded-md bg-[var(--grid)]" style={{ height: CHART_HEIGHT }} data-testid="chart-skeleton" aria-label="Loading the chart" />,
-})
+/**
+ * Recharts is the largest piece of the page, so the interactive chart is its own chunk. Asking for it as soon as
+ * this module runs in the browser overlaps the download with hydration; until it arrives the server-rendered
+ * preview shows the same chart, so the reader never waits for a drawing.
+ */
+const priceChartModule = typeof window === 'undefined' ? null : import('./price-chart')
+const InteractiveChart = lazy(() => (priceChartModule ?? import('./price-chart')).then((m) => ({ default: m.PriceChart })))
+
+const noSubscription = () => () => {}
+/** False during the server render and hydration, true after: the server never tries to render Recharts. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false)
+}
 
 // The reaction table and its bar chart sit below the fold: their code loads after the chart is up.
 const ReactionPanel = dynamic(() => import('./reaction-panel').then((m) => m.ReactionPanel), {
@@ -54,6 +62,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
   const range = loadRange(view)
   const url = pricesUrl(view.symbols, range.from, range.to)
   const { data, error, isLoading, mutate } = usePrices(url)
+  const hydrated = useHydrated()
   const [active, setActive] = useState<{ id: string; x: number; width: number } | null>(null)
   const chartBoxRef = useRef<HTMLDivElement>(null)
 
@@ -141,7 +150,9 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
                 data-testid="price-chart"
                 className={isLoading ? 'opacity-70 transition-opacity' : undefined}
               >
-                <PriceChart
+                {hydrated ? (
+                <Suspense fallback={<ChartPreview model={model} />}>
+                <InteractiveChart
                   model={model}
                   heightCss={CHART_HEIGHT}
                   selectedEventId={view.event}
@@ -154,6 +165,10 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
                     if (from && to) setView({ from, to })
                   }}
                 />
+                </Suspense>
+                ) : (
+                  <ChartPreview model={model} />
+                )}
                 <figcaption className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs">
                   {model.series.map((s) => (
                     <span key={s.symbol} className="inline-flex items-center gap-1">

@@ -15,17 +15,13 @@ import {
   type TooltipContentProps,
 } from 'recharts'
 import { changeKey, type ChartModel } from '@/lib/chart/model'
+import { COMPACT_BELOW_PX, MARKER_SIZES, MAX_MARKER_ROWS, PLOT_MARGIN, X_AXIS_HEIGHT, X_TICK_TARGET, markerBandHeight, yAxisWidth } from '@/lib/chart/geometry'
 import { layoutEventLabels } from '@/lib/chart/label-layout'
+import { buildYAxis, plottedValues, xTickIndices } from '@/lib/chart/scales'
 import { EVENT_CATEGORY_STYLE } from '@/lib/events-view'
 import { formatDayMonth, formatFullDate, formatPercent, formatPrice } from '@/lib/format'
 
 type ModelEvent = ChartModel['events'][number]
-
-/** Marker size: full on wide charts, smaller on phones so the band of labels does not eat the plot. */
-const MARKER_SIZES = { wide: { radius: 9, rowHeight: 22, font: 10 }, compact: { radius: 7, rowHeight: 17, font: 8 } } as const
-const COMPACT_BELOW_PX = 560
-/** Rows for event labels: as many as the busiest session needs (7 events on 2025-01-27), up to this cap. */
-const MAX_MARKER_ROWS = 8
 
 export interface PriceChartProps {
   model: ChartModel
@@ -36,15 +32,6 @@ export interface PriceChartProps {
   onActivateEvent: (id: string | null, x?: number) => void
   onSelectEvent: (id: string) => void
   onZoom: (fromIndex: number, toIndex: number) => void
-}
-
-/** Evenly spaced session indices for the x axis, about one per 90 px. */
-function xTicks(count: number, approxTicks: number): number[] {
-  if (count <= 1) return [0]
-  const step = Math.max(1, Math.ceil((count - 1) / Math.max(1, approxTicks)))
-  const ticks: number[] = []
-  for (let i = 0; i < count; i += step) ticks.push(i)
-  return ticks
 }
 
 function formatValue(model: ChartModel, value: number, currency: string | null): string {
@@ -102,7 +89,7 @@ function EventMarkers(
   const size = plot && plot.width < COMPACT_BELOW_PX ? MARKER_SIZES.compact : MARKER_SIZES.wide
   const layout = layoutEventLabels(xs, { labelWidth: size.radius * 2 + 4, rows: MAX_MARKER_ROWS })
   const rows = Math.max(1, ...layout.map((p) => p.row + 1))
-  const band = rows * size.rowHeight + 6
+  const band = markerBandHeight(rows, size)
   const { onBandHeight } = props
   // The top margin depends on how crowded the markers are at the current width: tell the chart once measured.
   useEffect(() => {
@@ -151,16 +138,20 @@ function EventMarkers(
   )
 }
 
+/** The band height the server-rendered preview used: same-session events stacked. Avoids a shift at the swap. */
+function initialBand(model: ChartModel): number {
+  const perSession = new Map<number, number>()
+  for (const e of model.events) perSession.set(e.index, (perSession.get(e.index) ?? 0) + 1)
+  return markerBandHeight(Math.min(MAX_MARKER_ROWS, Math.max(1, ...perSession.values())), MARKER_SIZES.wide)
+}
+
 export function PriceChart({ model, heightCss, selectedEventId, activeEventId, onActivateEvent, onSelectEvent, onZoom }: PriceChartProps) {
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null)
-  const [markerBand, setMarkerBand] = useState(3 * MARKER_SIZES.wide.rowHeight + 6)
-  const ticks = useMemo(() => xTicks(model.dates.length, 8), [model.dates.length])
+  const [markerBand, setMarkerBand] = useState(() => initialBand(model))
+  const ticks = useMemo(() => xTickIndices(model.dates.length, X_TICK_TARGET), [model.dates.length])
+  const yAxis = useMemo(() => buildYAxis(model, plottedValues(model)), [model])
   const last = model.dates.length - 1
 
-  // One currency on the axis gets its symbol; a mix of currencies gets plain numbers.
-  const currencies = new Set(model.series.map((s) => s.currency))
-  const axisCurrency = currencies.size === 1 ? (model.series[0]?.currency ?? null) : null
-  const yTickFormatter = (v: number) => (model.mode === 'percent' ? formatPercent(v, 1) : formatPrice(v, axisCurrency))
   const indexOf = (state: { activeTooltipIndex?: unknown }) =>
     typeof state.activeTooltipIndex === 'number' ? state.activeTooltipIndex : Number(state.activeTooltipIndex)
 
@@ -169,7 +160,7 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
       responsive
       style={{ width: '100%', height: heightCss }}
       data={model.rows}
-      margin={{ top: markerBand, right: 16, bottom: 4, left: 4 }}
+      margin={{ top: markerBand, ...PLOT_MARGIN }}
       onMouseDown={(state, event) => {
         // A press on an event marker is a click on that marker, not the start of a zoom drag.
         if (event.target instanceof Element && event.target.closest('[data-event-id]')) return
@@ -197,15 +188,17 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
         stroke="var(--muted)"
         tick={{ fill: 'var(--muted)', fontSize: 12 }}
         allowDecimals={false}
+        height={X_AXIS_HEIGHT}
       />
       <YAxis
         scale={model.mode === 'log' ? 'log' : 'linear'}
-        domain={['auto', 'auto']}
-        allowDataOverflow={model.mode === 'log'}
-        tickFormatter={yTickFormatter}
+        domain={yAxis.domain}
+        ticks={yAxis.ticks}
+        allowDataOverflow
+        tickFormatter={yAxis.format}
         stroke="var(--muted)"
         tick={{ fill: 'var(--muted)', fontSize: 12 }}
-        width={model.mode === 'percent' ? 56 : 72}
+        width={yAxisWidth(model.mode)}
       />
       {model.mode === 'percent' ? <ReferenceLine y={0} stroke="var(--muted)" strokeWidth={1} /> : null}
       {model.events.map((e) => (

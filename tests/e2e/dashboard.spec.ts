@@ -27,6 +27,18 @@ test.describe('dashboard', () => {
     expect(errors).toEqual([])
   })
 
+  test('the chart is in the server HTML: drawn at first paint, even without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    await page.goto(VIEW)
+    const preview = page.getByTestId('chart-preview')
+    await expect(preview).toBeVisible()
+    await expect(preview.locator('polyline')).toHaveCount(3)
+    expect(await preview.getByTestId('event-marker-preview').count()).toBeGreaterThan(10)
+    await expect(preview).toContainText('Jan 6')
+    await context.close()
+  })
+
   test('a shared URL restores the exact view', async ({ page }) => {
     await page.goto('/?symbols=NVDA,ORCL,9984.T&from=2025-01-13&to=2025-01-31&mode=log&base=2025-01-17')
     const chips = page.getByRole('list', { name: 'Symbols on the chart' }).getByRole('button')

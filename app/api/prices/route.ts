@@ -1,14 +1,18 @@
 import { badRequest, errorResponse } from '@/lib/api/errors'
 import { pricesQuerySchema } from '@/lib/api/prices-query'
 import { searchParamsToObject } from '@/lib/api/query'
-import { getPriceService } from '@/lib/prices'
-import { pricesToCsv } from '@/lib/prices/csv'
+import { renderPrices, type RenderedPrices } from '@/lib/prices/render'
 import { limitLiveRequests } from '@/lib/rate-limit'
 
 // Snapshot data only changes on deploy; live and fallback answers are kept briefly so a recovered upstream shows soon.
 const CACHE_SNAPSHOT = 'public, max-age=3600, stale-while-revalidate=86400'
 const CACHE_LIVE = 'public, max-age=300, stale-while-revalidate=600'
 const CACHE_WITH_WARNINGS = 'public, max-age=60'
+const CACHE_CONTROL: Record<RenderedPrices['kind'], string> = {
+  snapshot: CACHE_SNAPSHOT,
+  live: CACHE_LIVE,
+  'with-warnings': CACHE_WITH_WARNINGS,
+}
 
 export async function GET(request: Request): Promise<Response> {
   try {
@@ -18,13 +22,12 @@ export async function GET(request: Request): Promise<Response> {
     const { symbols, from, to, format } = parsed.data
 
     // 2. One call into lib.
-    const result = await getPriceService().getPrices({ symbols, from, to, signal: request.signal, onLiveRequest: limitLiveRequests(request) })
+    const rendered = await renderPrices({ symbols, from, to, signal: request.signal, onLiveRequest: limitLiveRequests(request) }, format)
 
     // 3. Map to the response.
-    const cacheControl =
-      result.warnings.length > 0 ? CACHE_WITH_WARNINGS : result.series.every((s) => s.source === 'snapshot') ? CACHE_SNAPSHOT : CACHE_LIVE
+    const cacheControl = CACHE_CONTROL[rendered.kind]
     if (format === 'csv') {
-      return new Response(pricesToCsv(result.series), {
+      return new Response(rendered.body, {
         headers: {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="prices_${symbols.join('-')}_${from}_${to}.csv"`,
@@ -32,7 +35,7 @@ export async function GET(request: Request): Promise<Response> {
         },
       })
     }
-    return Response.json(result, { headers: { 'Cache-Control': cacheControl } })
+    return new Response(rendered.body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': cacheControl } })
   } catch (error) {
     return errorResponse(error)
   }
