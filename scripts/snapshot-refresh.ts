@@ -2,7 +2,7 @@
  * Pulls the snapshot's symbols and window again from the live provider (needs internet, or YAHOO_BASE_URL
  * pointing at a mock), then writes the snapshot through the same validation as `snapshot:import`.
  *
- *   npm run snapshot:refresh [-- --from 2024-07-01 --to 2025-06-30 --symbols NVDA,SPY]
+ *   npm run snapshot:refresh [-- --from 2024-07-01 --to 2025-06-30 --symbols NVDA,SPY --out <file>]
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -35,7 +35,8 @@ async function main() {
     `# Market data provenance\n\nRefreshed from the Yahoo Finance chart API (daily bars, split-adjusted OHLC, adjusted close from the payload) on ${new Date().toISOString()} for ${from} to ${to}.\n`,
   )
   // The same import, validation and atomic write as `npm run snapshot:import`.
-  execFileSync('npx', ['tsx', path.join('scripts', 'snapshot-import.ts'), dir], { stdio: 'inherit' })
+  const out = arg('out')
+  execFileSync('npx', ['tsx', path.join('scripts', 'snapshot-import.ts'), dir, ...(out ? ['--out', out] : [])], { stdio: 'inherit' })
 }
 
 main().catch((error: unknown) => {
