@@ -38,11 +38,11 @@ function ClaimCard({ claim }: { claim: CheckedClaim }) {
         <VerdictBadge verdict={claim.verdict} />
       </div>
       <p className="text-sm">{claim.summary}</p>
-      <dl className="grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
+      <dl className="grid grid-cols-1 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-[minmax(0,11rem)_minmax(0,1fr)]">
         {claim.evidence.map((e) => (
           <div key={e.label} className="contents">
-            <dt className="min-w-0 break-words text-[var(--muted)]">{e.label}</dt>
-            <dd className="min-w-0 break-words tabular-nums">{e.value}</dd>
+            <dt className="min-w-0 text-[var(--muted)] [overflow-wrap:anywhere]">{e.label}</dt>
+            <dd className="mb-1 min-w-0 tabular-nums [overflow-wrap:anywhere] sm:mb-0">{e.value}</dd>
           </div>
         ))}
       </dl>

@@ -188,6 +188,11 @@ test.describe('dashboard', () => {
     const box = await page.getByTestId('price-chart').boundingBox()
     expect(box!.width).toBeGreaterThan(280)
     expect(box!.height).toBeGreaterThan(250)
+    // Text columns stay wide enough to read (a squeezed grid once stacked the claims' numbers letter by letter).
+    const narrowest = await page.evaluate(() =>
+      Math.min(...[...document.querySelectorAll('[data-testid="claim"] dd, [data-testid="event-list"] p')].map((e) => e.getBoundingClientRect().width)),
+    )
+    expect(narrowest).toBeGreaterThan(150)
     await page.screenshot({ path: `${SCREENS}/narrow-light.png`, fullPage: false })
   })
 
