@@ -37,7 +37,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
 
   return (
     <SWRConfig value={{ fallback }}>
-      <div className="mx-auto max-w-[96rem] px-3 py-4 sm:px-6">
+      <main className="mx-auto max-w-[96rem] px-3 py-4 sm:px-6">
         <header className="mb-4 flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
             <h1 className="text-xl font-bold sm:text-2xl">AI shock: how the market reacted to Stargate and DeepSeek</h1>
@@ -53,7 +53,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             <ClaimsPanel />
           </Suspense>
         </Dashboard>
-      </div>
+      </main>
     </SWRConfig>
   )
 }

@@ -8,7 +8,8 @@ import { usePrices } from '@/lib/client/hooks'
 import { pricesUrl } from '@/lib/client/urls'
 import { formatFullDate, formatDayMonth } from '@/lib/format'
 import { EVENT_WINDOW_SESSIONS, sessionsAround } from '@/lib/presets'
-import { loadRange, type ViewState } from '@/lib/view-state'
+import { DATA_WINDOW } from '@/lib/data-window'
+import { loadRange, viewToQuery, type ViewState } from '@/lib/view-state'
 import { ChartPreview } from './chart-preview'
 import { ChartDataTable } from './data-table'
 import { DataStatus } from './data-status'
@@ -46,11 +47,14 @@ export interface DashboardProps {
   children?: ReactNode
 }
 
-function describeView(view: ViewState) {
+/** `baseSession` is the session percent changes are really measured from, when it differs from the asked date. */
+function describeView(view: ViewState, baseSession?: string | null) {
   const range = `${formatFullDate(view.from)} – ${formatFullDate(view.to)}`
+  const base = baseSession ?? view.base
+  const moved = baseSession && baseSession !== view.base ? ` (the session nearest ${formatFullDate(view.base)})` : ''
   const mode =
     view.mode === 'percent'
-      ? `change since the close of ${formatFullDate(view.base)} (adjusted for dividends and splits)`
+      ? `change since the close of ${formatFullDate(base)}${moved}, adjusted for dividends and splits`
       : view.mode === 'log'
         ? 'closing price, log scale'
         : 'closing price'
@@ -63,13 +67,20 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
   const url = pricesUrl(view.symbols, range.from, range.to)
   const { data, error, isLoading, mutate } = usePrices(url)
   const hydrated = useHydrated()
-  const [active, setActive] = useState<{ id: string; x: number; width: number } | null>(null)
+  const [hovered, setActive] = useState<{ id: string; x: number; width: number; query: string } | null>(null)
+  const viewQuery = viewToQuery(view)
+  // A card opened for one view never outlives it (its marker may be gone or elsewhere after a range change).
+  const active = hovered && hovered.query === viewQuery ? hovered : null
   const chartBoxRef = useRef<HTMLDivElement>(null)
 
   const model = useMemo(() => (data ? buildChartModel({ series: data.series, view, events }) : null), [data, view, events])
   const visibleIds = useMemo(() => new Set(model?.events.map((e) => e.id)), [model])
   const activeEvent = active ? events.find((e) => e.id === active.id) : undefined
   const selectedEvent = view.event ? events.find((e) => e.id === view.event) : undefined
+  // The API names each unknown symbol in a 404's issues; those can be dropped, everything else kept.
+  const unknownSymbols =
+    error?.status === 404 ? (error.body?.error.issues ?? []).filter((i) => i.path === 'symbols').map((i) => i.message).filter((s) => view.symbols.includes(s)) : []
+  const selectedInView = selectedEvent && model ? model.events.some((e) => e.id === selectedEvent.id) : false
 
   const selectEvent = (id: string) => {
     const event = events.find((e) => e.id === id)
@@ -108,12 +119,22 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
               <h2 id="chart-heading" className="text-base font-semibold">
                 {title}
               </h2>
-              <p className="text-xs text-[var(--muted)]">{describeView(view)}</p>
+              <p className="text-xs text-[var(--muted)]">{describeView(view, model?.series[0]?.baseDate)}</p>
             </div>
-            <ExportButtons model={model} series={data?.series ?? []} view={view} title={title} subtitle={describeView(view)} footer={footer} />
+            <ExportButtons model={model && model.dates.length > 0 ? model : null} series={data?.series ?? []} view={view} title={title} subtitle={describeView(view, model?.series[0]?.baseDate)} footer={footer} />
           </div>
 
-          {selectedEvent ? (
+          {model && view.mode !== 'percent' && new Set(model.series.map((s) => s.currency)).size > 1 ? (
+            <p role="status" className="mb-2 rounded-md bg-[var(--warn-bg)] px-2 py-1 text-xs text-[var(--warn-fg)]">
+              These prices are in different currencies ({[...new Set(model.series.map((s) => s.currency ?? 'unknown'))].join(', ')}) on one
+              axis, so their levels do not compare.{' '}
+              <button type="button" className="underline" onClick={() => setView({ mode: 'percent' })}>
+                Compare % change instead
+              </button>
+            </p>
+          ) : null}
+
+          {selectedEvent && selectedInView ? (
             <div className="mb-2 flex flex-wrap items-center gap-2 text-sm" data-testid="selected-event">
               <span className="font-medium">
                 Zoomed to {selectedEvent.number}. {selectedEvent.title}
@@ -133,20 +154,37 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
             ) : error && !data ? (
               <div role="alert" data-testid="chart-error" className="flex flex-col items-center justify-center gap-3 rounded-md bg-[var(--error-bg)] p-4 text-center text-sm text-[var(--error-fg)]" style={{ height: CHART_HEIGHT }}>
                 <p>{error.message}</p>
-                <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
-                  Retry
-                </button>
+                {unknownSymbols.length > 0 ? (
+                  <button
+                    type="button"
+                    onClick={() => setView({ symbols: view.symbols.filter((s) => !unknownSymbols.includes(s)) })}
+                    className="rounded-md border border-current px-3 py-1"
+                  >
+                    Remove {unknownSymbols.join(', ')} and draw the rest
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
+                    Retry
+                  </button>
+                )}
               </div>
             ) : !model ? (
               <div className="animate-pulse rounded-md bg-[var(--grid)]" style={{ height: CHART_HEIGHT }} data-testid="chart-skeleton" aria-label="Loading the chart" />
             ) : model.dates.length === 0 ? (
-              <div className="flex items-center justify-center rounded-md border border-dashed border-[var(--border)] text-sm text-[var(--muted)]" style={{ height: CHART_HEIGHT }}>
-                No trading sessions between {view.from} and {view.to} for these symbols.
+              <div className="flex flex-col items-center justify-center gap-3 rounded-md border border-dashed border-[var(--border)] p-4 text-center text-sm text-[var(--muted)]" style={{ height: CHART_HEIGHT }} data-testid="chart-empty">
+                <p>
+                  No prices for these symbols between {formatFullDate(view.from)} and {formatFullDate(view.to)}
+                  {view.from > DATA_WINDOW.to || view.to < DATA_WINDOW.from
+                    ? `: the embedded data covers ${formatFullDate(DATA_WINDOW.from)} to ${formatFullDate(DATA_WINDOW.to)}.`
+                    : ' (no trading session falls in this range).'}
+                </p>
+                <button type="button" onClick={() => setView({ from: DATA_WINDOW.from, to: DATA_WINDOW.to, event: null })} className="rounded-md border border-[var(--border)] px-3 py-1 text-[var(--fg)]">
+                  Show all data
+                </button>
               </div>
             ) : (
               <figure
-                role="img"
-                aria-label={`Line chart: ${title}. ${describeView(view)}. ${model.events.length} event markers. The data table below the chart has the numbers.`}
+                aria-label={`Line chart: ${title}. ${describeView(view, model?.series[0]?.baseDate)}. ${model.events.length} event markers; the data table below the chart has the numbers.`}
                 data-testid="price-chart"
                 className={isLoading ? 'opacity-70 transition-opacity' : undefined}
               >
@@ -157,7 +195,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
                   heightCss={CHART_HEIGHT}
                   selectedEventId={view.event}
                   activeEventId={active?.id ?? null}
-                  onActivateEvent={(id, x) => setActive(id ? { id, x: x ?? 0, width: chartBoxRef.current?.clientWidth ?? 0 } : null)}
+                  onActivateEvent={(id, x) => setActive(id ? { id, x: x ?? 0, width: chartBoxRef.current?.clientWidth ?? 0, query: viewQuery } : null)}
                   onSelectEvent={selectEvent}
                   onZoom={(a, b) => {
                     const from = model.dates[a]
@@ -188,19 +226,20 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
               <div
                 role="tooltip"
                 data-testid="event-card"
-                className="absolute top-2 z-10 w-80 max-w-[calc(100%-1rem)] rounded-md border border-[var(--border)] bg-[var(--panel)] p-3 shadow-xl"
-                // Beside the marker, on the side with more room, so the card never covers the marker itself.
+                // Information only: it never takes the pointer, so clicks and drags reach the chart beneath.
+                className="pointer-events-none absolute top-2 z-10 w-80 max-w-[calc(100%-1rem)] rounded-md border border-[var(--border)] bg-[var(--panel)] p-3 shadow-xl"
+                // Beside the marker, on the side with more room.
                 style={
                   active.x < active.width / 2
                     ? { left: `min(${active.x + 24}px, calc(100% - 20.5rem))` }
                     : { right: `min(${active.width - active.x + 24}px, calc(100% - 20.5rem))` }
                 }
-                onMouseLeave={() => setActive(null)}
               >
                 <p className="font-semibold">
                   {activeEvent.number}. {activeEvent.title}
                 </p>
-                <EventDetails event={activeEvent} />
+                <EventDetails event={activeEvent} linkSources={false} />
+                <p className="mt-1 text-xs text-[var(--muted)]">Click or press Enter to zoom to it; its sources are linked in the event list.</p>
               </div>
             ) : null}
           </div>

@@ -24,7 +24,7 @@ export function EventCategoryFilter({ categories, onChange }: { categories: Even
         const on = categories.includes(c)
         const style = EVENT_CATEGORY_STYLE[c]
         return (
-          <label key={c} className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs ${on ? 'border-[var(--muted)]' : 'border-[var(--border)] opacity-60'}`}>
+          <label key={c} className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-[var(--accent)] ${on ? 'border-[var(--muted)]' : 'border-[var(--border)] opacity-60'}`}>
             <input
               type="checkbox"
               className="sr-only"
@@ -40,18 +40,22 @@ export function EventCategoryFilter({ categories, onChange }: { categories: Even
   )
 }
 
-export function EventDetails({ event }: { event: ChartEvent }) {
+export function EventDetails({ event, linkSources = true }: { event: ChartEvent; linkSources?: boolean }) {
   return (
     <>
       <p className="text-xs text-[var(--muted)]">{eventWhen(event, formatFullDate)}</p>
       <p className="mt-1 text-sm">{event.summary}</p>
-      <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
-        {event.sources.map((s) => (
-          <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" className="text-[var(--accent)] underline underline-offset-2">
-            {s.title}
-          </a>
-        ))}
-      </p>
+      {linkSources ? (
+        <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
+          {event.sources.map((s) => (
+            <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" className="text-[var(--accent)] underline underline-offset-2">
+              {s.title}
+            </a>
+          ))}
+        </p>
+      ) : (
+        <p className="mt-1 text-xs text-[var(--muted)]">Sources: {event.sources.map((s) => s.title.split(':')[0]).join(' · ')}</p>
+      )}
     </>
   )
 }

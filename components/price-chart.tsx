@@ -121,6 +121,7 @@ function EventMarkers(
             aria-pressed={e.id === props.selectedEventId}
             className="cursor-pointer outline-none"
             onMouseEnter={() => props.onActivateEvent(e.id, x)}
+            onMouseLeave={() => props.onActivateEvent(null)}
             onFocus={() => props.onActivateEvent(e.id, x)}
             onBlur={() => props.onActivateEvent(null)}
             onClick={() => props.onSelectEvent(e.id)}
@@ -176,7 +177,7 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
         setDrag(null)
       }}
       onMouseLeave={() => setDrag(null)}
-      accessibilityLayer
+      accessibilityLayer={false}
     >
       <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
       <XAxis

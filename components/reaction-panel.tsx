@@ -79,7 +79,8 @@ const COLUMNS: readonly Column[] = [
     key: 'recovery',
     label: 'Recovery',
     description: 'First session closing at or above the close of day −1',
-    sortValue: (r) => r.recovery?.sessions ?? null,
+    // Not recovered within the data is the longest recovery, not a missing value.
+    sortValue: (r) => r.recovery?.sessions ?? Number.POSITIVE_INFINITY,
   },
 ]
 
@@ -93,6 +94,7 @@ function sortRows(rows: readonly ReactionRow[], sort: { key: SortKey; dir: SortD
     const va = column.sortValue(a)
     const vb = column.sortValue(b)
     if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1
+    if (va === vb) return 0
     if (typeof va === 'string' || typeof vb === 'string') return sign * String(va).localeCompare(String(vb))
     return sign * (va - vb)
   })

@@ -28,7 +28,7 @@ export function SymbolPicker({ symbols, colorVarOf, onChange }: SymbolPickerProp
     if (!SYMBOL_PATTERN.test(symbol)) return setMessage(`“${raw.slice(0, 20)}” is not a ticker (letters, digits, . - ^ =).`)
     if (symbols.includes(symbol)) return setMessage(`${symbol} is already on the chart.`)
     if (full) return setMessage(`At most ${MAX_CHART_SYMBOLS} symbols at once: remove one first.`)
-    setMessage(SYMBOLS.some((s) => s.symbol === symbol) ? null : `${symbol} is not in the embedded data; it will be asked of the live source.`)
+    setMessage(SYMBOLS.some((s) => s.symbol === symbol) ? null : `${symbol} is not among the curated symbols: it can be drawn only if the live price source knows it (not in offline mode).`)
     onChange([...symbols, symbol])
     setQuery('')
   }
@@ -73,7 +73,7 @@ export function SymbolPicker({ symbols, colorVarOf, onChange }: SymbolPickerProp
           autoComplete="off"
           maxLength={16}
         />
-        <button type="submit" className="rounded-md bg-[var(--accent)] px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50" disabled={!query.trim()}>
+        <button type="submit" className="rounded-md bg-[var(--accent)] px-3 py-1.5 text-sm font-medium text-[var(--accent-fg)] disabled:opacity-50" disabled={!query.trim()}>
           Add
         </button>
       </form>
@@ -102,7 +102,7 @@ export function SymbolPicker({ symbols, colorVarOf, onChange }: SymbolPickerProp
                         disabled={!on && full}
                         title={m.name}
                         onClick={() => (on ? onChange(symbols.filter((x) => x !== m.symbol)) : add(m.symbol))}
-                        className={`rounded border px-2 py-0.5 text-xs ${on ? 'border-[var(--accent)] bg-[var(--accent)] text-white' : 'border-[var(--border)] bg-[var(--panel)]'} disabled:opacity-40`}
+                        className={`rounded border px-2 py-0.5 text-xs ${on ? 'border-[var(--accent)] bg-[var(--accent)] text-[var(--accent-fg)]' : 'border-[var(--border)] bg-[var(--panel)]'} disabled:opacity-40`}
                       >
                         {m.symbol}
                       </button>

@@ -3,6 +3,7 @@ import type { ZodError } from 'zod'
 export type ApiErrorCode =
   | 'bad_request'
   | 'not_found'
+  | 'method_not_allowed'
   | 'rate_limited'
   | 'upstream_error'
   | 'upstream_timeout'
@@ -20,6 +21,7 @@ export interface ApiErrorBody {
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
   not_found: 404,
+  method_not_allowed: 405,
   rate_limited: 429,
   upstream_error: 502,
   upstream_timeout: 504,
@@ -68,4 +70,11 @@ export function errorResponse(error: unknown): Response {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' }
   if (apiError.extra.retryAfterSeconds !== undefined) headers['Retry-After'] = String(apiError.extra.retryAfterSeconds)
   return Response.json(body, { status: apiError.status, headers })
+}
+
+/** For methods a route does not serve: 405 in the API's error shape, with the Allow header. */
+export function methodNotAllowed(): Response {
+  const response = errorResponse(new ApiError('method_not_allowed', 'This endpoint only answers GET (and HEAD).'))
+  response.headers.set('Allow', 'GET, HEAD')
+  return response
 }

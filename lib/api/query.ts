@@ -24,7 +24,8 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
 
 const single = (name: string) =>
   z.string({
-    error: (issue) => (Array.isArray(issue.input) ? `${name} was given more than once` : `${name} must be text`),
+    error: (issue) =>
+      issue.input === undefined ? `${name} is required` : Array.isArray(issue.input) ? `${name} was given more than once` : `${name} must be text`,
   })
 
 export const isoDateParam = (name: string) =>

@@ -57,17 +57,26 @@ function numberFormatter(decimals: number, prefix: string, style: 'decimal' | 'p
   }
 }
 
-/** Ticks for a log axis: 1-2-5 per decade, else 1..9, else evenly spaced round numbers for a narrow range. */
+/**
+ * Ticks for a log axis: round numbers (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten) spread evenly in
+ * log space, so every part of the range has a label; a 1-2-5 grid alone left $115-$150 unlabelled under $200.
+ */
 function logTicks(lo: number, hi: number): number[] {
-  const inRange = (v: number) => v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)
-  const decades: number[] = []
-  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) decades.push(e)
-  const fromMantissas = (mantissas: number[]) => decades.flatMap((e) => mantissas.map((m) => clean(m * 10 ** e))).filter(inRange)
-  let ticks = fromMantissas([1, 2, 5])
-  if (ticks.length < 3) ticks = fromMantissas([1, 2, 3, 4, 5, 6, 7, 8, 9])
-  if (ticks.length < 3) ticks = linearTicks(lo, hi, 5).ticks.filter((v) => v > 0 && inRange(v))
-  while (ticks.length > 9) ticks = ticks.filter((_, i) => i % 2 === 0)
-  return ticks
+  const mantissas = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8]
+  const candidates: number[] = []
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of mantissas) {
+      const v = clean(m * 10 ** e)
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) candidates.push(v)
+    }
+  }
+  const minGap = (Math.log10(hi) - Math.log10(lo)) / 7
+  const ticks: number[] = []
+  for (const v of candidates) {
+    const last = ticks[ticks.length - 1]
+    if (last === undefined || Math.log10(v) - Math.log10(last) >= minGap) ticks.push(v)
+  }
+  return ticks.length >= 2 ? ticks : linearTicks(lo, hi, 5).ticks.filter((v) => v > 0 && v >= lo && v <= hi)
 }
 
 export function buildYAxis(model: ChartModel, values: number[]): YAxis {

@@ -243,7 +243,10 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       })
       if (notFound.length > 0) {
         const where = options.mode === 'snapshot' ? 'in the embedded snapshot' : 'at the price source'
-        throw new ApiError('not_found', `Unknown symbol${notFound.length > 1 ? 's' : ''} ${where}: ${notFound.join(', ')}`)
+        // One issue per unknown symbol, so a client can offer to drop exactly those and keep the rest.
+        throw new ApiError('not_found', `Unknown symbol${notFound.length > 1 ? 's' : ''} ${where}: ${notFound.join(', ')}`, {
+          issues: notFound.map((symbol) => ({ path: 'symbols', message: symbol })),
+        })
       }
 
       const series: PriceSeries[] = []

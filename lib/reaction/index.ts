@@ -150,7 +150,8 @@ function toRow(series: PriceSeries, study: EventStudyResult, day0: IsoDate): Rea
       requested: study.estimation.requested,
       excluded: study.estimation.excluded,
     },
-    marketCapChange: sourced ? marketCapChange(sourced.shares, study.close, study.prevClose) : null,
+    // Whole currency units: a share count times a price difference in cents carries only float noise below that.
+    marketCapChange: sourced ? Math.round(marketCapChange(sourced.shares, study.close, study.prevClose)) : null,
     shares: sourced
       ? { shares: sourced.shares, asOf: sourced.asOf, asOfKind: sourced.asOfKind, source: sourced.source, note: sourced.note }
       : null,

@@ -52,8 +52,10 @@ test.describe('dashboard', () => {
   test('From and To update the chart and the URL; Back restores the previous range', async ({ page }) => {
     await page.goto(VIEW)
     await expect(chartLines(page)).toHaveCount(3)
+    const historyBefore = await page.evaluate(() => history.length)
     await page.getByLabel('From', { exact: true }).fill('2025-01-21')
     await expect(page).toHaveURL(/from=2025-01-21/)
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore + 1)
     await page.getByLabel('To', { exact: true }).fill('2025-01-31')
     await expect(page).toHaveURL(/to=2025-01-31/)
     const table = page.locator('details', { hasText: 'Data table' })
@@ -99,6 +101,20 @@ test.describe('dashboard', () => {
     await expect(page.getByTestId('selected-event')).toContainText('Stargate')
   })
 
+  test('typing a date key by key writes one complete date, and an inverted range is refused with a message', async ({ page }) => {
+    await page.goto(VIEW)
+    const from = page.getByLabel('From', { exact: true })
+    // Keyboard focus puts the caret on the month, as a reader tabbing to the field gets it.
+    await from.focus()
+    await page.keyboard.type('01132025')
+    await expect(page).toHaveURL(/from=2025-01-13&to=2025-02-14/)
+    await expect(from).toHaveValue('2025-01-13')
+    await from.fill('2025-03-01')
+    await from.press('Enter')
+    await expect(page.getByText('From must not be after To (2025-02-14).')).toBeVisible()
+    await expect(page).toHaveURL(/from=2025-01-13/)
+  })
+
   test('a marker explains its event on keyboard focus, and Enter zooms to it', async ({ page }) => {
     await page.goto(VIEW)
     const stargate = page.locator('[data-event-id="2025-01-21-stargate"]')
@@ -106,7 +122,7 @@ test.describe('dashboard', () => {
     const card = page.getByTestId('event-card')
     await expect(card).toContainText('Stargate')
     await expect(card).toContainText('after the close')
-    await expect(card.getByRole('link').first()).toHaveAttribute('href', /^https?:\/\//)
+    await expect(card).toContainText('Sources:')
     await page.keyboard.press('Enter')
     await expect(page).toHaveURL(/event=2025-01-21-stargate/)
   })
@@ -168,10 +184,19 @@ test.describe('dashboard', () => {
     await page.goto('/?symbols=&from=2025-01-06&to=2025-02-14')
     await expect(page.getByText('Choose at least one symbol above to draw the chart.')).toBeVisible()
 
-    await page.goto('/?symbols=ZZZZ&from=2025-01-06&to=2025-02-14')
+    await page.goto('/?symbols=NVDA,ZZZZ&from=2025-01-06&to=2025-02-14')
     const alert = page.getByTestId('chart-error')
     await expect(alert).toContainText('ZZZZ')
-    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible()
+    // One unknown ticker does not cost the reader the others.
+    await alert.getByRole('button', { name: 'Remove ZZZZ and draw the rest' }).click()
+    await expect(page).toHaveURL(/symbols=NVDA&/)
+    await expect(chartLines(page)).toHaveCount(1)
+
+    await page.goto('/?symbols=NVDA&from=2023-01-02&to=2023-03-01')
+    await expect(page.getByTestId('chart-empty')).toContainText('the embedded data covers')
+    await page.getByRole('button', { name: 'Show all data' }).click()
+    await expect(page).toHaveURL(/from=2024-07-01&to=2025-06-30/)
+    await expect(chartLines(page)).toHaveCount(1)
 
     await page.goto('/?symbols=%3Cscript%3E&from=yesterday&mode=3d&to=2025-99-99')
     await expect(page.getByRole('status').first()).toContainText('Ignored')

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { GET } from '@/app/api/prices/route'
+import { GET, POST } from '@/app/api/prices/route'
 import { resetEnvForTests } from '@/lib/env'
 import { MAX_SYMBOLS_PER_REQUEST } from '@/lib/api/query'
 
@@ -59,16 +59,25 @@ describe('GET /api/prices', () => {
   it('answers 404 naming an unknown symbol', async () => {
     const res = await get('symbols=NVDA,ZZZZ&from=2025-01-02&to=2025-01-10')
     expect(res.status).toBe(404)
-    const body = (await res.json()) as { error: { code: string; message: string } }
+    const body = (await res.json()) as { error: { code: string; message: string; issues: { path: string; message: string }[] } }
     expect(body.error.code).toBe('not_found')
     expect(body.error.message).toContain('ZZZZ')
+    // Each unknown symbol is named on its own, so the page can offer to drop just those.
+    expect(body.error.issues).toEqual([{ path: 'symbols', message: 'ZZZZ' }])
+  })
+
+  it('answers other methods with 405 in the error shape', async () => {
+    const res = POST()
+    expect(res.status).toBe(405)
+    expect(res.headers.get('allow')).toBe('GET, HEAD')
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('method_not_allowed')
   })
 
   it.each([
     ['a malformed date', 'symbols=NVDA&from=2025-1-2&to=2025-02-01', /from/],
     ['an impossible date', 'symbols=NVDA&from=2025-02-30&to=2025-03-10', /real date/],
     ['from after to', 'symbols=NVDA&from=2025-03-01&to=2025-02-01', /after/],
-    ['no symbols', 'from=2025-01-02&to=2025-02-01', /symbols/],
+    ['no symbols', 'from=2025-01-02&to=2025-02-01', /symbols is required/],
     ['an empty symbols list', 'symbols=,,&from=2025-01-02&to=2025-02-01', /at least one/],
     ['too many symbols', `symbols=${Array.from({ length: MAX_SYMBOLS_PER_REQUEST + 1 }, (_, i) => `S${i}`).join(',')}`, /at most 20/],
     ['illegal characters', 'symbols=NVDA,../../etc&from=2025-01-02&to=2025-02-01', /not a valid symbol/],

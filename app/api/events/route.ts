@@ -1,4 +1,4 @@
-import { badRequest, errorResponse } from '@/lib/api/errors'
+import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
 import { searchParamsToObject } from '@/lib/api/query'
 import { eventsQuerySchema } from '@/lib/api/schemas'
 import { listEvents } from '@/lib/events'
@@ -42,3 +42,5 @@ export async function GET(request: Request): Promise<Response> {
     return errorResponse(error)
   }
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE }

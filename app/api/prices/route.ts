@@ -1,4 +1,4 @@
-import { badRequest, errorResponse } from '@/lib/api/errors'
+import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
 import { pricesQuerySchema } from '@/lib/api/prices-query'
 import { searchParamsToObject } from '@/lib/api/query'
 import { renderPrices, type RenderedPrices } from '@/lib/prices/render'
@@ -40,3 +40,5 @@ export async function GET(request: Request): Promise<Response> {
     return errorResponse(error)
   }
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE }

@@ -1,4 +1,4 @@
-import { badRequest, errorResponse } from '@/lib/api/errors'
+import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
 import { searchParamsToObject } from '@/lib/api/query'
 import { reactionQuerySchema } from '@/lib/api/reaction-query'
 import { computeReaction } from '@/lib/reaction'
@@ -39,3 +39,5 @@ export async function GET(request: Request): Promise<Response> {
     return errorResponse(error)
   }
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE }

@@ -1,0 +1,83 @@
+'use client'
+
+import { useEffect, useId, useRef, useState } from 'react'
+import { isIsoDate } from '@/lib/dates'
+
+/** A typed date is only taken once the reader pauses this long (or leaves the field, or presses Enter). */
+const COMMIT_AFTER_MS = 800
+const EARLIEST = '1990-01-01'
+const LATEST = '2100-12-31'
+
+export interface DateFieldProps {
+  label: string
+  value: string
+  /** Returns an error message to show instead of committing, or null to accept the date. */
+  validate?: (date: string) => string | null
+  onCommit: (date: string) => void
+}
+
+/**
+ * A date input that edits a draft and writes the view only for a complete, plausible date. Writing on every
+ * keystroke would turn "0", "02", "020", "2025" into four history entries, four requests and, as the URL fed
+ * the field back, a date the reader never typed.
+ */
+export function DateField({ label, value, validate, onCommit }: DateFieldProps) {
+  const id = useId()
+  const [draft, setDraft] = useState({ text: value, from: value })
+  const [message, setMessage] = useState<string | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  // The view changed from outside (a preset, Back, a zoom): show it, dropping any draft.
+  let text = draft.text
+  if (draft.from !== value) {
+    text = value
+    setDraft({ text: value, from: value })
+  }
+
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current)
+  }, [])
+
+  function commit(candidate: string) {
+    if (timer.current) clearTimeout(timer.current)
+    if (candidate === value) return setMessage(null)
+    if (!isIsoDate(candidate) || candidate < EARLIEST || candidate > LATEST) {
+      setMessage(candidate ? `${label}: not a date between 1990 and 2100.` : null)
+      return
+    }
+    const problem = validate?.(candidate) ?? null
+    setMessage(problem)
+    if (!problem) onCommit(candidate)
+  }
+
+  return (
+    <div className="flex flex-col">
+      <label htmlFor={id} className="text-xs font-medium text-[var(--muted)]">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="date"
+        value={text}
+        min={EARLIEST}
+        max={LATEST}
+        aria-describedby={message ? `${id}-msg` : undefined}
+        aria-invalid={message ? true : undefined}
+        onChange={(e) => {
+          const next = e.target.value
+          setDraft({ text: next, from: value })
+          if (timer.current) clearTimeout(timer.current)
+          timer.current = setTimeout(() => commit(next), COMMIT_AFTER_MS)
+        }}
+        onBlur={(e) => commit(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(e.currentTarget.value)
+        }}
+        className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm aria-[invalid=true]:border-[var(--error-fg)]"
+      />
+      <span id={`${id}-msg`} role="status" className="min-h-0 text-xs text-[var(--error-fg)]">
+        {message}
+      </span>
+    </div>
+  )
+}
