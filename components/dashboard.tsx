@@ -77,6 +77,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
   const visibleIds = useMemo(() => new Set(model?.events.map((e) => e.id)), [model])
   const activeEvent = active ? events.find((e) => e.id === active.id) : undefined
   const selectedEvent = view.event ? events.find((e) => e.id === view.event) : undefined
+  const allNotices = view.event && !selectedEvent ? [...notices, `Ignored the event in the link: no event has the id “${view.event}”.`] : notices
   // The API names each unknown symbol in a 404's issues; those can be dropped, everything else kept.
   const unknownSymbols =
     error?.status === 404 ? (error.body?.error.issues ?? []).filter((i) => i.path === 'symbols').map((i) => i.message).filter((s) => view.symbols.includes(s)) : []
@@ -96,9 +97,9 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-4">
-        {notices.length > 0 ? (
+        {allNotices.length > 0 ? (
           <div role="status" className="rounded-md bg-[var(--warn-bg)] p-3 text-sm text-[var(--warn-fg)]">
-            {notices.map((n) => (
+            {allNotices.map((n) => (
               <p key={n}>{n}</p>
             ))}
           </div>

@@ -92,9 +92,20 @@ const LABELS: Record<keyof typeof fields, string> = {
  * client alike, so both always agree on what a URL means.
  */
 export function parseViewState(params: RawParams | URLSearchParams): { view: ViewState; notices: string[] } {
-  const raw: RawParams = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params
+  let raw: RawParams = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params
   const notices: string[] = []
   const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories] }
+  // Symbols are read one by one: a bad ticker, or one too many, costs only itself, not the whole list.
+  const rawSymbols = one(raw.symbols)
+  if (typeof rawSymbols === 'string' && rawSymbols.length <= 400) {
+    const listed = [...new Set(rawSymbols.split(',').map(normalizeSymbol).filter(Boolean))]
+    const bad = listed.filter((s) => !SYMBOL_PATTERN.test(s))
+    const good = listed.filter((s) => SYMBOL_PATTERN.test(s))
+    if (bad.length > 0) notices.push(`Ignored ${bad.length === 1 ? 'a symbol' : 'symbols'} that a ticker cannot be: ${bad.map((b) => `“${b.slice(0, 16)}”`).join(', ')}.`)
+    if (good.length > MAX_CHART_SYMBOLS) notices.push(`Showing the first ${MAX_CHART_SYMBOLS} of ${good.length} symbols (the most one chart draws).`)
+    raw = { ...raw, symbols: good.slice(0, MAX_CHART_SYMBOLS).join(',') }
+    if (good.length === 0 && listed.length > 0) raw = { ...raw, symbols: undefined }
+  }
   for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
     if (raw[key] === undefined) continue
     const result = fields[key].safeParse(raw[key])

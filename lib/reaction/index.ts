@@ -293,6 +293,8 @@ export async function computeReaction(request: ReactionRequest & Pick<PricesRequ
     },
     rows,
     sources: [...sources],
-    warnings: [...new Set([...prices.warnings, ...warnings])],
+    // The price range loaded here is wider than the study needs (room for estimation and recovery), so "data
+    // starts/ends after/before the requested ..." notes describe that internal window, not the reader's query.
+    warnings: [...new Set([...prices.warnings.filter((w) => !/: data (starts|ends) on /.test(w)), ...warnings])],
   }
 }
