@@ -251,7 +251,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
           </div>
         </section>
 
-        <ReactionPanel view={view} events={events} />
+        <ReactionPanel view={view} events={events} onViewChange={setView} />
         {children}
       </div>
 

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ReferenceLine, XAxi
 import type { ChartEvent } from '@/lib/chart/model'
 import { eventWhen } from '@/lib/events-view'
 import { formatDayMonth, formatFullDate, formatMoneyCompact, formatNumber, formatPercent, formatPrice } from '@/lib/format'
-import { BENCHMARK_CHOICES, DEFAULT_BENCHMARK } from '@/lib/reaction/benchmarks'
+import { BENCHMARK_CHOICES } from '@/lib/reaction/benchmarks'
 import { reactionUrl, useReaction } from '@/lib/reaction/client-hooks'
 import { formatShareCount, formatWindow } from '@/lib/reaction/format'
 import { T_CRITICAL_1, T_CRITICAL_5, significanceMark } from '@/lib/reaction/significance'
@@ -30,6 +30,8 @@ const BAR_ROW_PX = 30
 const BAR_CHART_PADDING_PX = 48
 
 export interface ReactionPanelProps {
+  /** Writes the URL (event, benchmark), as every control does. */
+  onViewChange: (patch: Partial<ViewState>) => void
   view: ViewState
   events: ChartEvent[]
 }
@@ -350,16 +352,16 @@ function MethodNote({ data }: { data: ReactionResult }) {
  * The event study of the view's symbols around one event: a sortable table of day-0 returns, abnormal returns,
  * CARs, market value lost and recovery, a bar chart of who was hit hardest, and the method next to the numbers.
  */
-export function ReactionPanel({ view, events }: ReactionPanelProps) {
+export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps) {
   const fallbackEventId =
     events.find((e) => e.id === DEFAULT_REACTION_EVENT_ID)?.id ??
     events.find((e) => e.tradingDate === '2025-01-27' && e.category === 'market')?.id ??
     events[0]?.id ??
     DEFAULT_REACTION_EVENT_ID
-  const [pickedEventId, setPickedEventId] = useState(fallbackEventId)
-  const [benchmark, setBenchmark] = useState<string>(DEFAULT_BENCHMARK)
+  // Event and benchmark live in the URL like every other control, so a shared link reopens this table.
+  const benchmark = view.benchmark
   const selectedOnChart = view.event ? events.find((e) => e.id === view.event) : undefined
-  const eventId = selectedOnChart?.id ?? pickedEventId
+  const eventId = selectedOnChart?.id ?? fallbackEventId
   const event = events.find((e) => e.id === eventId)
 
   const url = reactionUrl({ symbols: view.symbols, event: eventId, benchmark })
@@ -380,15 +382,14 @@ export function ReactionPanel({ view, events }: ReactionPanelProps) {
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3 text-sm">
-          {selectedOnChart ? null : (
             <div className="flex flex-col gap-0.5">
               <label htmlFor={pickerId} className="text-xs text-[var(--muted)]">
                 Event
               </label>
               <select
                 id={pickerId}
-                value={pickedEventId}
-                onChange={(e) => setPickedEventId(e.target.value)}
+                value={eventId}
+                onChange={(e) => onViewChange({ event: e.target.value })}
                 className="max-w-[18rem] rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1"
               >
                 {events.map((e) => (
@@ -398,7 +399,6 @@ export function ReactionPanel({ view, events }: ReactionPanelProps) {
                 ))}
               </select>
             </div>
-          )}
           <div className="flex flex-col gap-0.5">
             <label htmlFor={benchmarkId} className="text-xs text-[var(--muted)]">
               Benchmark
@@ -406,10 +406,10 @@ export function ReactionPanel({ view, events }: ReactionPanelProps) {
             <select
               id={benchmarkId}
               value={benchmark}
-              onChange={(e) => setBenchmark(e.target.value)}
+              onChange={(e) => onViewChange({ benchmark: e.target.value })}
               className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1"
             >
-              {BENCHMARK_CHOICES.map((symbol) => (
+              {((BENCHMARK_CHOICES as readonly string[]).includes(benchmark) ? [...BENCHMARK_CHOICES] : [...BENCHMARK_CHOICES, benchmark]).map((symbol) => (
                 <option key={symbol} value={symbol}>
                   {symbol} · {getSymbolInfo(symbol)?.name ?? symbol}
                 </option>

@@ -24,6 +24,8 @@ export interface ViewState {
   event: string | null
   /** Event categories shown; all when the URL does not say. */
   categories: EventCategoryId[]
+  /** The market benchmark of the reaction table. */
+  benchmark: string
 }
 
 /** The last session before R1 (2025-01-20, a holiday) and Stargate: the natural "before" of the story. */
@@ -37,6 +39,7 @@ export const DEFAULT_VIEW: ViewState = {
   base: DEFAULT_BASE,
   event: null,
   categories: [...EVENT_CATEGORY_IDS],
+  benchmark: 'SPY',
 }
 
 // zod/mini: the same checks as zod, in a form the browser bundle can tree-shake (this module runs on both sides).
@@ -64,6 +67,10 @@ const fields = {
   to: dateField,
   mode: z.pipe(z.transform(one), z.enum(CHART_MODES, { error: `mode must be one of ${CHART_MODES.join(', ')}` })),
   base: dateField,
+  benchmark: z.pipe(
+    text(16, 'benchmark'),
+    z.transform((raw: string) => normalizeSymbol(raw)),
+  ).check(z.refine((s: string) => SYMBOL_PATTERN.test(s), 'not a ticker')),
   event: text(80, 'event').check(z.refine((id: string) => /^[a-z0-9-]{1,80}$/.test(id), 'not an event id')),
   categories: z.pipe(
     z.pipe(
@@ -84,6 +91,7 @@ const LABELS: Record<keyof typeof fields, string> = {
   base: 'base date',
   event: 'event',
   categories: 'event categories',
+  benchmark: 'benchmark',
 }
 
 /**
@@ -133,6 +141,7 @@ export function viewToQuery(view: ViewState): string {
   params.set('base', view.base)
   if (view.event) params.set('event', view.event)
   if (view.categories.length !== EVENT_CATEGORY_IDS.length) params.set('categories', view.categories.join(','))
+  if (view.benchmark !== DEFAULT_VIEW.benchmark) params.set('benchmark', view.benchmark)
   return params.toString().replaceAll('%2C', ',')
 }
 

@@ -39,6 +39,7 @@ test.describe('measured reaction and checked claims', () => {
     const arBefore = await nvda.locator('td[data-column="abnormalReturn"]').textContent()
     await page.getByLabel('Benchmark', { exact: true }).selectOption('QQQ')
     await expect(page.getByTestId('reaction-method')).toContainText('QQQ')
+    await expect(page).toHaveURL(/benchmark=QQQ/)
     await expect(nvda.locator('td[data-column="abnormalReturn"]')).not.toHaveText(arBefore ?? '')
     await expect(nvda.locator('td[data-column="return"]')).toHaveText(returnBefore ?? '')
 

@@ -32,12 +32,14 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
+const onViewChange = vi.fn()
+
 function renderPanel(fallback: Record<string, unknown>, panelView: ViewState = view) {
   return render(
     createElement(
       SWRConfig,
       { value: { fallback, provider: () => new Map() } },
-      createElement(ReactionPanel, { view: panelView, events: chartEvents }),
+      createElement(ReactionPanel, { view: panelView, events: chartEvents, onViewChange }),
     ),
   )
 }
@@ -58,6 +60,9 @@ describe('ReactionPanel', () => {
     expect(spy.querySelector('[data-column="marketCapChange"]')?.textContent).toBe('no sourced share count')
     expect(screen.getByTestId('reaction-method').textContent).toMatch(/120 sessions/)
     expect((screen.getByLabelText('Event') as HTMLSelectElement).value).toBe(DEFAULT_REACTION_EVENT_ID)
+    // Choosing a benchmark writes the URL, like every other control.
+    fireEvent.change(screen.getByLabelText('Benchmark'), { target: { value: 'QQQ' } })
+    expect(onViewChange).toHaveBeenCalledWith({ benchmark: 'QQQ' })
     const csv = screen.getByRole('link', { name: 'Download CSV' })
     expect(csv.getAttribute('href')).toContain('format=csv')
     expect(csv.getAttribute('download')).toMatch(/\.csv$/)
@@ -77,11 +82,14 @@ describe('ReactionPanel', () => {
     expect(bodyOrder(table)).toEqual([...ascending].reverse())
   })
 
-  it('uses the event selected on the chart and hides the picker', () => {
+  it('uses the event selected on the chart, shown in the picker, and writes a new pick to the URL', () => {
     const r1 = '2025-01-20-deepseek-r1'
     renderPanel({}, { ...view, event: r1 })
-    expect(screen.queryByLabelText('Event')).toBeNull()
+    const picker = screen.getByLabelText('Event') as HTMLSelectElement
+    expect(picker.value).toBe(r1)
     expect(screen.getByTestId('reaction-skeleton')).toBeTruthy()
+    fireEvent.change(picker, { target: { value: '2025-01-21-stargate' } })
+    expect(onViewChange).toHaveBeenCalledWith({ event: '2025-01-21-stargate' })
   })
 
   it("shows the API's message with a retry when the request fails", async () => {
