@@ -10,6 +10,7 @@ import { reactionUrl, useReaction } from '@/lib/reaction/client-hooks'
 import { formatShareCount, formatWindow } from '@/lib/reaction/format'
 import { T_CRITICAL_1, T_CRITICAL_5, significanceMark } from '@/lib/reaction/significance'
 import type { ReactionCar, ReactionResult, ReactionRow } from '@/lib/reaction/types'
+import { linearTicks } from '@/lib/chart/scales'
 import { getSymbolInfo } from '@/lib/symbols'
 import type { ViewState } from '@/lib/view-state'
 
@@ -259,16 +260,30 @@ function ReactionTable({ data }: { data: ReactionResult }) {
 }
 
 function AbnormalReturnBars({ data }: { data: ReactionResult }) {
+  // Losses read hardest-hit first; when every symbol gained (Stargate), biggest gain first.
+  const allGains = data.rows.every((r) => r.abnormalReturn >= 0)
   const bars = useMemo(
-    () => [...data.rows].sort((a, b) => a.abnormalReturn - b.abnormalReturn).map((r) => ({ symbol: r.symbol, abnormalReturn: r.abnormalReturn })),
-    [data.rows],
+    () =>
+      [...data.rows]
+        .sort((a, b) => (allGains ? b.abnormalReturn - a.abnormalReturn : a.abnormalReturn - b.abnormalReturn))
+        .map((r) => ({ symbol: r.symbol, abnormalReturn: r.abnormalReturn })),
+    [data.rows, allGains],
   )
+  // Round ticks, with room past the longest bar for its value label.
+  const axis = useMemo(() => {
+    const values = bars.map((b) => b.abnormalReturn)
+    const lo = Math.min(0, ...values)
+    const hi = Math.max(0, ...values)
+    const pad = (hi - lo || 0.01) * 0.18
+    return linearTicks(lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0, 5)
+  }, [bars])
   const captionId = useId()
   const text = bars.map((b) => `${b.symbol} ${formatPercent(b.abnormalReturn, 2)}`).join(', ')
   return (
     <figure aria-labelledby={captionId} className="min-w-0">
-      <div role="img" aria-label={`Bar chart of day-0 abnormal returns against ${data.benchmark}, most negative first: ${text}.`}>
+      <div role="img" aria-label={`Bar chart of day-0 abnormal returns against ${data.benchmark}, ${allGains ? 'largest' : 'most negative'} first: ${text}.`}>
         <BarChart
+          accessibilityLayer={false}
           layout="vertical"
           data={bars}
           responsive
@@ -278,8 +293,8 @@ function AbnormalReturnBars({ data }: { data: ReactionResult }) {
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />
           <XAxis
             type="number"
-            // Room beyond the longest bar for its value label, so it never runs into the symbol names.
-            domain={[(min: number) => Math.min(0, min * 1.2), (max: number) => Math.max(0, max * 1.2)]}
+            domain={axis.domain}
+            ticks={axis.ticks}
             tickFormatter={(v: number) => formatPercent(v, 1)}
             stroke="var(--muted)"
             tick={{ fill: 'var(--muted)', fontSize: 11 }}
@@ -305,8 +320,9 @@ function AbnormalReturnBars({ data }: { data: ReactionResult }) {
         </BarChart>
       </div>
       <figcaption id={captionId} className="mt-1 text-xs text-[var(--muted)]">
-        Who was hit hardest: day-0 abnormal returns against {data.benchmark}, most negative first ({text}). Red bars are losses beyond
-        what the market model expected, green ones gains.
+        {allGains ? 'Who gained most' : 'Who was hit hardest'}: day-0 abnormal returns against {data.benchmark},{' '}
+        {allGains ? 'largest first' : 'most negative first'} ({text}). Red bars are losses beyond what the market model expected, green ones
+        gains.
       </figcaption>
     </figure>
   )

@@ -33,7 +33,7 @@ function niceStep(span: number, target: number): number {
   return m * magnitude
 }
 
-function linearTicks(lo: number, hi: number, target: number): { ticks: number[]; step: number; domain: [number, number] } {
+export function linearTicks(lo: number, hi: number, target: number): { ticks: number[]; step: number; domain: [number, number] } {
   const step = niceStep(hi - lo, target)
   const first = Math.floor(lo / step + 1e-9)
   const last = Math.ceil(hi / step - 1e-9)
