@@ -76,29 +76,37 @@ export function VerifiedMark({ verified }: { verified: boolean }) {
 export function EventList({ events, categories, selectedEventId, visibleIds, onCategoriesChange, onSelect }: EventListProps) {
   const shown = events.filter((e) => categories.includes(e.category))
   const sectionRef = useRef<HTMLElement>(null)
+  const headerRef = useRef<HTMLDivElement>(null)
 
   // Bring the selected event into view inside the side panel (wide screens, where the panel scrolls on its own).
   // On a phone the panel does not scroll by itself, and the page must not jump away from the chart.
+  // With nothing selected, the first event on the chart leads, so the panel shows what the chart shows.
+  const firstOnChart = shown.find((e) => visibleIds.has(e.id))?.id ?? null
+  const target = selectedEventId ?? firstOnChart
   useEffect(() => {
     const panel = sectionRef.current?.parentElement
-    if (!selectedEventId || !panel || panel.scrollHeight <= panel.clientHeight) return
-    const item = document.getElementById(`event-${selectedEventId}`)
+    if (!target || !panel || panel.scrollHeight <= panel.clientHeight) return
+    const item = document.getElementById(`event-${target}`)
     if (!item) return
-    const top = panel.scrollTop + item.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8
+    const header = headerRef.current?.getBoundingClientRect().height ?? 0
+    const top = panel.scrollTop + item.getBoundingClientRect().top - panel.getBoundingClientRect().top - header - 8
     panel.scrollTo({ top, behavior: 'smooth' })
-  }, [selectedEventId])
+  }, [target])
 
   return (
     <section aria-labelledby="events-heading" className="space-y-3" ref={sectionRef}>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="events-heading" className="text-lg font-semibold">
-          What happened when
-        </h2>
-        <span className="text-xs text-[var(--muted)]">
-          {shown.length} of {events.length} events
-        </span>
+      {/* The heading and filter stay in view while the side panel scrolls through the events (wide screens). */}
+      <div ref={headerRef} className="space-y-3 bg-[var(--bg)] pb-2 lg:sticky lg:top-0 lg:z-10">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="events-heading" className="text-lg font-semibold">
+            What happened when
+          </h2>
+          <span className="text-xs text-[var(--muted)]">
+            {shown.length} of {events.length} events
+          </span>
+        </div>
+        <EventCategoryFilter categories={categories} onChange={onCategoriesChange} />
       </div>
-      <EventCategoryFilter categories={categories} onChange={onCategoriesChange} />
       <ol className="space-y-2" data-testid="event-list">
         {shown.map((e) => {
           const style = EVENT_CATEGORY_STYLE[e.category]

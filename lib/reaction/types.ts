@@ -1,4 +1,4 @@
-import type { EventWindow, IncompleteReason, SharesAsOfKind } from '../analysis'
+import type { EventStudyResult, EventWindow, IncompleteReason, SharesAsOfKind } from '../analysis'
 import type { IsoDate, PriceSource } from '../types'
 
 /**
@@ -79,27 +79,16 @@ export interface ReactionShares {
   note: string
 }
 
-export interface ReactionRow {
+/** The event study's numbers for day 0 (see lib/analysis), plus what the table needs around them. */
+export interface ReactionRow
+  extends Pick<
+    EventStudyResult,
+    'prevDate' | 'prevClose' | 'close' | 'return' | 'marketReturn' | 'expectedReturn' | 'alpha' | 'beta' | 's' | 'abnormalReturn' | 'tAR'
+  > {
   symbol: string
   name: string
   currency: string | null
   source: PriceSource
-  /** Day -1 on the symbol's own calendar. */
-  prevDate: IsoDate
-  /** Raw closes of day -1 and day 0. */
-  prevClose: number
-  close: number
-  /** Day-0 simple return on adjusted closes. */
-  return: number
-  marketReturn: number
-  expectedReturn: number
-  alpha: number
-  beta: number
-  /** Residual standard error of the market model over the estimation window. */
-  s: number
-  abnormalReturn: number
-  /** `abnormalReturn / s`; null when s = 0 (the model fits exactly, e.g. the benchmark against itself). */
-  tAR: number | null
   car: ReactionCar[]
   estimation: ReactionEstimation & { excluded: IsoDate[] }
   /** `shares x (close - prevClose)` with a sourced share count; null when there is none (see `sharesMissing`). */
