@@ -147,6 +147,9 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
             </div>
           ) : null}
 
+          <a href="#after-chart" className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:text-sm focus:text-[var(--accent)]">
+            Skip past the chart and its event markers
+          </a>
           <div className="relative" aria-busy={isLoading} ref={chartBoxRef}>
             {view.symbols.length === 0 ? (
               <div className="flex items-center justify-center rounded-md border border-dashed border-[var(--border)] text-sm text-[var(--muted)]" style={{ height: CHART_HEIGHT }}>
@@ -245,7 +248,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
             ) : null}
           </div>
 
-          <div className="mt-3 space-y-2">
+          <div className="mt-3 space-y-2" id="after-chart" tabIndex={-1}>
             <DataStatus series={data?.series ?? []} warnings={data?.warnings ?? []} error={data ? error : undefined} snapshotImportedAt={snapshotImportedAt} />
             {model && model.dates.length > 0 ? <ChartDataTable model={model} /> : null}
           </div>

@@ -432,7 +432,7 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
               ))}
             </select>
           </div>
-          {csvUrl ? (
+          {csvUrl && data && !error ? (
             <a
               href={csvUrl}
               download={`reaction_${view.symbols.join('-')}_${eventId}_vs_${benchmark}.csv`}
@@ -451,9 +451,14 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
       ) : error ? (
         <div role="alert" className="flex flex-col items-start gap-2 rounded-md bg-[var(--error-bg)] p-3 text-sm text-[var(--error-fg)]" data-testid="reaction-error">
           <p>{error.message}</p>
-          <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
-            Retry
-          </button>
+          {/* A 4xx says something about the question (a holiday, too little history): asking again cannot help. */}
+          {error.status >= 500 || error.status === 0 || error.status === 429 ? (
+            <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
+              Retry
+            </button>
+          ) : (
+            <p className="text-xs">Pick another event or symbols above; the chart is not affected.</p>
+          )}
         </div>
       ) : !data ? (
         <div className="space-y-2" data-testid="reaction-skeleton" aria-busy="true" aria-label="Loading the reaction table">

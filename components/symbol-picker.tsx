@@ -33,6 +33,17 @@ export function SymbolPicker({ symbols, colorVarOf, onChange }: SymbolPickerProp
     setQuery('')
   }
 
+  // Focus moves to the next chip (or the search box), never back to the top of the page.
+  function remove(symbol: string) {
+    const index = symbols.indexOf(symbol)
+    const next = symbols[index + 1] ?? symbols[index - 1]
+    onChange(symbols.filter((x) => x !== symbol))
+    requestAnimationFrame(() => {
+      const target = next ? document.querySelector<HTMLElement>(`[aria-label="Remove ${CSS.escape(next)}"]`) : null
+      ;(target ?? document.getElementById(searchId))?.focus()
+    })
+  }
+
   function onSubmit(event: FormEvent) {
     event.preventDefault()
     const exact = matches.find((m) => m.symbol.toLowerCase() === query.trim().toLowerCase())
@@ -48,7 +59,7 @@ export function SymbolPicker({ symbols, colorVarOf, onChange }: SymbolPickerProp
           <li key={s}>
             <button
               type="button"
-              onClick={() => onChange(symbols.filter((x) => x !== s))}
+              onClick={() => remove(s)}
               className="inline-flex items-center gap-1 rounded-full border border-[var(--border)] bg-[var(--panel)] px-2.5 py-1 text-sm hover:border-[var(--muted)]"
               aria-label={`Remove ${s}`}
             >

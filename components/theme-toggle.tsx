@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { THEME_STORAGE_KEY } from '@/lib/ui/theme-script'
 
 type Theme = 'system' | 'light' | 'dark'
-const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' }
+const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' } // after the first click from system
 const LABEL: Record<Theme, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' }
 
 function apply(theme: Theme) {
@@ -35,7 +35,9 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={() => {
-        const next = NEXT[theme]
+        // From "system", the first click always changes what the reader sees: to the opposite of the current look.
+        const systemDark = window.matchMedia('(prefers-color-scheme: dark)').matches
+        const next: Theme = theme === 'system' ? (systemDark ? 'light' : 'dark') : NEXT[theme]
         setTheme(next)
         localStorage.setItem(THEME_STORAGE_KEY, next)
         apply(next)

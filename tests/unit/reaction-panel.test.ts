@@ -92,7 +92,7 @@ describe('ReactionPanel', () => {
     expect(onViewChange).toHaveBeenCalledWith({ event: '2025-01-21-stargate' })
   })
 
-  it("shows the API's message with a retry when the request fails", async () => {
+  it("shows the API's message, without a pointless retry, when the question itself is refused (400)", async () => {
     const fetchMock = vi.fn(async () =>
       Response.json({ error: { code: 'bad_request', message: '2025-02-11 is not a trading session of 9984.T.' } }, { status: 400 }),
     )
@@ -100,6 +100,17 @@ describe('ReactionPanel', () => {
     renderPanel({})
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toContain('2025-02-11 is not a trading session of 9984.T.')
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull()
+    expect(screen.queryByRole('link', { name: 'Download CSV' })).toBeNull()
+  })
+
+  it('offers a retry when the upstream failed (502)', async () => {
+    const fetchMock = vi.fn(async () =>
+      Response.json({ error: { code: 'upstream_error', message: 'No data could be loaded for ORCL.' } }, { status: 502 }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    renderPanel({})
+    const alert = await screen.findByRole('alert')
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(2))
   })
