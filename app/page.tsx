@@ -38,7 +38,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   return (
     <SWRConfig value={{ fallback }}>
       <main className="mx-auto max-w-[96rem] px-3 py-4 sm:px-6">
-        <header className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <header className="mb-4 flex items-start justify-between gap-3">
           <div className="min-w-0">
             <h1 className="text-xl font-bold sm:text-2xl">AI shock: how the market reacted to Stargate and DeepSeek</h1>
             <p className="max-w-3xl text-sm text-[var(--muted)]">
@@ -46,7 +46,9 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
               2025-01-27 NVIDIA lost about 17% in one session. Real daily prices, every event dated and sourced.
             </p>
           </div>
-          <ThemeToggle />
+          <div className="shrink-0">
+            <ThemeToggle />
+          </div>
         </header>
         <Dashboard events={toChartEvents(events)} snapshotImportedAt={snapshotImportedAt()}>
           <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-[var(--grid)]" aria-label="Checking the claims" />}>

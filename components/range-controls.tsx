@@ -17,7 +17,8 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
 
   return (
     <section aria-label="Date range and chart mode" className="space-y-3">
-      <div className="flex flex-wrap gap-1.5" role="group" aria-label="Date range presets">
+      {/* One scrollable row on phones, so the presets do not push the chart below the first screen. */}
+      <div className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible" role="group" aria-label="Date range presets">
         {RANGE_PRESETS.map((p) => {
           const on = p.from === view.from && p.to === view.to
           return (
@@ -26,7 +27,7 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
               type="button"
               aria-pressed={on}
               onClick={() => onChange({ from: p.from, to: p.to, event: null })}
-              className={`rounded-md border px-2.5 py-1 text-sm ${on ? 'border-[var(--accent)] bg-[var(--accent)] text-[var(--accent-fg)]' : 'border-[var(--border)] bg-[var(--panel)] hover:border-[var(--muted)]'}`}
+              className={`shrink-0 whitespace-nowrap rounded-md border px-2.5 py-1 text-sm ${on ? 'border-[var(--accent)] bg-[var(--accent)] text-[var(--accent-fg)]' : 'border-[var(--border)] bg-[var(--panel)] hover:border-[var(--muted)]'}`}
             >
               {p.label}
             </button>
