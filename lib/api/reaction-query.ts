@@ -60,11 +60,13 @@ const eventParam = single('event')
 
 const WINDOW_ITEM = /^([+-]?\d{1,3}):([+-]?\d{1,3})$/
 
-/** `windows=0:0,0:1,-1:1,0:5`: each `t1:t2` in sessions relative to day 0, both ends included. */
+/** `windows=0:0,0:1,-1:1,0:5` (or `[0,0],[0,1]`): each `t1:t2` in sessions relative to day 0, both ends included. */
 const windowsParam = single('windows')
   .max(200, 'windows is too long')
   .transform((raw, ctx): EventWindow[] => {
+    // Also read the JSON-like form the response uses, `[0,1],[-1,1]`, by rewriting each pair as `t1:t2`.
     const items = raw
+      .replace(/\[\s*([+-]?\d+)\s*,\s*([+-]?\d+)\s*\]/g, '$1:$2')
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item.length > 0)

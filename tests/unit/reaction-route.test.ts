@@ -187,6 +187,14 @@ describe('GET /api/reaction', () => {
     expect(rowOf(body, 'NVDA').car).toHaveLength(2)
   })
 
+  it('reads windows written as the response writes them, [t1,t2]', async () => {
+    const { body } = await getReaction(`symbols=NVDA&date=2025-01-27&windows=${encodeURIComponent('[0,1],[-1,1]')}`)
+    expect(body.method.windows).toEqual([
+      [0, 1],
+      [-1, 1],
+    ])
+  })
+
   it('marks a window that runs past the data as incomplete and says so', async () => {
     const { res, body } = await getReaction('symbols=NVDA&date=2025-06-27&windows=0:0,0:5')
     const car05 = rowOf(body, 'NVDA').car[1]
