@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react'
 import { CHART_HEIGHT_CSS, MARKER_SIZES, MAX_MARKER_ROWS, PLOT_MARGIN, X_AXIS_HEIGHT, X_TICK_TARGET, markerBandHeight, yAxisWidth } from '@/lib/chart/geometry'
 import type { ChartModel } from '@/lib/chart/model'
 import { buildYAxis, plotted, plottedValues, xTickIndices } from '@/lib/chart/scales'
-import { EVENT_CATEGORY_STYLE } from '@/lib/events-view'
+import { EVENT_CATEGORIES } from '@/lib/events/categories'
 import { formatDayMonth } from '@/lib/format'
 
 const VIEW = 1000
@@ -43,7 +43,7 @@ export function ChartPreview({ model }: { model: ChartModel }) {
         ))}
         {model.mode === 'percent' ? <line x1={0} x2={VIEW} y1={fy(0) * VIEW} y2={fy(0) * VIEW} stroke="var(--muted)" vectorEffect="non-scaling-stroke" /> : null}
         {model.events.map((e) => (
-          <line key={e.id} x1={fx(e.index) * VIEW} x2={fx(e.index) * VIEW} y1={0} y2={VIEW} stroke={`var(${EVENT_CATEGORY_STYLE[e.category].colorVar})`} strokeOpacity={0.45} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" />
+          <line key={e.id} x1={fx(e.index) * VIEW} x2={fx(e.index) * VIEW} y1={0} y2={VIEW} stroke={`var(${EVENT_CATEGORIES[e.category].colorVar})`} strokeOpacity={0.45} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" />
         ))}
         {model.series.map((s) => {
           const points: string[] = []
@@ -67,7 +67,7 @@ export function ChartPreview({ model }: { model: ChartModel }) {
         </span>
       ))}
       {model.events.map((e, k) => {
-        const colour = `var(${EVENT_CATEGORY_STYLE[e.category].colorVar})`
+        const colour = `var(${EVENT_CATEGORIES[e.category].colorVar})`
         const cy = (rows[k] ?? 0) * size.rowHeight + size.radius + 4
         return (
           <span key={e.id} aria-hidden data-testid="event-marker-preview">

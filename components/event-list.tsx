@@ -2,7 +2,8 @@
 
 import { useEffect, useRef } from 'react'
 import type { ChartEvent } from '@/lib/chart/model'
-import { EVENT_CATEGORY_STYLE, eventWhen } from '@/lib/events-view'
+import { EVENT_CATEGORIES } from '@/lib/events/categories'
+import { eventWhen } from '@/lib/events-view'
 import { formatFullDate } from '@/lib/format'
 import { EVENT_CATEGORY_IDS, type EventCategoryId } from '@/lib/view-state'
 
@@ -22,7 +23,7 @@ export function EventCategoryFilter({ categories, onChange }: { categories: Even
       <legend className="sr-only">Event categories shown</legend>
       {EVENT_CATEGORY_IDS.map((c) => {
         const on = categories.includes(c)
-        const style = EVENT_CATEGORY_STYLE[c]
+        const style = EVENT_CATEGORIES[c]
         return (
           <label key={c} className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-[var(--accent)] ${on ? 'border-[var(--muted)]' : 'border-[var(--border)] opacity-60'}`}>
             <input
@@ -109,7 +110,7 @@ export function EventList({ events, categories, selectedEventId, visibleIds, onC
       </div>
       <ol className="space-y-2" data-testid="event-list">
         {shown.map((e) => {
-          const style = EVENT_CATEGORY_STYLE[e.category]
+          const style = EVENT_CATEGORIES[e.category]
           const selected = e.id === selectedEventId
           return (
             <li

@@ -18,7 +18,7 @@ import { changeKey, type ChartModel } from '@/lib/chart/model'
 import { COMPACT_BELOW_PX, MARKER_SIZES, MAX_MARKER_ROWS, PLOT_MARGIN, X_AXIS_HEIGHT, X_TICK_TARGET, markerBandHeight, yAxisWidth } from '@/lib/chart/geometry'
 import { layoutEventLabels } from '@/lib/chart/label-layout'
 import { buildYAxis, plottedValues, xTickIndices } from '@/lib/chart/scales'
-import { EVENT_CATEGORY_STYLE } from '@/lib/events-view'
+import { EVENT_CATEGORIES } from '@/lib/events/categories'
 import { formatDayMonth, formatFullDate, formatPercent, formatPrice } from '@/lib/format'
 
 type ModelEvent = ChartModel['events'][number]
@@ -67,7 +67,7 @@ function ChartTooltip({ active, label, model }: Partial<TooltipContentProps<numb
         </tbody>
       </table>
       {events.map((e) => (
-        <div key={e.id} className="mt-1 max-w-64" style={{ color: `var(${EVENT_CATEGORY_STYLE[e.category].colorVar})` }}>
+        <div key={e.id} className="mt-1 max-w-64" style={{ color: `var(${EVENT_CATEGORIES[e.category].colorVar})` }}>
           {e.number}. {e.title}
         </div>
       ))}
@@ -102,7 +102,7 @@ function EventMarkers(
         const x = xs[k] ?? 0
         const row = layout[k]?.row ?? 0
         const y = plot.y - rows * size.rowHeight + row * size.rowHeight + size.radius - 2
-        const colour = `var(${EVENT_CATEGORY_STYLE[e.category].colorVar})`
+        const colour = `var(${EVENT_CATEGORIES[e.category].colorVar})`
         const emphasised = e.id === props.selectedEventId || e.id === props.activeEventId
         const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
           if (event.key === 'Enter' || event.key === ' ') {
@@ -206,7 +206,7 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
         <ReferenceLine
           key={e.id}
           x={e.index}
-          stroke={`var(${EVENT_CATEGORY_STYLE[e.category].colorVar})`}
+          stroke={`var(${EVENT_CATEGORIES[e.category].colorVar})`}
           strokeWidth={e.id === selectedEventId || e.id === activeEventId ? 2.5 : 1}
           strokeDasharray={e.id === selectedEventId ? undefined : '4 3'}
           strokeOpacity={e.id === selectedEventId || e.id === activeEventId ? 1 : 0.45}

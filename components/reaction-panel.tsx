@@ -82,8 +82,8 @@ const COLUMNS: readonly Column[] = [
     key: 'recovery',
     label: 'Recovery',
     description: 'First session closing at or above the close of day −1',
-    // Not recovered within the data is the longest recovery, not a missing value.
-    sortValue: (r) => r.recovery?.sessions ?? Number.POSITIVE_INFINITY,
+    // No fall sorts first (nothing to regain); not recovered within the data is the longest recovery.
+    sortValue: (r) => (r.close >= r.prevClose ? 0 : (r.recovery?.sessions ?? Number.POSITIVE_INFINITY)),
   },
 ]
 
@@ -160,6 +160,14 @@ function MarketValueCell({ row }: { row: ReactionRow }) {
 }
 
 function RecoveryCell({ row }: { row: ReactionRow }) {
+  // Recovery means regaining the day -1 close; a symbol that closed day 0 at or above it had nothing to regain.
+  if (row.close >= row.prevClose) {
+    return (
+      <span className="text-xs text-[var(--muted)]" title={`Closed day 0 at ${formatPrice(row.close, row.currency)}, not below the day -1 close of ${formatPrice(row.prevClose, row.currency)}`}>
+        no fall to recover
+      </span>
+    )
+  }
   if (!row.recovery) {
     return (
       <span className="text-xs text-[var(--muted)]" title={`No close at or above ${formatPrice(row.prevClose, row.currency)} through ${formatFullDate(row.dataThrough)}`}>
@@ -328,6 +336,35 @@ function AbnormalReturnBars({ data }: { data: ReactionResult }) {
   )
 }
 
+function LabelledSelect(props: {
+  label: string
+  value: string
+  options: { value: string; label: string }[]
+  onChange: (value: string) => void
+  className?: string
+}) {
+  const id = useId()
+  return (
+    <div className="flex flex-col gap-0.5">
+      <label htmlFor={id} className="text-xs text-[var(--muted)]">
+        {props.label}
+      </label>
+      <select
+        id={id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        className={`rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1 ${props.className ?? ''}`}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
 function MethodNote({ data }: { data: ReactionResult }) {
   const m = data.method
   const event = data.event
@@ -383,8 +420,6 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
   const url = reactionUrl({ symbols: view.symbols, event: eventId, benchmark })
   const csvUrl = reactionUrl({ symbols: view.symbols, event: eventId, benchmark, format: 'csv' })
   const { data, error, isLoading, mutate } = useReaction(url)
-  const pickerId = useId()
-  const benchmarkId = useId()
 
   return (
     <section aria-labelledby="reaction-heading" className="space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4" data-testid="reaction-panel">
@@ -398,40 +433,22 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3 text-sm">
-            <div className="flex flex-col gap-0.5">
-              <label htmlFor={pickerId} className="text-xs text-[var(--muted)]">
-                Event
-              </label>
-              <select
-                id={pickerId}
-                value={eventId}
-                onChange={(e) => onViewChange({ event: e.target.value })}
-                className="max-w-[18rem] rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1"
-              >
-                {events.map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {formatDayMonth(e.tradingDate)} · {e.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-          <div className="flex flex-col gap-0.5">
-            <label htmlFor={benchmarkId} className="text-xs text-[var(--muted)]">
-              Benchmark
-            </label>
-            <select
-              id={benchmarkId}
+            <LabelledSelect
+              label="Event"
+              value={eventId}
+              onChange={(event) => onViewChange({ event })}
+              options={events.map((e) => ({ value: e.id, label: `${formatDayMonth(e.tradingDate)} · ${e.title}` }))}
+              className="max-w-[18rem]"
+            />
+            <LabelledSelect
+              label="Benchmark"
               value={benchmark}
-              onChange={(e) => onViewChange({ benchmark: e.target.value })}
-              className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1"
-            >
-              {((BENCHMARK_CHOICES as readonly string[]).includes(benchmark) ? [...BENCHMARK_CHOICES] : [...BENCHMARK_CHOICES, benchmark]).map((symbol) => (
-                <option key={symbol} value={symbol}>
-                  {symbol} · {getSymbolInfo(symbol)?.name ?? symbol}
-                </option>
-              ))}
-            </select>
-          </div>
+              onChange={(value) => onViewChange({ benchmark: value })}
+              // A benchmark from a shared link that is not a usual choice still shows as chosen.
+              options={((BENCHMARK_CHOICES as readonly string[]).includes(benchmark) ? [...BENCHMARK_CHOICES] : [...BENCHMARK_CHOICES, benchmark]).map(
+                (symbol) => ({ value: symbol, label: `${symbol} · ${getSymbolInfo(symbol)?.name ?? symbol}` }),
+              )}
+            />
           {csvUrl && data && !error ? (
             <a
               href={csvUrl}

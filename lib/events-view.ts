@@ -1,10 +1,6 @@
 import type { ChartEvent } from './chart/model'
 import type { EventWithTradingDate, MarketSession } from './events'
 import { sessionLabel } from './events/effective-date'
-import { EVENT_CATEGORIES } from './events/categories'
-
-/** How each event category is named and coloured everywhere (chart, list, exports). */
-export const EVENT_CATEGORY_STYLE = EVENT_CATEGORIES
 
 /** "Tue, Jan 21, 2025, after the close (16:00 ET); market reacts Wed, Jan 22". */
 export function eventWhen(e: Pick<ChartEvent, 'date' | 'time' | 'session' | 'tradingDate'>, format: (iso: string) => string): string {

@@ -24,7 +24,7 @@ import type { IsoDate, PriceSeries, PriceSource } from '../types'
 import { DEFAULT_BENCHMARK } from './benchmarks'
 import { formatWindow } from './format'
 import { reactionPriceRange } from './range'
-import type { ReactionCar, ReactionEvent, ReactionRequest, ReactionResult, ReactionRow } from './types'
+import type { ReactionEvent, ReactionRequest, ReactionResult, ReactionRow } from './types'
 
 export type * from './types'
 export { reactionPriceRange } from './range'
@@ -140,9 +140,7 @@ function toRow(series: PriceSeries, study: EventStudyResult, day0: IsoDate): Rea
     s: study.s,
     abnormalReturn: study.abnormalReturn,
     tAR: study.tAR,
-    car: study.car.map(
-      (c): ReactionCar => ({ window: c.window, car: c.car, t: c.t, from: c.from, to: c.to, complete: c.complete, incomplete: c.incomplete }),
-    ),
+    car: study.car,
     estimation: {
       from: study.estimation.from,
       to: study.estimation.to,

@@ -1,4 +1,4 @@
-import type { EventStudyResult, EventWindow, IncompleteReason, SharesAsOfKind } from '../analysis'
+import type { CarResult, EventStudyResult, EventWindow, SharesAsOfKind } from '../analysis'
 import type { IsoDate, PriceSource } from '../types'
 
 /**
@@ -61,15 +61,8 @@ export interface ReactionMethod {
   }
 }
 
-export interface ReactionCar {
-  window: [number, number]
-  car: number | null
-  t: number | null
-  from: IsoDate | null
-  to: IsoDate | null
-  complete: boolean
-  incomplete: IncompleteReason | null
-}
+/** A CAR window exactly as the event study reports it. */
+export type ReactionCar = CarResult
 
 export interface ReactionShares {
   shares: number

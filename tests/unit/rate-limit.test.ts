@@ -7,6 +7,7 @@ import { resetEnvForTests } from '@/lib/env'
 import { resetPriceServiceForTests } from '@/lib/prices'
 import { ANONYMOUS_CLIENT, clientId, createRateLimiter, resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
 import { startMockYahoo, type MockYahooServer } from '../mock-yahoo/server'
+import { saveAppEnv } from './support/app-env'
 
 function caught(fn: () => void): ApiError {
   try {
@@ -107,8 +108,7 @@ describe('clientId', () => {
 
 describe('live-request limit on the routes', () => {
   const LIMIT = 5
-  const ENV_KEYS = ['PRICE_PROVIDER', 'YAHOO_BASE_URL', 'YAHOO_TIMEOUT_MS', 'LIVE_REQUESTS_PER_MINUTE'] as const
-  const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]))
+  const restoreAppEnv = saveAppEnv()
   let mock: MockYahooServer
   let now = 0
 
@@ -133,13 +133,7 @@ describe('live-request limit on the routes', () => {
 
   afterAll(async () => {
     await mock.close()
-    for (const key of ENV_KEYS) {
-      if (savedEnv[key] === undefined) delete process.env[key]
-      else process.env[key] = savedEnv[key]
-    }
-    resetEnvForTests()
-    resetPriceServiceForTests()
-    resetLiveRequestLimiterForTests()
+    restoreAppEnv()
   })
 
   beforeEach(() => {

@@ -7,14 +7,14 @@ import { resetPriceServiceForTests } from '@/lib/prices'
 import { CLOSED_RANGE_TTL_MS, MAX_RETRIES, MAX_RETRY_AFTER_MS, RETRY_BASE_DELAY_MS } from '@/lib/prices/service'
 import { resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
 import { MOCK_RETRY_AFTER_SECONDS, startMockYahoo, type MockYahooMode, type MockYahooServer } from '../mock-yahoo/server'
+import { saveAppEnv } from './support/app-env'
 
 /**
  * Every fault the mock Yahoo server can produce, driven end to end through `GET /api/prices`: provider, price
  * service (retries, cache, fallback) and the route's error mapping, as a caller sees them.
  */
 
-const ENV_KEYS = ['PRICE_PROVIDER', 'YAHOO_BASE_URL', 'YAHOO_TIMEOUT_MS', 'LIVE_REQUESTS_PER_MINUTE'] as const
-const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]))
+const restoreAppEnv = saveAppEnv()
 
 const TIMEOUT_MS = 400
 /** AAPL Sep-Nov 2020: a real recorded payload of 49 sessions, outside the embedded snapshot. */
@@ -117,13 +117,7 @@ beforeAll(async () => {
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled)
   await mock.close()
-  for (const key of ENV_KEYS) {
-    if (savedEnv[key] === undefined) delete process.env[key]
-    else process.env[key] = savedEnv[key]
-  }
-  resetEnvForTests()
-  resetPriceServiceForTests()
-  resetLiveRequestLimiterForTests()
+  restoreAppEnv()
 })
 
 beforeEach(() => {

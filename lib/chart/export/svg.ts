@@ -1,4 +1,4 @@
-import { EVENT_CATEGORY_STYLE } from '../../events-view'
+import { EVENT_CATEGORIES } from '../../events/categories'
 import { formatDayMonth, formatFullDate, formatPercent, formatPrice } from '../../format'
 import { layoutEventLabels } from '../label-layout'
 import type { ChartModel, ChartSeries } from '../model'
@@ -285,7 +285,7 @@ interface KeyEntry {
 function keyEntries(model: ChartModel, palette: Record<string, string>, columnWidth: number, withDetails: boolean): KeyEntry[] {
   const textWidth = columnWidth - KEY_TEXT_INDENT
   return model.events.map((event) => {
-    const colour = paletteColour(palette, EVENT_CATEGORY_STYLE[event.category]?.colorVar ?? `--event-${event.category}`)
+    const colour = paletteColour(palette, EVENT_CATEGORIES[event.category]?.colorVar ?? `--event-${event.category}`)
     const prefix = formatFullDate(event.tradingDate)
     const eventDate = event.date && event.date !== event.tradingDate ? `(event date ${formatFullDate(event.date)}) ` : ''
     const label = oneLine(event.label)
@@ -294,7 +294,7 @@ function keyEntries(model: ChartModel, palette: Record<string, string>, columnWi
     const rest = `${eventDate}${headline}${event.verified ? '' : ' (partly verified)'}`
     const prefixWidth = estimateTextWidth(prefix, KEY_SIZE, true) + 8
     const lines = wrapText(rest, { size: KEY_SIZE, width: textWidth, firstLineWidth: textWidth - prefixWidth, maxLines: 3 })
-    const category = EVENT_CATEGORY_STYLE[event.category]?.label ?? event.category
+    const category = EVENT_CATEGORIES[event.category]?.label ?? event.category
     const details = withDetails
       ? wrapText(`${category}. ${event.summary}`, { size: KEY_DETAIL_SIZE, width: textWidth, maxLines: 4 })
       : []
@@ -443,7 +443,7 @@ export function buildChartSvg(model: ChartModel, options: ChartSvgOptions): stri
 
   // Event lines sit under the series, so the prices stay readable where they cross.
   const markerY = (k: number) => bandTop + (placements[k]?.row ?? 0) * MARKER_ROW + MARKER_RADIUS + 2
-  const eventColour = (e: ModelEvent) => colour(EVENT_CATEGORY_STYLE[e.category]?.colorVar ?? `--event-${e.category}`)
+  const eventColour = (e: ModelEvent) => colour(EVENT_CATEGORIES[e.category]?.colorVar ?? `--event-${e.category}`)
   const eventLines = model.events.map((e, k) => {
     const x = eventXs[k] ?? plotLeft
     return el('line', {
