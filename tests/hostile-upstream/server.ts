@@ -251,77 +251,85 @@ function millionTimestampsChunks(symbol: string): (offset: number) => Buffer {
   return (offset) => (offset === 0 ? head : row)
 }
 
+/**
+ * Answers one chart request with `fault`. Exported so the mock Yahoo server can serve the same faults on its own
+ * port (POST /__fault/<fault> there), which is what the e2e servers already talk to.
+ */
+export function serveHostileChart(req: IncomingMessage, res: ServerResponse, fault: HostileFault, symbol: string, url: URL): void {
+  const port = req.socket.localPort ?? 0
+  const period1 = Number(url.searchParams.get('period1') ?? 0)
+  const period2 = Number(url.searchParams.get('period2') ?? 0)
+  const payload = faultPayload(fault, symbol, period1, period2)
+  if (payload !== undefined) {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(payload)
+    return
+  }
+  switch (fault) {
+    case 'million-timestamps': {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      streamBytes(res, MILLION_TIMESTAMPS * 11 * 6, millionTimestampsChunks(symbol))
+      return
+    }
+    case 'huge-body': {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(HUGE_BODY_BYTES) })
+      streamBytes(res, HUGE_BODY_BYTES, hugeJsonChunk(Buffer.from('{"chart":{"result":[')))
+      return
+    }
+    case 'gzip-bomb': {
+      // About 1 MB on the wire, 1 GB once inflated: a gzip member of a JSON opening, then 1,024 members of 1 MiB
+      // of spaces each (a gzip body may hold many members; decoders inflate them one after another). Only the
+      // two members are made with zlib, once; the body is streamed from them.
+      const { head, member } = gzipBombParts()
+      const total = head.length + (GZIP_BOMB_INFLATED_BYTES / GZIP_MEMBER_BYTES) * member.length
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(total) })
+      streamBytes(res, total, (offset) => (offset === 0 ? head : member))
+      return
+    }
+    case 'bad-gzip': {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
+      res.end(Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.alloc(4096, 0xab)]))
+      return
+    }
+    case 'bad-json': {
+      const text = faultPayload('ok', symbol, period1, period2) ?? ''
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(text.slice(0, Math.floor(text.length / 2)))
+      return
+    }
+    case 'slow-body': {
+      // Headers at once, then one byte a second: only a timeout over the whole body read ends this.
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const timer = setInterval(() => res.write(' '), 1000)
+      res.write('{"chart":')
+      res.once('close', () => clearInterval(timer))
+      return
+    }
+    case 'redirect-cross-origin': {
+      // Another origin (localhost is not 127.0.0.1) that this server also answers, so a follow would be seen.
+      res.writeHead(302, { location: `http://localhost:${port}/ok/v8/finance/chart/${encodeURIComponent(symbol)}${url.search}` })
+      res.end()
+      return
+    }
+    case 'redirect-loop': {
+      res.writeHead(301, { location: `${url.pathname}${url.search}` })
+      res.end()
+      return
+    }
+    default:
+      res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end(`fault ${fault} has no handler`)
+  }
+}
+
 export async function startHostileUpstream(options: { port?: number; host?: string } = {}): Promise<HostileUpstream> {
   const host = options.host ?? '127.0.0.1'
   let defaultFault: HostileFault = 'ok'
   const requests: HostileRequest[] = []
-  let port = 0
 
   function handleChart(req: IncomingMessage, res: ServerResponse, fault: HostileFault, symbol: string, url: URL): void {
-    const period1 = Number(url.searchParams.get('period1') ?? 0)
-    const period2 = Number(url.searchParams.get('period2') ?? 0)
     requests.push({ fault, symbol, host: req.headers.host ?? '', path: url.pathname, time: Date.now() })
-    const payload = faultPayload(fault, symbol, period1, period2)
-    if (payload !== undefined) {
-      res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(payload)
-      return
-    }
-    switch (fault) {
-      case 'million-timestamps': {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        streamBytes(res, MILLION_TIMESTAMPS * 11 * 6, millionTimestampsChunks(symbol))
-        return
-      }
-      case 'huge-body': {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(HUGE_BODY_BYTES) })
-        streamBytes(res, HUGE_BODY_BYTES, hugeJsonChunk(Buffer.from('{"chart":{"result":[')))
-        return
-      }
-      case 'gzip-bomb': {
-        // About 1 MB on the wire, 1 GB once inflated: a gzip member of a JSON opening, then 1,024 members of 1 MiB
-        // of spaces each (a gzip body may hold many members; decoders inflate them one after another). Only the
-        // two members are made with zlib, once; the body is streamed from them.
-        const { head, member } = gzipBombParts()
-        const total = head.length + (GZIP_BOMB_INFLATED_BYTES / GZIP_MEMBER_BYTES) * member.length
-        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(total) })
-        streamBytes(res, total, (offset) => (offset === 0 ? head : member))
-        return
-      }
-      case 'bad-gzip': {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' })
-        res.end(Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.alloc(4096, 0xab)]))
-        return
-      }
-      case 'bad-json': {
-        const text = faultPayload('ok', symbol, period1, period2) ?? ''
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(text.slice(0, Math.floor(text.length / 2)))
-        return
-      }
-      case 'slow-body': {
-        // Headers at once, then one byte a second: only a timeout over the whole body read ends this.
-        res.writeHead(200, { 'content-type': 'application/json' })
-        const timer = setInterval(() => res.write(' '), 1000)
-        res.write('{"chart":')
-        res.once('close', () => clearInterval(timer))
-        return
-      }
-      case 'redirect-cross-origin': {
-        // Another origin (localhost is not 127.0.0.1) that this server also answers, so a follow would be seen.
-        res.writeHead(302, { location: `http://localhost:${port}/ok/v8/finance/chart/${encodeURIComponent(symbol)}${url.search}` })
-        res.end()
-        return
-      }
-      case 'redirect-loop': {
-        res.writeHead(301, { location: `${url.pathname}${url.search}` })
-        res.end()
-        return
-      }
-      default:
-        res.writeHead(500, { 'content-type': 'text/plain' })
-        res.end(`fault ${fault} has no handler`)
-    }
+    serveHostileChart(req, res, fault, symbol, url)
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -384,7 +392,7 @@ export async function startHostileUpstream(options: { port?: number; host?: stri
       resolve()
     })
   })
-  port = (http.address() as AddressInfo).port
+  const port = (http.address() as AddressInfo).port
 
   const upstream: HostileUpstream = {
     url: `http://${host}:${port}`,

@@ -164,7 +164,7 @@ describe('provider against the hostile upstream', () => {
       clearInterval(sampler)
     }
     const grewMiB = (peak - before) / 2 ** 20
-    // Four concurrent reads of each are cut at the cap: well under 4 x 8 MiB x a few copies, not 200 MB or 1 GB.
+    // Four concurrent reads of each are cut at the cap (a few copies of 4 MiB each), not 200 MB or 1 GB.
     console.info(`hostile-upstream: RSS grew by ${grewMiB.toFixed(1)} MiB (cap ${MAX_CHART_BODY_BYTES / 2 ** 20} MiB per read)`)
     expect(grewMiB).toBeLessThan(160)
   })
