@@ -90,7 +90,7 @@ describe('reshapeChart on the recorded LUCYW payload (null currency, no bars)', 
     })
   })
 
-  it('also accepts the shape yahoo-finance2 returns after its clean-up (quote: [])', () => {
+  it('also accepts an empty quote list (quote: [])', () => {
     const raw = rawResult(LUCYW)
     const cleaned = { ...raw, indicators: { quote: [], adjclose: [{}] } }
     expect(reshapeChart(yahooChartResultSchema.parse(cleaned), 'LUCYW').bars).toEqual([])
