@@ -19,6 +19,9 @@ const PAGE_FAULTS = [
   'redirect-loop',
 ] as const
 
+/** Faults whose payload is usable once the broken rows are dropped: the page draws the rest and says so. */
+const ROW_FAULTS = new Set<string>(['extreme-1e300', 'extreme-tiny', 'extreme-1e19', 'high-below-low'])
+
 /** What a spreadsheet would run as a formula: a cell starting with = + - @ TAB CR that is not a plain number. */
 const runsAsFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cell)
 
@@ -42,8 +45,11 @@ test.describe('the server under a hostile upstream', () => {
       expect(Date.now() - started).toBeLessThan(10_000)
       const text = await html.text()
       expect(text).not.toMatch(/\n\s+at .*\(/)
+      // The first paint draws the live bars on the server.
+      if (ROW_FAULTS.has(fault)) expect(text).toContain('data-testid="chart-preview"')
 
       await page.goto(`${LIVE}${view}`)
+      if (ROW_FAULTS.has(fault)) await expect(page.getByTestId('data-warnings')).toContainText(/NVDA: \d+ live bars? dropped/)
       const logPrice = page.getByRole('button', { name: 'Log price' })
       await logPrice.click()
       await expect(logPrice).toHaveAttribute('aria-pressed', 'true')
@@ -100,7 +106,9 @@ test.describe('the server under a hostile upstream', () => {
     const max = timings.at(-1) ?? 0
     console.info(`cached /api/prices during the faults: ${timings.length} requests, p50 ${p50} ms, max ${max} ms`)
     expect(timings.length).toBeGreaterThan(0)
-    expect(p50).toBeLessThan(100)
-    expect(max).toBeLessThan(1000)
+    // Loose bounds for a shared 2-core machine (about 25 ms p50 when it is quiet); before the fixes one 200 MB body
+    // stalled cached routes for 1.5 s and four at once took the server to 2.6 GB.
+    expect(p50).toBeLessThan(250)
+    expect(max).toBeLessThan(2000)
   })
 })
