@@ -72,7 +72,8 @@ async function readBody(response: Response, limit: number): Promise<{ bytes: Uin
       if (done) break
       if (total + value.byteLength > limit) {
         await reader.cancel().catch(() => {})
-        return { bytes: concat(chunks, total), truncated: true }
+        // What was read so far is the start of a body we refuse; the caller only needs to know that.
+        return { bytes: new Uint8Array(0), truncated: true }
       }
       chunks.push(value)
       total += value.byteLength
@@ -82,6 +83,10 @@ async function readBody(response: Response, limit: number): Promise<{ bytes: Uin
     throw error
   }
   return { bytes: concat(chunks, total), truncated: false }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(bytes % 2 ** 20 === 0 ? 0 : 1)} MiB` : `${bytes} bytes`
 }
 
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
@@ -172,13 +177,15 @@ export function createYahooProvider(options: YahooProviderOptions = {}): PricePr
           if (response.status === 429) throw fail('rate_limited', 'Yahoo rate limit reached', { retryAfterSeconds })
           throw fail('upstream', `Yahoo answered with HTTP ${response.status}`)
         }
+        const tooLarge = () => fail('bad_payload', `Yahoo's answer is larger than ${formatBytes(maxBodyBytes)}`, { retryable: false })
+        // A declared length counts the bytes on the wire; only without compression is it the decoded size too.
         const declared = Number(response.headers.get('content-length') ?? NaN)
         if (Number.isFinite(declared) && declared > maxBodyBytes && !response.headers.get('content-encoding')) {
           await response.body?.cancel().catch(() => {})
-          throw fail('bad_payload', `Yahoo's answer is larger than ${maxBodyBytes} bytes`, { retryable: false })
+          throw tooLarge()
         }
         const { bytes, truncated } = await readBody(response, maxBodyBytes)
-        if (truncated) throw fail('bad_payload', `Yahoo's answer is larger than ${maxBodyBytes} bytes`, { retryable: false })
+        if (truncated) throw tooLarge()
         body = parseJson(bytes)
         if (body === undefined) throw fail('bad_payload', 'Yahoo returned a response that is not JSON')
         const yahooError = readYahooError(body)
