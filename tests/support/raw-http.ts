@@ -35,8 +35,24 @@ export function rawRequest(port: number, method: string, path: string, extraHead
         const colon = line.indexOf(':')
         if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
       }
-      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n'), raw })
+      const body = rest.join('\r\n\r\n')
+      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body: headers['transfer-encoding'] === 'chunked' ? dechunk(body) : body, raw })
     })
     socket.write(`${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\nContent-Length: 0\r\n${extraHeaders}\r\n`)
   })
+}
+
+/** The payload of a `Transfer-Encoding: chunked` body (sizes in hex, each chunk followed by CRLF). */
+function dechunk(body: string): string {
+  let out = ''
+  let at = 0
+  while (at < body.length) {
+    const lineEnd = body.indexOf('\r\n', at)
+    if (lineEnd < 0) break
+    const size = parseInt(body.slice(at, lineEnd), 16)
+    if (!Number.isFinite(size) || size === 0) break
+    out += body.slice(lineEnd + 2, lineEnd + 2 + size)
+    at = lineEnd + 2 + size + 2
+  }
+  return out
 }

@@ -12,7 +12,7 @@ interface HeaderRule {
 const nextConfig = createRequire(import.meta.url)('../../next.config.js') as { headers: () => Promise<HeaderRule[]> }
 
 // The guard in front of a plain Node server, as instrumentation.ts installs it in front of Next's listener.
-// tests/e2e/methods.spec.ts checks the same against the production build.
+// tests/e2e/edges.spec.ts checks the same against the production build.
 let server: http.Server
 let port = 0
 const seen: string[] = []

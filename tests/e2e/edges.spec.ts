@@ -96,6 +96,18 @@ test.describe('methods other than GET and HEAD', () => {
   })
 })
 
+test('the not-found page is rendered per request and carries that response\'s nonce', async () => {
+  const res = await rawRequest(PORT, 'GET', '/no-such-page')
+  expect(res.status).toBe(404)
+  const nonce = /'nonce-([^']+)'/.exec(res.headers['content-security-policy'] ?? '')?.[1]
+  expect(nonce).toBeTruthy()
+  const scripts = res.body.match(/<script\b[^>]*>/g) ?? []
+  expect(scripts.length).toBeGreaterThan(0)
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+  const again = await rawRequest(PORT, 'GET', '/no-such-page')
+  expect(/'nonce-([^']+)'/.exec(again.headers['content-security-policy'] ?? '')?.[1]).not.toBe(nonce)
+})
+
 test.describe('start-up', () => {
   for (const [name, value] of [
     ['PRICE_PROVIDER', 'bogus'],
