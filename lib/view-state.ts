@@ -150,6 +150,19 @@ export function parseViewState(
   return { view, notices: notices.map((n) => printable(n, 400)) }
 }
 
+/**
+ * Why a range typed into the date fields cannot be the view (the same rules as above and the API), or null.
+ * Lets a field say so at once, instead of the URL falling back to the default range with a notice.
+ */
+export function rangeProblem(view: ViewState, change: { from?: string; to?: string; base?: string }, today: string = todayIso()): string | null {
+  const next = { ...view, ...change }
+  const issue = checkRange(next.from, next.to, today)
+  if (issue && next.from <= next.to) return next.from > today ? `From (${next.from}) is in the future.` : `At most ${MAX_RANGE_DAYS} days from From to To.`
+  const loaded = spanWithBase(next)
+  if (!issue && daysBetween(loaded.from, loaded.to) > MAX_RANGE_DAYS) return `The base date must be within ${MAX_RANGE_DAYS} days of the range.`
+  return null
+}
+
 /** The URL query of a view, in a fixed order so equal views give equal links. */
 export function viewToQuery(view: ViewState): string {
   const params = new URLSearchParams()

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { rawRequest } from '../support/raw-http'
 
@@ -99,13 +100,43 @@ test.describe('methods other than GET and HEAD', () => {
 test('the not-found page is rendered per request and carries that response\'s nonce', async () => {
   const res = await rawRequest(PORT, 'GET', '/no-such-page')
   expect(res.status).toBe(404)
-  const nonce = /'nonce-([^']+)'/.exec(res.headers['content-security-policy'] ?? '')?.[1]
+  const policy = res.headers['content-security-policy'] ?? ''
+  const nonce = /'nonce-([^']+)'/.exec(policy)?.[1]
   expect(nonce).toBeTruthy()
-  const scripts = res.body.match(/<script\b[^>]*>/g) ?? []
-  expect(scripts.length).toBeGreaterThan(0)
-  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+  const scripts = [...res.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+  expect(scripts.filter(([, attributes]) => attributes?.includes(`nonce="${nonce}"`)).length).toBeGreaterThan(0)
+  // The one script without the nonce is the static theme script, which the policy allows by its hash.
+  for (const [tag, attributes, body] of scripts) {
+    if (attributes?.includes(`nonce="${nonce}"`)) continue
+    expect(policy, tag.slice(0, 80)).toContain(`'sha256-${createHash('sha256').update(body ?? '').digest('base64')}'`)
+  }
   const again = await rawRequest(PORT, 'GET', '/no-such-page')
   expect(/'nonce-([^']+)'/.exec(again.headers['content-security-policy'] ?? '')?.[1]).not.toBe(nonce)
+})
+
+test.describe('the page reads its link with the API\'s rules', () => {
+  test('a link to the years 0100..9999 opens the default range with a notice, not "Jan 1, 100"', async ({ page }) => {
+    const asked: string[] = []
+    page.on('request', (r) => {
+      if (r.url().includes('/api/')) asked.push(r.url())
+    })
+    const res = await page.goto('/?from=0100-01-01&to=9999-12-31')
+    expect(res?.status()).toBe(200)
+    const html = (await res?.text()) ?? ''
+    expect(html).not.toMatch(/Jan 1, 100\b|0099-/)
+    await expect(page.getByRole('status').filter({ hasText: /1990-01-01/ }).first()).toBeVisible()
+    await expect(page.getByLabel('From', { exact: true })).toHaveValue('2024-12-16')
+    await expect(page.getByLabel('To', { exact: true })).toHaveValue('2025-02-14')
+    await expect(page.getByTestId('reaction-panel')).toBeVisible()
+    for (const url of asked) expect(url).not.toMatch(/from=0|to=9999/)
+  })
+
+  test('ſpy in a link is not read as SPY, and the notice says what was ignored', async ({ page }) => {
+    await page.goto('/?symbols=%C5%BFpy,NVDA')
+    await expect(page.getByRole('status').filter({ hasText: 'ſPY' }).first()).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Remove NVDA', exact: true })).toHaveCount(1)
+    await expect(page.getByRole('button', { name: 'Remove SPY', exact: true })).toHaveCount(0)
+  })
 })
 
 test.describe('start-up', () => {

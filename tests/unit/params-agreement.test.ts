@@ -10,7 +10,7 @@ import { pricesUrl } from '@/lib/client/urls'
 import { events } from '@/lib/events'
 import { EARLIEST_DATE, MAX_RANGE_DAYS, todayIso } from '@/lib/params'
 import { reactionUrl } from '@/lib/reaction/client-hooks'
-import { CHART_MODES, DEFAULT_VIEW, loadRange, parseViewState, type ViewState } from '@/lib/view-state'
+import { CHART_MODES, DEFAULT_VIEW, loadRange, parseViewState, rangeProblem, viewToQuery, type ViewState } from '@/lib/view-state'
 
 /**
  * The page and the API read the same fields with the same rules (lib/params.ts). Whatever a link holds, the view
@@ -156,5 +156,23 @@ describe('the page and the API accept the same parameters', () => {
     expect(parseViewState({ benchmark: 'EURUSD=X' }).view.benchmark).toBe('EURUSD=X')
     expect(reactionQuerySchema.safeParse({ symbols: 'NVDA', event: id, benchmark: 'ABCDEFGHIJKLMNOP' }).success).toBe(false)
     expect(parseViewState({ benchmark: 'ABCDEFGHIJKLMNOP' }).view.benchmark).toBe('SPY')
+  })
+
+  it('a date the From, To or Base fields accept is kept by the URL as typed (property)', () => {
+    const day = fc.integer({ min: 0, max: 16_000 }).map((n) => new Date(Date.parse('1990-01-01T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10))
+    fc.assert(
+      fc.property(fc.constantFrom('from', 'to', 'base'), day, (field, date) => {
+        const view = { ...DEFAULT_VIEW }
+        const ordered = field === 'from' ? date <= view.to : field === 'to' ? date >= view.from : true
+        if (!ordered || rangeProblem(view, { [field]: date }) !== null) return
+        const { view: reopened, notices } = parseViewState(new URLSearchParams(viewToQuery({ ...view, [field]: date })))
+        expect(notices).toEqual([])
+        expect(reopened[field]).toBe(date)
+      }),
+      { numRuns: 2000 },
+    )
+    expect(rangeProblem(DEFAULT_VIEW, { from: '1990-01-02' })).toMatch(/At most 3660 days/)
+    expect(rangeProblem(DEFAULT_VIEW, { base: '2014-01-02' })).toMatch(/base date/)
+    expect(rangeProblem(DEFAULT_VIEW, { to: '2025-03-01' })).toBeNull()
   })
 })
