@@ -15,7 +15,8 @@ import type { Duplex } from 'node:stream'
  * So the guard sits in front of Next's request listener, in the server process, installed by instrumentation.ts
  * at start-up: it wraps `http.Server.prototype.emit` to answer a refused method before the `request` event
  * reaches Next, and the parser's `clientError` for an unknown method. Every other event, and every other client
- * error (431, 413, ...), goes on to Node's own handling unchanged.
+ * error (431, 413, ...), goes on to Node's own handling unchanged. The app has no Server Actions or forms that
+ * post; adding one means allowing POST here (for its path) first.
  */
 
 export const ALLOWED_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD'])
