@@ -16,15 +16,14 @@ import {
 } from './params'
 import { printable, quoted } from './safe-text'
 
-/** The state of the dashboard view. The URL is its only store: every control writes it, any link restores it. */
 export { CHART_MODES, type ChartMode }
-
 export { EVENT_CATEGORY_IDS }
 export type EventCategoryId = EventCategory
 
 /** Most symbols drawn at once: past this the chart stops being readable. */
 export const MAX_CHART_SYMBOLS = 12
 
+/** The state of the dashboard view. The URL is its only store: every control writes it, any link restores it. */
 export interface ViewState {
   symbols: string[]
   from: string
@@ -57,8 +56,6 @@ export const DEFAULT_VIEW: ViewState = {
 type RawValue = string | string[] | undefined
 type RawParams = Record<string, RawValue>
 
-const first = (value: RawValue): string | undefined => (Array.isArray(value) ? value[0] : value)
-
 /**
  * The lenient side of lib/params.ts: each field of the view read by the same parser the API uses. A field
  * that fails keeps its default (the caller adds a notice). Symbols are read apart, item by item.
@@ -87,7 +84,9 @@ function readSymbols(raw: string, notices: string[]): string[] | null {
     notices.push(`Ignored ${invalid.length === 1 ? 'a symbol' : 'symbols'} that a ticker cannot be: ${shown}.`)
   }
   if (symbols.length > MAX_CHART_SYMBOLS) notices.push(`Showing the first ${MAX_CHART_SYMBOLS} of ${symbols.length} symbols (the most one chart draws).`)
-  return symbols.length > 0 ? symbols.slice(0, MAX_CHART_SYMBOLS) : null
+  // `symbols=` is a view with no symbol (the reader removed them all); only a list of nothing but bad items
+  // falls back to the default.
+  return symbols.length > 0 || invalid.length === 0 ? symbols.slice(0, MAX_CHART_SYMBOLS) : null
 }
 /** Past this a `symbols` value is no list of tickers anyone typed; the rest is not even split. */
 const MAX_SYMBOLS_READ = 2_000
@@ -111,8 +110,7 @@ export function parseViewState(
   const notices: string[] = []
   const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories] }
 
-  const symbols = first(raw.symbols)
-  if (symbols !== undefined) view.symbols = readSymbols(symbols, notices) ?? view.symbols
+  if (raw.symbols !== undefined) view.symbols = readSymbols(oneOf(raw.symbols), notices) ?? view.symbols
 
   // The page writes `categories`; the API's name, `category`, is read too, so an API link opens as a view.
   const withAlias: RawParams = raw.categories === undefined && raw.category !== undefined ? { ...raw, categories: raw.category } : raw
