@@ -9,6 +9,7 @@ import { createMemoryUpstreamBudget } from '@/lib/limits/memory'
 import { createFairQueue } from '@/lib/limits/upstream-queue'
 import { getPriceService, resetPriceServiceForTests } from '@/lib/prices'
 import { resetRenderedPricesForTests } from '@/lib/prices/render'
+import { resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
 import { BAR_HEAP_BYTES, createPriceService, MAX_SESSIONS_PER_ANSWER, type PriceServiceOptions } from '@/lib/prices/service'
 import { ProviderError, type DailyBarsRequest, type PriceProvider } from '@/lib/providers/types'
 import type { Bar } from '@/lib/types'
@@ -212,6 +213,8 @@ describe('through the route, against the mock Yahoo server', () => {
   it('upstream 5xx, 10 requests x 20 new symbols from 10 client ids: upstream attempts stay within the budget', async () => {
     const BUDGET = 30
     configure({ UPSTREAM_REQUESTS_PER_MINUTE: String(BUDGET) })
+    // A clock that stands still: the bucket does not refill while the test runs, so the bound is exact.
+    resetLiveRequestLimiterForTests({ now: () => 5_000 })
     mock.setMode('error500')
     const symbols = Array.from({ length: 20 }, (_, i) => `Z${String.fromCharCode(65 + i)}`)
     const started = performance.now()
