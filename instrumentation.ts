@@ -6,6 +6,8 @@
  *    instead of a server that starts and answers every request with a 500.
  * 2. Installs the method guard (lib/server/method-guard.ts): every method other than GET and HEAD gets a JSON 405
  *    before Next.js sees it.
+ * 3. Route handlers see no socket: the peer stamp writes the TCP peer's address into a header no client can forge
+ *    (lib/limits/peer-address.ts), which per-client limits use unless TRUST_PROXY_HOPS says otherwise.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -17,4 +19,6 @@ export async function register(): Promise<void> {
   }
   const { installMethodGuard } = await import('./lib/server/method-guard')
   installMethodGuard()
+  const { installPeerAddressStamp } = await import('./lib/limits/peer-address')
+  installPeerAddressStamp()
 }

@@ -15,6 +15,16 @@ export const envSchema = z.object({
   LIVE_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(30),
   /** Cap on cached live windows; unset keeps the service's default (the load test lowers it). */
   PRICE_CACHE_MAX_WINDOWS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100_000).optional(),
+  /** Proxies in front that append to X-Forwarded-For; 0 ignores forwarded headers (lib/limits/client-identity.ts). */
+  TRUST_PROXY_HOPS: z.coerce.number({ error: 'must be a number' }).int().min(0).max(10).default(0),
+  /** Upstream requests per minute for the whole server, every attempt and retry counted (lib/limits/). */
+  UPSTREAM_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(120),
+  /** Requests per minute one client may make to /api/prices and /api/reaction, cached or not. */
+  API_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(300),
+  /** Requests per minute one client may make for the page `/`, which renders the chart on the server. */
+  PAGE_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(60),
+  /** Bytes of live windows (bars) kept in memory per process. */
+  PRICE_CACHE_MAX_MIB: z.coerce.number({ error: 'must be a number' }).int().min(1).max(16_384).default(128),
 })
 
 export type Env = z.infer<typeof envSchema>
