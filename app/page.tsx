@@ -40,8 +40,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <main className="mx-auto max-w-[96rem] px-3 py-4 sm:px-6">
         <header className="mb-4 flex items-start justify-between gap-3">
           <div className="min-w-0">
-            <h1 className="text-xl font-bold sm:text-2xl">AI shock: how the market reacted to Stargate and DeepSeek</h1>
-            <p className="max-w-3xl text-sm text-[var(--muted)]">
+            <h1 className="text-lg font-bold leading-snug sm:text-2xl">AI shock: how the market reacted to Stargate and DeepSeek</h1>
+            {/* A phone gets one line of context, so the chart stays on the first screen. */}
+            <p className="text-xs text-[var(--muted)] sm:hidden">R1 Jan 20, Stargate Jan 21, NVIDIA −17% on Jan 27, 2025: real daily prices, sourced events.</p>
+            <p className="hidden max-w-3xl text-sm text-[var(--muted)] sm:block">
               DeepSeek released R1 on 2025-01-20, a US market holiday; Stargate was announced after the close on 2025-01-21; on
               2025-01-27 NVIDIA lost about 17% in one session. Real daily prices, every event dated and sourced.
             </p>

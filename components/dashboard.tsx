@@ -14,7 +14,7 @@ import { DATA_WINDOW } from '@/lib/data-window'
 import { loadRange, viewToQuery, type ViewState } from '@/lib/view-state'
 import { ChartPreview } from './chart-preview'
 import { ChartDataTable } from './data-table'
-import { DataStatus } from './data-status'
+import { DataStatus, explainPricesError } from './data-status'
 import { EventDetails, EventList, VerifiedMark } from './event-list'
 import { ExportButtons } from './export-buttons'
 import { RangeControls } from './range-controls'
@@ -35,6 +35,39 @@ const TOOL = 'min-h-8 min-w-8 rounded-md border border-[var(--border)] bg-[var(-
 /** A zoom-out or pan stops at the embedded data's window while the view is inside it (live data may reach further). */
 function zoomBounds(view: ViewState) {
   return view.from >= DATA_WINDOW.from && view.to <= DATA_WINDOW.to ? DATA_WINDOW : null
+}
+
+const NARROW_QUERY = '(max-width: 639px)'
+const subscribeNarrow = (onChange: () => void) => {
+  const list = window.matchMedia(NARROW_QUERY)
+  list.addEventListener('change', onChange)
+  return () => list.removeEventListener('change', onChange)
+}
+/** True on a phone-width screen; false on the server, so the server's HTML has every section open. */
+function useNarrow(): boolean {
+  return useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW_QUERY).matches, () => false)
+}
+
+/**
+ * A long section that folds on a phone (closed at first, a tap opens it) and is always open on wider screens,
+ * where its summary line is hidden. The server renders it open, so without JavaScript nothing is hidden.
+ */
+function Fold({ summary, testId, children }: { summary: string; testId: string; children: ReactNode }) {
+  const narrow = useNarrow()
+  const [choice, setChoice] = useState<boolean | null>(null)
+  const open = !narrow || (choice ?? false)
+  return (
+    <details
+      open={open}
+      data-testid={testId}
+      onToggle={(e) => {
+        if (narrow) setChoice(e.currentTarget.open)
+      }}
+    >
+      <summary className="mb-2 cursor-pointer rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-sm font-semibold sm:hidden">{summary}</summary>
+      {children}
+    </details>
+  )
 }
 
 const noSubscription = () => () => {}
@@ -97,12 +130,11 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
   const activeEvent = active ? events.find((e) => e.id === active.id) : undefined
   const selectedEvent = view.event ? events.find((e) => e.id === view.event) : undefined
   const allNotices = view.event && !selectedEvent ? [...notices, `Ignored the event in the link: no event has the id “${view.event}”.`] : notices
-  // The API names each unknown symbol in a 404's issues; those can be dropped, everything else kept.
-  const unknownSymbols =
-    error?.status === 404 ? (error.body?.error.issues ?? []).filter((i) => i.path === 'symbols').map((i) => i.message).filter((s) => view.symbols.includes(s)) : []
+  const explained = error ? explainPricesError(error, view.symbols) : null
   const selectedInView = selectedEvent && model ? model.events.some((e) => e.id === selectedEvent.id) : false
 
   // The range before the first zoom or pan, for "Reset zoom"; a preset or typed date starts afresh.
+  const [controlsOpen, setControlsOpen] = useState(false)
   const [zoomOrigin, setZoomOrigin] = useState<{ from: string; to: string } | null>(null)
   const zoomTo = (range: { from: string; to: string } | null) => {
     if (!range || (range.from === view.from && range.to === view.to)) return
@@ -129,6 +161,19 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
   const sources = model?.sources ?? []
   const footer = `Data: ${sources.includes('yahoo') ? 'Yahoo Finance chart API (live)' : ''}${sources.length > 1 ? ' and ' : ''}${sources.includes('snapshot') ? `embedded snapshot of real Yahoo daily bars (imported ${snapshotImportedAt.slice(0, 10)})` : ''}. Events: dated and sourced catalog; markers sit on the first session that could react.`
 
+  const exportButtons = (
+    <ExportButtons
+      model={model && model.dates.length > 0 ? model : null}
+      series={data?.series ?? []}
+      view={view}
+      drawnSymbols={drawnSymbols}
+      title={title}
+      subtitle={subtitle}
+      footer={footer}
+      note={note}
+    />
+  )
+
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-4">
@@ -140,7 +185,27 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
           </div>
         ) : null}
 
-        <div className="space-y-4 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4">
+        {/* On a phone the controls fold into one line above the chart, so the chart is on the first screen. */}
+        <div className="flex items-center justify-between gap-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-sm sm:hidden">
+          <span className="min-w-0 truncate">
+            <span className="font-medium">{view.symbols.join(', ') || 'No symbols'}</span>
+            <span className="text-[var(--muted)]"> · {formatDayMonth(view.from)} – {formatDayMonth(view.to)}</span>
+          </span>
+          <button
+            type="button"
+            className="shrink-0 rounded-md border border-[var(--border)] px-2.5 py-1"
+            aria-expanded={controlsOpen}
+            aria-controls="view-controls"
+            onClick={() => setControlsOpen(!controlsOpen)}
+          >
+            {controlsOpen ? 'Done' : 'Change'}
+          </button>
+        </div>
+        <div
+          id="view-controls"
+          data-testid="view-controls"
+          className={`${controlsOpen ? '' : 'hidden'} space-y-4 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:block sm:p-4`}
+        >
           <SymbolPicker
             symbols={view.symbols}
             colorVarOf={seriesColorVar}
@@ -164,16 +229,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
               <p className="text-xs text-[var(--muted)]">{subtitle}</p>
               {note ? <p className="text-xs text-[var(--warn-fg)]" data-testid="missing-symbols">{note}</p> : null}
             </div>
-            <ExportButtons
-              model={model && model.dates.length > 0 ? model : null}
-              series={data?.series ?? []}
-              view={view}
-              drawnSymbols={drawnSymbols}
-              title={title}
-              subtitle={subtitle}
-              footer={footer}
-              note={note}
-            />
+            <div className="hidden sm:block">{exportButtons}</div>
           </div>
 
           {model && view.mode !== 'percent' && new Set(model.series.map((s) => s.currency)).size > 1 ? (
@@ -236,20 +292,23 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
               </div>
             ) : error && !data ? (
               <div role="alert" data-testid="chart-error" className="flex flex-col items-center justify-center gap-3 rounded-md bg-[var(--error-bg)] p-4 text-center text-sm text-[var(--error-fg)]" style={{ height: CHART_HEIGHT }}>
-                <p>{error.message}</p>
-                {unknownSymbols.length > 0 ? (
-                  <button
-                    type="button"
-                    onClick={() => setView({ symbols: view.symbols.filter((s) => !unknownSymbols.includes(s)) })}
-                    className="rounded-md border border-current px-3 py-1"
-                  >
-                    Remove {unknownSymbols.join(', ')} and draw the rest
-                  </button>
-                ) : (
-                  <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
-                    Retry
-                  </button>
-                )}
+                <p data-error-kind={explained?.kind}>{explained?.message ?? error.message}</p>
+                <div className="flex flex-wrap justify-center gap-2">
+                  {explained && explained.removable.length > 0 && explained.removable.length < view.symbols.length ? (
+                    <button
+                      type="button"
+                      onClick={() => setView({ symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })}
+                      className="rounded-md border border-current px-3 py-1"
+                    >
+                      Remove {explained.removable.join(', ')} and draw the rest
+                    </button>
+                  ) : null}
+                  {explained?.retry ? (
+                    <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
+                      Retry
+                    </button>
+                  ) : null}
+                </div>
               </div>
             ) : !model ? (
               <div className="animate-pulse rounded-md bg-[var(--grid)]" style={{ height: CHART_HEIGHT }} data-testid="chart-skeleton" aria-label="Loading the chart" />
@@ -329,17 +388,24 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
             ) : null}
           </div>
 
+          {/* On a phone the downloads come after the chart. */}
+          <div className="mt-3 sm:hidden">{exportButtons}</div>
           <div className="mt-3 space-y-2" id="after-chart" tabIndex={-1}>
             <DataStatus series={data?.series ?? []} warnings={data?.warnings ?? []} error={data ? error : undefined} snapshotImportedAt={snapshotImportedAt} />
             {model && model.dates.length > 0 ? <ChartDataTable model={model} /> : null}
           </div>
         </section>
 
-        <ReactionPanel view={view} events={events} onViewChange={setView} />
-        {children}
+        <Fold summary="Measured reaction" testId="fold-reaction">
+          <ReactionPanel view={view} events={events} onViewChange={setView} />
+        </Fold>
+        <Fold summary="Claims checked against the data" testId="fold-claims">
+          {children}
+        </Fold>
       </div>
 
       <aside className="min-w-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:sticky lg:top-4">
+        <Fold summary={`Events (${visibleIds.size} on the chart)`} testId="fold-events">
         <EventList
           events={events}
           categories={view.categories}
@@ -348,6 +414,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
           onCategoriesChange={(categories) => setView({ categories })}
           onSelect={selectEvent}
         />
+        </Fold>
       </aside>
     </div>
   )

@@ -74,6 +74,8 @@ export function describeProviderError(error: ProviderError): string {
       return 'the live source did not answer in time'
     case 'bad_payload':
       return 'the live source sent data that failed validation'
+    case 'unreachable':
+      return 'the live price source could not be reached from this server (it may be offline)'
     case 'upstream':
       return 'the live source failed'
   }
@@ -119,7 +121,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
             : new ProviderError('upstream', 'unexpected failure', { provider: 'yahoo', symbol, cause: error })
         const retryAfterMs = (providerError.options.retryAfterSeconds ?? 0) * 1000
         const retryable =
-          providerError.kind === 'upstream' || (providerError.kind === 'rate_limited' && retryAfterMs <= MAX_RETRY_AFTER_MS)
+          providerError.kind === 'upstream' || providerError.kind === 'unreachable' || (providerError.kind === 'rate_limited' && retryAfterMs <= MAX_RETRY_AFTER_MS)
         if (!retryable || attempt >= MAX_RETRIES) throw providerError
         await sleep(Math.max(retryAfterMs, RETRY_BASE_DELAY_MS * 3 ** attempt))
       }
@@ -265,9 +267,18 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       const firstFailure = failures[0]
       if (series.length === 0 && firstFailure) {
         const timedOut = failures.every((f) => f.error.kind === 'timeout')
+        const names = failures.map((f) => f.symbol).join(', ')
+        // Offline, a retry in a moment will not help: say what is true and which symbols the snapshot lacks.
+        if (failures.every((f) => f.error.kind === 'unreachable')) {
+          throw new ApiError(
+            'upstream_error',
+            `No data for ${names}: the live price source cannot be reached from this server, and the embedded snapshot does not hold ${failures.length > 1 ? 'them' : 'it'}.`,
+            { issues: [{ path: 'source', message: 'unreachable' }, ...failures.map((f) => ({ path: 'symbols', message: f.symbol }))] },
+          )
+        }
         throw new ApiError(
           timedOut ? 'upstream_timeout' : 'upstream_error',
-          `No data could be loaded for ${failures.map((f) => f.symbol).join(', ')}: ${describeProviderError(firstFailure.error)}. Try again shortly.`,
+          `No data could be loaded for ${names}: ${describeProviderError(firstFailure.error)}. Try again shortly.`,
         )
       }
       return { series, warnings }

@@ -31,7 +31,8 @@ export type ProviderErrorKind =
   | 'rate_limited' // upstream said 429
   | 'timeout' // upstream did not answer in time
   | 'bad_payload' // upstream answered with something that failed validation
-  | 'upstream' // any other upstream failure (5xx, network)
+  | 'unreachable' // no answer at all: the host could not be reached (this server is offline, DNS fails)
+  | 'upstream' // any other upstream failure (5xx, a broken connection)
 
 export class ProviderError extends Error {
   override readonly name = 'ProviderError'

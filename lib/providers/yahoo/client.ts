@@ -199,7 +199,7 @@ function toProviderError(error: unknown, ctx: FailureContext): ProviderError {
   // A body arrived, so whatever broke afterwards (the library's own clean-up of `chart.result[0]`) broke on
   // the payload's shape.
   if (ctx.record.body !== undefined) return make('bad_payload', 'Yahoo returned a chart payload that could not be read')
-  return make('upstream', 'Could not reach Yahoo')
+  return make('unreachable', 'Could not reach Yahoo')
 }
 
 /**
