@@ -1,5 +1,4 @@
 import { headers } from 'next/headers'
-import { Suspense } from 'react'
 import { SWRConfig } from 'swr'
 import { ClaimsPanel } from '@/components/claims-panel'
 import { Dashboard } from '@/components/dashboard'
@@ -9,9 +8,21 @@ import { pricesUrl } from '@/lib/client/urls'
 import { events } from '@/lib/events'
 import { toChartEvents } from '@/lib/events-view'
 import { getPriceService, type PricesResult } from '@/lib/prices'
+import type { ReactionResult } from '@/lib/reaction'
 import { limitLiveRequests } from '@/lib/rate-limit'
 import { snapshotImportedAt } from '@/lib/snapshot'
+import { reactionQuerySchema } from '@/lib/api/reaction-query'
+import { searchParamsToObject } from '@/lib/api/query'
+import { computeReaction } from '@/lib/reaction'
+import { reactionUrl } from '@/lib/reaction/url'
 import { loadRange, parseViewState } from '@/lib/view-state'
+
+/**
+ * The event the reaction table opens on when the URL names none. It restates the reaction panel's default
+ * (components/reaction-panel.tsx, a client module whose values a server component cannot import); should the
+ * two differ, the panel simply fetches its own answer.
+ */
+const SERVER_REACTION_EVENT_ID = '2025-01-27-nvda-record-loss'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
@@ -23,7 +34,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const { view } = parseViewState(await searchParams)
   const range = loadRange(view)
   const key = pricesUrl(view.symbols, range.from, range.to)
-  const fallback: Record<string, PricesResult> = {}
+  const fallback: Record<string, PricesResult | ReactionResult> = {}
   if (key) {
     try {
       // Page loads count against the same per-client limit on live upstream requests as the API.
@@ -32,6 +43,22 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
     } catch (error) {
       // The client asks again and shows the API's message with a retry; nothing to render here.
       if (!(error instanceof ApiError)) console.error('[page] prices failed', error)
+    }
+  }
+
+  // The reaction table's answer for this view, under the key the panel asks for, so it is in the HTML.
+  const reactionEvent = view.event && events.some((e) => e.id === view.event) ? view.event : SERVER_REACTION_EVENT_ID
+  const reactionKey = reactionUrl({ symbols: view.symbols, event: reactionEvent, benchmark: view.benchmark })
+  if (reactionKey) {
+    const parsed = reactionQuerySchema.safeParse(searchParamsToObject(new URL(reactionKey, 'http://localhost').searchParams))
+    if (parsed.success) {
+      try {
+        const { format: _format, ...query } = parsed.data
+        fallback[reactionKey] = await computeReaction({ ...query, onLiveRequest: limitLiveRequests({ headers: await headers() }) })
+      } catch (error) {
+        // The panel asks again in the browser and shows the API's message.
+        if (!(error instanceof ApiError)) console.error('[page] reaction failed', error)
+      }
     }
   }
 
@@ -53,9 +80,9 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           </div>
         </header>
         <Dashboard events={toChartEvents(events)} snapshotImportedAt={snapshotImportedAt()}>
-          <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-[var(--grid)]" aria-label="Checking the claims" />}>
-            <ClaimsPanel />
-          </Suspense>
+          {/* Awaited, not streamed behind a Suspense boundary: a streamed part only appears through a script, and
+              the claims must read without JavaScript too. */}
+          <ClaimsPanel />
         </Dashboard>
       </main>
     </SWRConfig>

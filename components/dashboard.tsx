@@ -76,9 +76,9 @@ function useHydrated(): boolean {
   return useSyncExternalStore(noSubscription, () => true, () => false)
 }
 
-// The reaction table and its bar chart sit below the fold: their code loads after the chart is up.
+// The reaction table and its bar chart sit below the fold: their code is a chunk of its own. The server renders
+// the table into the HTML (app/page.tsx hands it the answer), so it reads without JavaScript; JS adds the controls.
 const ReactionPanel = dynamic(() => import('./reaction-panel').then((m) => m.ReactionPanel), {
-  ssr: false,
   loading: () => <div className="h-96 animate-pulse rounded-lg bg-[var(--grid)]" aria-label="Loading the reaction table" />,
 })
 

@@ -49,7 +49,7 @@ export function EventDetails({ event, linkSources = true }: { event: ChartEvent;
       {linkSources ? (
         <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
           {event.sources.map((s) => (
-            <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" className="text-[var(--accent)] underline underline-offset-2">
+            <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" className="inline-block py-1 text-[var(--accent)] underline underline-offset-2">
               {s.title}
             </a>
           ))}

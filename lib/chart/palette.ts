@@ -23,7 +23,7 @@ export const CHART_THEME_COLOURS: Readonly<Record<string, ThemeColour>> = {
   '--border': { light: '#e2e8f0', dark: '#1f2937' },
   /** The plot's background in exported images: a faint tint that marks the plot's rectangle. */
   '--plot-bg': { light: '#f7f9fc', dark: '#0e1626' },
-  '--event-deepseek': { light: '#dc2626', dark: '#f87171' },
+  '--event-deepseek': { light: '#b91c1c', dark: '#f87171' },
   '--event-stargate': { light: '#7c3aed', dark: '#a78bfa' },
   '--event-market': { light: '#0f766e', dark: '#2dd4bf' },
   '--event-policy': { light: '#b45309', dark: '#fbbf24' },
