@@ -89,9 +89,10 @@ function Variant({ model, containerWidth, className }: { model: ChartModel; cont
         const cy = markerRowY(item.row, sizes)
         const f = plotWidth > 0 ? item.x / plotWidth : 0
         return (
-          <span key={item.key} aria-hidden data-testid={only ? 'event-marker-preview' : 'event-cluster-preview'}>
+          <span key={item.key} aria-hidden>
             <span className="absolute w-px" style={{ left: atX(f), top: cy + sizes.radius, height: band - cy - sizes.radius, background: colour }} />
             <span
+              data-testid={only ? 'event-marker-preview' : 'event-cluster-preview'}
               className={`absolute flex items-center justify-center border-2 bg-[var(--panel)] font-bold ${only ? 'rounded-full' : 'rounded border-dashed text-[var(--fg)]'}`}
               style={{ left: atX(f), top: cy, width: sizes.radius * 2 + (only ? 0 : 4), height: sizes.radius * 2, transform: 'translate(-50%, -50%)', borderColor: colour, color: only ? colour : undefined, fontSize: sizes.font }}
             >

@@ -47,7 +47,8 @@ async function targets(page: Page): Promise<Target[]> {
 
 async function openChart(page: Page, query: string) {
   await page.goto(query)
-  await expect(page.getByTestId('event-markers')).toBeVisible()
+  // Generous: the interactive chart's chunk loads after hydration, slowly on a busy machine.
+  await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
   await page.getByTestId('price-chart').scrollIntoViewIfNeeded()
   // Let the marker band settle (its height is measured once the axis is).
   await page.waitForTimeout(300)

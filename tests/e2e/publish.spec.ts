@@ -9,7 +9,8 @@ import { chartPalette } from '@/lib/chart/palette'
 
 async function ready(page: Page, query = '/') {
   await page.goto(query)
-  await expect(page.getByTestId('event-markers')).toBeVisible()
+  // Generous: the interactive chart's chunk loads after hydration, slowly on a busy machine.
+  await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
 }
 
 function hex(h: string): [number, number, number] {
@@ -63,7 +64,8 @@ test.describe('exports', () => {
 
   test('the title, file name and subtitle name only what is drawn; a symbol without data is named in a note', async ({ page }) => {
     await page.goto('/?symbols=NVDA,SPY&from=2019-01-01&to=2025-02-07')
-    await expect(page.getByTestId('event-markers')).toBeVisible()
+    // Generous: the interactive chart's chunk loads after hydration, slowly on a busy machine.
+  await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
     const subtitle = page.locator('#chart-heading + p')
     // The data starts on 2024-07-01: the subtitle says the first bar drawn, not the asked 2019.
     await expect(subtitle).toContainText('Jul 1, 2024')
