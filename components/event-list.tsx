@@ -67,7 +67,7 @@ export function VerifiedMark({ verified }: { verified: boolean }) {
       ✓ verified
     </span>
   ) : (
-    <span className="rounded bg-amber-500/15 px-1.5 text-[10px] font-semibold uppercase text-amber-700 dark:text-amber-300" title="Part of this entry (often the time of day) rests on one secondary source">
+    <span className="rounded bg-amber-500/15 px-1.5 text-[10px] font-semibold uppercase text-amber-800 dark:text-amber-300" title="Part of this entry (often the time of day) rests on one secondary source">
       partly verified
     </span>
   )
