@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
+import { paletteCss } from '@/lib/chart/palette'
 import { THEME_INIT_SCRIPT } from '@/lib/ui/theme-script'
 import './globals.css'
 
@@ -23,6 +24,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+        {/* The chart palette, from the same module as the exports' colours. */}
+        <style dangerouslySetInnerHTML={{ __html: paletteCss() }} />
       </head>
       <body className="antialiased">{children}</body>
     </html>

@@ -1,5 +1,4 @@
 import { headers } from 'next/headers'
-import { Suspense } from 'react'
 import { SWRConfig } from 'swr'
 import { ClaimsPanel } from '@/components/claims-panel'
 import { Dashboard } from '@/components/dashboard'
@@ -9,9 +8,21 @@ import { pricesUrl } from '@/lib/client/urls'
 import { events } from '@/lib/events'
 import { toChartEvents } from '@/lib/events-view'
 import { getPriceService, type PricesResult } from '@/lib/prices'
+import type { ReactionResult } from '@/lib/reaction'
 import { liveCaller, requestClientId } from '@/lib/rate-limit'
 import { snapshotImportedAt } from '@/lib/snapshot'
+import { reactionQuerySchema } from '@/lib/api/reaction-query'
+import { searchParamsToObject } from '@/lib/api/query'
+import { computeReaction } from '@/lib/reaction'
+import { reactionUrl } from '@/lib/reaction/url'
 import { loadRange, parseViewState } from '@/lib/view-state'
+
+/**
+ * The event the reaction table opens on when the URL names none. It restates the reaction panel's default
+ * (components/reaction-panel.tsx, a client module whose values a server component cannot import); should the
+ * two differ, the panel simply fetches its own answer.
+ */
+const SERVER_REACTION_EVENT_ID = '2025-01-27-nvda-record-loss'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
@@ -23,16 +34,32 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const { view } = parseViewState(await searchParams)
   const range = loadRange(view)
   const key = pricesUrl(view.symbols, range.from, range.to)
-  const fallback: Record<string, PricesResult> = {}
+  const fallback: Record<string, PricesResult | ReactionResult> = {}
+  const caller = liveCaller(requestClientId(await headers()))
   if (key) {
     try {
       // Page loads count against the same per-client limit on live upstream requests as the API (the page's
       // own request limit is applied in proxy.ts, where the answer can still be a 429).
-      const caller = liveCaller(requestClientId(await headers()))
       fallback[key] = await getPriceService().getPrices({ symbols: view.symbols, ...range, caller })
     } catch (error) {
       // The client asks again and shows the API's message with a retry; nothing to render here.
       if (!(error instanceof ApiError)) console.error('[page] prices failed', error)
+    }
+  }
+
+  // The reaction table's answer for this view, under the key the panel asks for, so it is in the HTML.
+  const reactionEvent = view.event && events.some((e) => e.id === view.event) ? view.event : SERVER_REACTION_EVENT_ID
+  const reactionKey = reactionUrl({ symbols: view.symbols, event: reactionEvent, benchmark: view.benchmark })
+  if (reactionKey) {
+    const parsed = reactionQuerySchema.safeParse(searchParamsToObject(new URL(reactionKey, 'http://localhost').searchParams))
+    if (parsed.success) {
+      try {
+        const { format: _format, ...query } = parsed.data
+        fallback[reactionKey] = await computeReaction({ ...query, caller })
+      } catch (error) {
+        // The panel asks again in the browser and shows the API's message.
+        if (!(error instanceof ApiError)) console.error('[page] reaction failed', error)
+      }
     }
   }
 
@@ -41,8 +68,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <main className="mx-auto max-w-[96rem] px-3 py-4 sm:px-6">
         <header className="mb-4 flex items-start justify-between gap-3">
           <div className="min-w-0">
-            <h1 className="text-xl font-bold sm:text-2xl">AI shock: how the market reacted to Stargate and DeepSeek</h1>
-            <p className="max-w-3xl text-sm text-[var(--muted)]">
+            <h1 className="text-lg font-bold leading-snug sm:text-2xl">AI shock: how the market reacted to Stargate and DeepSeek</h1>
+            {/* A phone gets one line of context, so the chart stays on the first screen. */}
+            <p className="text-xs text-[var(--muted)] sm:hidden">R1 Jan 20, Stargate Jan 21, NVIDIA −17% on Jan 27, 2025: real daily prices, sourced events.</p>
+            <p className="hidden max-w-3xl text-sm text-[var(--muted)] sm:block">
               DeepSeek released R1 on 2025-01-20, a US market holiday; Stargate was announced after the close on 2025-01-21; on
               2025-01-27 NVIDIA lost about 17% in one session. Real daily prices, every event dated and sourced.
             </p>
@@ -52,9 +81,9 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           </div>
         </header>
         <Dashboard events={toChartEvents(events)} snapshotImportedAt={snapshotImportedAt()}>
-          <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-[var(--grid)]" aria-label="Checking the claims" />}>
-            <ClaimsPanel />
-          </Suspense>
+          {/* Awaited, not streamed behind a Suspense boundary: a streamed part only appears through a script, and
+              the claims must read without JavaScript too. */}
+          <ClaimsPanel />
         </Dashboard>
       </main>
     </SWRConfig>

@@ -3,7 +3,9 @@
 import dynamic from 'next/dynamic'
 import { Suspense, lazy, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { CHART_HEIGHT_CSS as CHART_HEIGHT } from '@/lib/chart/geometry'
-import { buildChartModel, seriesColorVar, type ChartEvent } from '@/lib/chart/model'
+import { buildChartModel, type ChartEvent, type ChartModel } from '@/lib/chart/model'
+import { panRange, zoomRange } from '@/lib/chart/zoom'
+import { seriesColorVar } from '@/lib/chart/palette'
 import { usePrices } from '@/lib/client/hooks'
 import { pricesUrl } from '@/lib/client/urls'
 import { formatFullDate, formatDayMonth } from '@/lib/format'
@@ -12,7 +14,7 @@ import { DATA_WINDOW } from '@/lib/data-window'
 import { loadRange, viewToQuery, type ViewState } from '@/lib/view-state'
 import { ChartPreview } from './chart-preview'
 import { ChartDataTable } from './data-table'
-import { DataStatus } from './data-status'
+import { DataStatus, explainPricesError } from './data-status'
 import { EventDetails, EventList, VerifiedMark } from './event-list'
 import { ExportButtons } from './export-buttons'
 import { RangeControls } from './range-controls'
@@ -28,15 +30,55 @@ import { useView } from './use-view'
 const priceChartModule = typeof window === 'undefined' ? null : import('./price-chart')
 const InteractiveChart = lazy(() => (priceChartModule ?? import('./price-chart')).then((m) => ({ default: m.PriceChart })))
 
+const TOOL = 'min-h-8 min-w-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-0.5 hover:border-[var(--muted)]'
+
+/** A zoom-out or pan stops at the embedded data's window while the view is inside it (live data may reach further). */
+function zoomBounds(view: ViewState) {
+  return view.from >= DATA_WINDOW.from && view.to <= DATA_WINDOW.to ? DATA_WINDOW : null
+}
+
+const NARROW_QUERY = '(max-width: 639px)'
+const subscribeNarrow = (onChange: () => void) => {
+  const list = window.matchMedia(NARROW_QUERY)
+  list.addEventListener('change', onChange)
+  return () => list.removeEventListener('change', onChange)
+}
+/** True on a phone-width screen; false on the server, so the server's HTML has every section open. */
+function useNarrow(): boolean {
+  return useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW_QUERY).matches, () => false)
+}
+
+/**
+ * A long section that folds on a phone (closed at first, a tap opens it) and is always open on wider screens,
+ * where its summary line is hidden. The server renders it open, so without JavaScript nothing is hidden.
+ */
+function Fold({ summary, testId, children }: { summary: string; testId: string; children: ReactNode }) {
+  const narrow = useNarrow()
+  const [choice, setChoice] = useState<boolean | null>(null)
+  const open = !narrow || (choice ?? false)
+  return (
+    <details
+      open={open}
+      data-testid={testId}
+      onToggle={(e) => {
+        if (narrow) setChoice(e.currentTarget.open)
+      }}
+    >
+      <summary className="mb-2 cursor-pointer rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-sm font-semibold sm:hidden">{summary}</summary>
+      {children}
+    </details>
+  )
+}
+
 const noSubscription = () => () => {}
 /** False during the server render and hydration, true after: the server never tries to render Recharts. */
 function useHydrated(): boolean {
   return useSyncExternalStore(noSubscription, () => true, () => false)
 }
 
-// The reaction table and its bar chart sit below the fold: their code loads after the chart is up.
+// The reaction table and its bar chart sit below the fold: their code is a chunk of its own. The server renders
+// the table into the HTML (app/page.tsx hands it the answer), so it reads without JavaScript; JS adds the controls.
 const ReactionPanel = dynamic(() => import('./reaction-panel').then((m) => m.ReactionPanel), {
-  ssr: false,
   loading: () => <div className="h-96 animate-pulse rounded-lg bg-[var(--grid)]" aria-label="Loading the reaction table" />,
 })
 
@@ -47,9 +89,13 @@ export interface DashboardProps {
   children?: ReactNode
 }
 
-/** `baseSession` is the session percent changes are really measured from, when it differs from the asked date. */
-function describeView(view: ViewState, baseSession?: string | null) {
-  const range = `${formatFullDate(view.from)} – ${formatFullDate(view.to)}`
+/**
+ * `baseSession` is the session percent changes are really measured from, when it differs from the asked date;
+ * `drawn` is the first and last session actually on the chart, which the subtitle states instead of the asked
+ * range (From = 2019 draws from the first bar the data has, and says so).
+ */
+function describeView(view: ViewState, baseSession?: string | null, drawn?: { first: string; last: string } | null) {
+  const range = drawn ? `${formatFullDate(drawn.first)} – ${formatFullDate(drawn.last)}` : `${formatFullDate(view.from)} – ${formatFullDate(view.to)}`
   const base = baseSession ?? view.base
   const moved = baseSession && baseSession !== view.base ? ` (the session nearest ${formatFullDate(view.base)})` : ''
   const mode =
@@ -59,6 +105,12 @@ function describeView(view: ViewState, baseSession?: string | null) {
         ? 'closing price, log scale'
         : 'closing price'
   return `${range} · ${mode}`
+}
+
+/** Symbols with at least one plotted value in the model: the only ones a title or a file name may name. */
+function symbolsWithData(model: ChartModel | null): string[] {
+  if (!model) return []
+  return model.series.filter((s) => model.rows.some((r) => typeof r[s.symbol] === 'number')).map((s) => s.symbol)
 }
 
 export function Dashboard({ events, snapshotImportedAt, children }: DashboardProps) {
@@ -78,10 +130,19 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
   const activeEvent = active ? events.find((e) => e.id === active.id) : undefined
   const selectedEvent = view.event ? events.find((e) => e.id === view.event) : undefined
   const allNotices = view.event && !selectedEvent ? [...notices, `Ignored the event in the link: no event has the id “${view.event}”.`] : notices
-  // The API names each unknown symbol in a 404's issues; those can be dropped, everything else kept.
-  const unknownSymbols =
-    error?.status === 404 ? (error.body?.error.issues ?? []).filter((i) => i.path === 'symbols').map((i) => i.message).filter((s) => view.symbols.includes(s)) : []
+  const explained = error ? explainPricesError(error, view.symbols) : null
   const selectedInView = selectedEvent && model ? model.events.some((e) => e.id === selectedEvent.id) : false
+
+  // The range before the first zoom or pan, for "Reset zoom"; a preset or typed date starts afresh.
+  const [controlsOpen, setControlsOpen] = useState(false)
+  const [zoomOrigin, setZoomOrigin] = useState<{ from: string; to: string } | null>(null)
+  const zoomTo = (range: { from: string; to: string } | null) => {
+    if (!range || (range.from === view.from && range.to === view.to)) return
+    if (!zoomOrigin) setZoomOrigin({ from: view.from, to: view.to })
+    setView({ ...range, event: null })
+  }
+  const zoomed = zoomOrigin !== null && (zoomOrigin.from !== view.from || zoomOrigin.to !== view.to)
+  const middle = model ? Math.floor((model.dates.length - 1) / 2) : 0
 
   const selectEvent = (id: string) => {
     const event = events.find((e) => e.id === id)
@@ -90,9 +151,28 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
     setActive(null)
   }
 
-  const title = view.symbols.length > 0 ? `${view.symbols.join(', ')} around Stargate and DeepSeek` : 'AI-shock market reaction'
+  const drawnSymbols = symbolsWithData(model)
+  const titleSymbols = model ? drawnSymbols : view.symbols
+  const missing = model ? view.symbols.filter((s) => !drawnSymbols.includes(s)) : []
+  const title = titleSymbols.length > 0 ? `${titleSymbols.join(', ')} around Stargate and DeepSeek` : 'AI-shock market reaction'
+  const drawnRange = model && model.dates.length > 0 ? { first: model.dates[0] as string, last: model.dates[model.dates.length - 1] as string } : null
+  const subtitle = describeView(view, model?.series[0]?.baseDate, drawnRange)
+  const note = missing.length > 0 ? `No data in this range for ${missing.join(', ')}, so ${missing.length > 1 ? 'they are' : 'it is'} not drawn.` : ''
   const sources = model?.sources ?? []
   const footer = `Data: ${sources.includes('yahoo') ? 'Yahoo Finance chart API (live)' : ''}${sources.length > 1 ? ' and ' : ''}${sources.includes('snapshot') ? `embedded snapshot of real Yahoo daily bars (imported ${snapshotImportedAt.slice(0, 10)})` : ''}. Events: dated and sourced catalog; markers sit on the first session that could react.`
+
+  const exportButtons = (
+    <ExportButtons
+      model={model && model.dates.length > 0 ? model : null}
+      series={data?.series ?? []}
+      view={view}
+      drawnSymbols={drawnSymbols}
+      title={title}
+      subtitle={subtitle}
+      footer={footer}
+      note={note}
+    />
+  )
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -105,13 +185,39 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
           </div>
         ) : null}
 
-        <div className="space-y-4 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4">
+        {/* On a phone the controls fold into one line above the chart, so the chart is on the first screen. */}
+        <div className="flex items-center justify-between gap-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-sm sm:hidden">
+          <span className="min-w-0 truncate">
+            <span className="font-medium">{view.symbols.join(', ') || 'No symbols'}</span>
+            <span className="text-[var(--muted)]"> · {formatDayMonth(view.from)} – {formatDayMonth(view.to)}</span>
+          </span>
+          <button
+            type="button"
+            className="shrink-0 rounded-md border border-[var(--border)] px-2.5 py-1"
+            aria-expanded={controlsOpen}
+            aria-controls="view-controls"
+            onClick={() => setControlsOpen(!controlsOpen)}
+          >
+            {controlsOpen ? 'Done' : 'Change'}
+          </button>
+        </div>
+        <div
+          id="view-controls"
+          data-testid="view-controls"
+          className={`${controlsOpen ? '' : 'hidden'} space-y-4 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:block sm:p-4`}
+        >
           <SymbolPicker
             symbols={view.symbols}
-            colorVarOf={(s) => seriesColorVar(Math.max(0, view.symbols.indexOf(s)))}
+            colorVarOf={seriesColorVar}
             onChange={(symbols) => setView({ symbols })}
           />
-          <RangeControls view={view} onChange={setView} />
+          <RangeControls
+            view={view}
+            onChange={(patch) => {
+              if (patch.from !== undefined || patch.to !== undefined) setZoomOrigin(null)
+              setView(patch)
+            }}
+          />
         </div>
 
         <section aria-labelledby="chart-heading" className="rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4">
@@ -120,9 +226,10 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
               <h2 id="chart-heading" className="text-base font-semibold">
                 {title}
               </h2>
-              <p className="text-xs text-[var(--muted)]">{describeView(view, model?.series[0]?.baseDate)}</p>
+              <p className="text-xs text-[var(--muted)]">{subtitle}</p>
+              {note ? <p className="text-xs text-[var(--warn-fg)]" data-testid="missing-symbols">{note}</p> : null}
             </div>
-            <ExportButtons model={model && model.dates.length > 0 ? model : null} series={data?.series ?? []} view={view} title={title} subtitle={describeView(view, model?.series[0]?.baseDate)} footer={footer} />
+            <div className="hidden sm:block">{exportButtons}</div>
           </div>
 
           {model && view.mode !== 'percent' && new Set(model.series.map((s) => s.currency)).size > 1 ? (
@@ -147,6 +254,34 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
             </div>
           ) : null}
 
+          {model && model.dates.length > 0 ? (
+            <div className="mb-1 flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label="Zoom and pan the time axis">
+              <button type="button" className={TOOL} onClick={() => zoomTo(zoomRange(model.dates, middle, 1, zoomBounds(view)))} aria-label="Zoom in">
+                +
+              </button>
+              <button type="button" className={TOOL} onClick={() => zoomTo(zoomRange(model.dates, middle, -1, zoomBounds(view)))} aria-label="Zoom out">
+                −
+              </button>
+              <button type="button" className={TOOL} onClick={() => zoomTo(panRange(view, -Math.max(1, Math.round(model.dates.length / 4)), zoomBounds(view)))} aria-label="Pan earlier">
+                ←
+              </button>
+              <button type="button" className={TOOL} onClick={() => zoomTo(panRange(view, Math.max(1, Math.round(model.dates.length / 4)), zoomBounds(view)))} aria-label="Pan later">
+                →
+              </button>
+              {zoomed && zoomOrigin ? (
+                <button
+                  type="button"
+                  className={TOOL}
+                  onClick={() => {
+                    setView({ from: zoomOrigin.from, to: zoomOrigin.to, event: null })
+                    setZoomOrigin(null)
+                  }}
+                >
+                  Reset zoom
+                </button>
+              ) : null}
+            </div>
+          ) : null}
           <a href="#after-chart" className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:text-sm focus:text-[var(--accent)]">
             Skip past the chart and its event markers
           </a>
@@ -157,20 +292,23 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
               </div>
             ) : error && !data ? (
               <div role="alert" data-testid="chart-error" className="flex flex-col items-center justify-center gap-3 rounded-md bg-[var(--error-bg)] p-4 text-center text-sm text-[var(--error-fg)]" style={{ height: CHART_HEIGHT }}>
-                <p>{error.message}</p>
-                {unknownSymbols.length > 0 ? (
-                  <button
-                    type="button"
-                    onClick={() => setView({ symbols: view.symbols.filter((s) => !unknownSymbols.includes(s)) })}
-                    className="rounded-md border border-current px-3 py-1"
-                  >
-                    Remove {unknownSymbols.join(', ')} and draw the rest
-                  </button>
-                ) : (
-                  <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
-                    Retry
-                  </button>
-                )}
+                <p data-error-kind={explained?.kind}>{explained?.message ?? error.message}</p>
+                <div className="flex flex-wrap justify-center gap-2">
+                  {explained && explained.removable.length > 0 && explained.removable.length < view.symbols.length ? (
+                    <button
+                      type="button"
+                      onClick={() => setView({ symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })}
+                      className="rounded-md border border-current px-3 py-1"
+                    >
+                      Remove {explained.removable.join(', ')} and draw the rest
+                    </button>
+                  ) : null}
+                  {explained?.retry ? (
+                    <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
+                      Retry
+                    </button>
+                  ) : null}
+                </div>
               </div>
             ) : !model ? (
               <div className="animate-pulse rounded-md bg-[var(--grid)]" style={{ height: CHART_HEIGHT }} data-testid="chart-skeleton" aria-label="Loading the chart" />
@@ -188,7 +326,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
               </div>
             ) : (
               <figure
-                aria-label={`Line chart: ${title}. ${describeView(view, model?.series[0]?.baseDate)}. ${model.events.length} event markers; the data table below the chart has the numbers.`}
+                aria-label={`Line chart: ${title}. ${subtitle}. ${model.events.length} event markers; the data table below the chart has the numbers.`}
                 data-testid="price-chart"
                 className={isLoading ? 'opacity-70 transition-opacity' : undefined}
               >
@@ -204,8 +342,10 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
                   onZoom={(a, b) => {
                     const from = model.dates[a]
                     const to = model.dates[b]
-                    if (from && to) setView({ from, to })
+                    if (from && to) zoomTo({ from, to })
                   }}
+                  onWheelZoom={(direction, at) => zoomTo(zoomRange(model.dates, at, direction, zoomBounds(view)))}
+                  onPan={(sessions) => zoomTo(panRange(view, sessions, zoomBounds(view)))}
                 />
                 </Suspense>
                 ) : (
@@ -222,7 +362,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
                       ) : null}
                     </span>
                   ))}
-                  <span className="text-[var(--muted)]">Drag across the chart to zoom; numbered markers are events (Tab to them, Enter to zoom).</span>
+                  <span className="text-[var(--muted)]">Drag across the chart to zoom, drag the date axis to pan, wheel over the date axis (or Ctrl+wheel) to zoom; numbered markers are events, dashed badges group several (Tab to them, Enter to open).</span>
                 </figcaption>
               </figure>
             )}
@@ -248,17 +388,24 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
             ) : null}
           </div>
 
+          {/* On a phone the downloads come after the chart. */}
+          <div className="mt-3 sm:hidden">{exportButtons}</div>
           <div className="mt-3 space-y-2" id="after-chart" tabIndex={-1}>
             <DataStatus series={data?.series ?? []} warnings={data?.warnings ?? []} error={data ? error : undefined} snapshotImportedAt={snapshotImportedAt} />
             {model && model.dates.length > 0 ? <ChartDataTable model={model} /> : null}
           </div>
         </section>
 
-        <ReactionPanel view={view} events={events} onViewChange={setView} />
-        {children}
+        <Fold summary="Measured reaction" testId="fold-reaction">
+          <ReactionPanel view={view} events={events} onViewChange={setView} />
+        </Fold>
+        <Fold summary="Claims checked against the data" testId="fold-claims">
+          {children}
+        </Fold>
       </div>
 
       <aside className="min-w-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:sticky lg:top-4">
+        <Fold summary={`Events (${visibleIds.size} on the chart)`} testId="fold-events">
         <EventList
           events={events}
           categories={view.categories}
@@ -267,6 +414,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
           onCategoriesChange={(categories) => setView({ categories })}
           onSelect={selectEvent}
         />
+        </Fold>
       </aside>
     </div>
   )

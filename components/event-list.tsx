@@ -49,7 +49,7 @@ export function EventDetails({ event, linkSources = true }: { event: ChartEvent;
       {linkSources ? (
         <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
           {event.sources.map((s) => (
-            <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" className="text-[var(--accent)] underline underline-offset-2">
+            <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" className="inline-block py-1 text-[var(--accent)] underline underline-offset-2">
               {s.title}
             </a>
           ))}
@@ -67,7 +67,7 @@ export function VerifiedMark({ verified }: { verified: boolean }) {
       ✓ verified
     </span>
   ) : (
-    <span className="rounded bg-amber-500/15 px-1.5 text-[10px] font-semibold uppercase text-amber-700 dark:text-amber-300" title="Part of this entry (often the time of day) rests on one secondary source">
+    <span className="rounded bg-amber-500/15 px-1.5 text-[10px] font-semibold uppercase text-amber-800 dark:text-amber-300" title="Part of this entry (often the time of day) rests on one secondary source">
       partly verified
     </span>
   )

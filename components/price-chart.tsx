@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type WheelEvent } from 'react'
 import {
   CartesianGrid,
   Line,
@@ -12,11 +12,14 @@ import {
   YAxis,
   usePlotArea,
   useXAxisScale,
+  useYAxisScale,
   type TooltipContentProps,
 } from 'recharts'
 import { changeKey, type ChartModel } from '@/lib/chart/model'
-import { COMPACT_BELOW_PX, MARKER_SIZES, MAX_MARKER_ROWS, PLOT_MARGIN, X_AXIS_HEIGHT, X_TICK_TARGET, markerBandHeight, yAxisWidth } from '@/lib/chart/geometry'
-import { layoutEventLabels } from '@/lib/chart/label-layout'
+import { COMPACT_BELOW_PX, MARKER_SIZES, MAX_MARKER_BAND_SHARE, MAX_MARKER_ROWS, PLOT_MARGIN, X_AXIS_HEIGHT, X_TICK_TARGET, yAxisWidth } from '@/lib/chart/geometry'
+import { lastValueGutter, lastValueTags } from '@/lib/chart/last-values'
+import { layoutMarkers, markerBandHeight, markerRowY, type MarkerItem } from '@/lib/chart/marker-layout'
+import { markerAriaLabel, clusterAriaLabel } from '@/lib/chart/marker-labels'
 import { buildYAxis, plottedValues, xTickIndices } from '@/lib/chart/scales'
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
 import { formatDayMonth, formatFullDate, formatPercent, formatPrice } from '@/lib/format'
@@ -32,6 +35,10 @@ export interface PriceChartProps {
   onActivateEvent: (id: string | null, x?: number) => void
   onSelectEvent: (id: string) => void
   onZoom: (fromIndex: number, toIndex: number) => void
+  /** Wheel over the time axis (or Ctrl+wheel over the plot): > 0 zooms in around `atIndex`, < 0 zooms out. */
+  onWheelZoom: (direction: 1 | -1, atIndex: number) => void
+  /** A drag along the time axis: shift the range by this many sessions (> 0 moves later). */
+  onPan: (sessions: number) => void
 }
 
 function formatValue(model: ChartModel, value: number, currency: string | null): string {
@@ -44,7 +51,7 @@ function ChartTooltip({ active, label, model }: Partial<TooltipContentProps<numb
   if (!row) return null
   const events = model.events.filter((e) => e.index === label)
   return (
-    <div className="rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-xs shadow-lg" role="status">
+    <div className="rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-xs shadow-lg" role="status" data-testid="chart-tooltip">
       <div className="mb-1 font-semibold">{formatFullDate(row.date)}</div>
       <table>
         <tbody>
@@ -75,49 +82,113 @@ function ChartTooltip({ active, label, model }: Partial<TooltipContentProps<numb
   )
 }
 
-/** Numbered, focusable event markers along the top of the plot, laid out so labels never sit on each other. */
+export interface OpenCluster {
+  key: string
+  x: number
+  y: number
+  events: ModelEvent[]
+}
+
+const clusterColour = (item: MarkerItem<ModelEvent>) => {
+  const categories = new Set(item.events.map((e) => e.category))
+  const only = item.events[0]
+  return categories.size === 1 && only ? `var(${EVENT_CATEGORIES[only.category].colorVar})` : 'var(--muted)'
+}
+
+/**
+ * Event markers above the plot, laid out by `layoutMarkers` (the same function the preview and the exports use):
+ * hit targets never overlap, and at wide ranges minor events fold into one cluster badge per session.
+ */
 function EventMarkers(
   props: Pick<PriceChartProps, 'selectedEventId' | 'activeEventId' | 'onActivateEvent' | 'onSelectEvent'> & {
     events: ModelEvent[]
     /** Reports the height the marker band needs, in px, once the axis is measured. */
     onBandHeight: (px: number) => void
+    openClusterKey: string | null
+    onOpenCluster: (cluster: OpenCluster | null) => void
   },
 ) {
   const scale = useXAxisScale()
   const plot = usePlotArea()
-  const xs = scale ? props.events.map((e) => Number(scale(e.index))) : []
-  const size = plot && plot.width < COMPACT_BELOW_PX ? MARKER_SIZES.compact : MARKER_SIZES.wide
-  const layout = layoutEventLabels(xs, { labelWidth: size.radius * 2 + 4, rows: MAX_MARKER_ROWS })
-  const rows = Math.max(1, ...layout.map((p) => p.row + 1))
-  const band = markerBandHeight(rows, size)
+  const sizes = plot && plot.width < COMPACT_BELOW_PX ? MARKER_SIZES.compact : MARKER_SIZES.wide
+  const chartHeight = plot ? plot.y + plot.height + X_AXIS_HEIGHT + PLOT_MARGIN.bottom : 0
+  const layout = useMemo(
+    () =>
+      scale && plot
+        ? layoutMarkers(props.events, (i) => Number(scale(i)), { sizes, chartHeight, maxBandShare: MAX_MARKER_BAND_SHARE, maxRows: MAX_MARKER_ROWS })
+        : null,
+    [scale, plot, props.events, sizes, chartHeight],
+  )
   const { onBandHeight } = props
   // The top margin depends on how crowded the markers are at the current width: tell the chart once measured.
   useEffect(() => {
-    if (scale) onBandHeight(band)
-  }, [band, scale, onBandHeight])
-  if (!scale || !plot) return null
+    if (layout) onBandHeight(layout.bandHeight)
+  }, [layout, onBandHeight])
+  if (!layout || !plot) return null
+
+  const keyHandler = (activate: () => void) => (event: KeyboardEvent<SVGGElement>) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      activate()
+    } else if (event.key === 'Escape') {
+      props.onActivateEvent(null)
+      props.onOpenCluster(null)
+    }
+  }
+
   return (
-    <g className="event-markers">
-      {props.events.map((e, k) => {
-        const x = xs[k] ?? 0
-        const row = layout[k]?.row ?? 0
-        const y = plot.y - rows * size.rowHeight + row * size.rowHeight + size.radius - 2
+    <g data-testid="event-markers">
+      <g pointerEvents="none">
+        {layout.items.map((item) => {
+          const y = markerRowY(item.row, sizes)
+          const only = item.kind === 'event' ? item.events[0] : undefined
+          const colour = only ? `var(${EVENT_CATEGORIES[only.category].colorVar})` : clusterColour(item)
+          return <line key={item.key} x1={item.x} x2={item.x} y1={y + sizes.radius} y2={plot.y} stroke={colour} strokeWidth={1} />
+        })}
+      </g>
+      {layout.items.map((item) => {
+        const x = item.x
+        const y = markerRowY(item.row, sizes)
+        if (item.kind === 'cluster') {
+          const open = props.openClusterKey === item.key
+          const colour = clusterColour(item)
+          const label = `+${item.events.length}`
+          const w = sizes.radius * 2 + (label.length > 2 ? 6 : 2)
+          return (
+            <g
+              key={item.key}
+              data-testid="event-cluster"
+              data-marker-key={item.key}
+              data-event-ids={item.events.map((e) => e.id).join(' ')}
+              role="button"
+              tabIndex={0}
+              aria-expanded={open}
+              aria-haspopup="dialog"
+              aria-label={clusterAriaLabel(item.events)}
+              className="cursor-pointer outline-none"
+              onClick={() => props.onOpenCluster(open ? null : { key: item.key, x, y, events: item.events })}
+              onKeyDown={keyHandler(() => props.onOpenCluster(open ? null : { key: item.key, x, y, events: item.events }))}
+            >
+              <circle cx={x} cy={y} r={sizes.hitRadius} fill="transparent" />
+              <rect x={x - w / 2} y={y - sizes.radius} width={w} height={sizes.radius * 2} rx={sizes.radius / 2} fill={open ? colour : 'var(--panel)'} stroke={colour} strokeWidth={2} strokeDasharray={open ? undefined : '3 2'} />
+              <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={sizes.font} fontWeight={700} fill={open ? 'var(--panel)' : 'var(--fg)'} pointerEvents="none">
+                {label}
+              </text>
+            </g>
+          )
+        }
+        const e = item.events[0] as ModelEvent
         const colour = `var(${EVENT_CATEGORIES[e.category].colorVar})`
         const emphasised = e.id === props.selectedEventId || e.id === props.activeEventId
-        const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault()
-            props.onSelectEvent(e.id)
-          } else if (event.key === 'Escape') props.onActivateEvent(null)
-        }
         return (
           <g
-            key={e.id}
+            key={item.key}
             data-event-id={e.id}
+            data-marker-key={item.key}
             data-testid="event-marker"
             role="button"
             tabIndex={0}
-            aria-label={`Event ${e.number}: ${e.title}. ${formatFullDate(e.tradingDate)}. Press Enter to zoom to it.`}
+            aria-label={markerAriaLabel(e)}
             aria-pressed={e.id === props.selectedEventId}
             className="cursor-pointer outline-none"
             onMouseEnter={() => props.onActivateEvent(e.id, x)}
@@ -125,11 +196,11 @@ function EventMarkers(
             onFocus={() => props.onActivateEvent(e.id, x)}
             onBlur={() => props.onActivateEvent(null)}
             onClick={() => props.onSelectEvent(e.id)}
-            onKeyDown={onKeyDown}
+            onKeyDown={keyHandler(() => props.onSelectEvent(e.id))}
           >
-            <line x1={x} x2={x} y1={y + size.radius} y2={plot.y} stroke={colour} strokeWidth={1} pointerEvents="none" />
-            <circle cx={x} cy={y} r={emphasised ? size.radius + 2 : size.radius} fill={emphasised ? colour : 'var(--panel)'} stroke={colour} strokeWidth={2} />
-            <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={size.font} fontWeight={700} fill={emphasised ? 'var(--panel)' : colour}>
+            <circle cx={x} cy={y} r={sizes.hitRadius} fill="transparent" />
+            <circle cx={x} cy={y} r={emphasised ? sizes.radius + 1.5 : sizes.radius} fill={emphasised ? colour : 'var(--panel)'} stroke={colour} strokeWidth={e.importance === 'major' ? 2.5 : 1.5} />
+            <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={sizes.font} fontWeight={700} fill={emphasised ? 'var(--panel)' : colour} pointerEvents="none">
               {e.number}
             </text>
           </g>
@@ -139,103 +210,257 @@ function EventMarkers(
   )
 }
 
-/** The band height the server-rendered preview used: same-session events stacked. Avoids a shift at the swap. */
-function initialBand(model: ChartModel): number {
-  const perSession = new Map<number, number>()
-  for (const e of model.events) perSession.set(e.index, (perSession.get(e.index) ?? 0) + 1)
-  return markerBandHeight(Math.min(MAX_MARKER_ROWS, Math.max(1, ...perSession.values())), MARKER_SIZES.wide)
+/** Last-value tags in the gutter right of the plot. */
+function LastValueTags({ model }: { model: ChartModel }) {
+  const yScale = useYAxisScale()
+  const plot = usePlotArea()
+  if (!yScale || !plot) return null
+  const tagHeight = 18
+  const tags = lastValueTags(model, (v) => Number(yScale(v)) - plot.y, plot.height, tagHeight)
+  const left = plot.x + plot.width + 2
+  return (
+    <g data-testid="last-values" pointerEvents="none">
+      {tags.map((t) => (
+        <g key={t.symbol} data-symbol={t.symbol}>
+          <rect x={left} y={plot.y + t.y - tagHeight / 2} width={lastValueGutter(model.mode) - 4} height={tagHeight} rx={3} fill={`var(${t.colorVar})`} />
+          <text x={left + 4} y={plot.y + t.y} dy="0.35em" fontSize={11} fontWeight={700} fill="var(--panel)">
+            {t.text}
+          </text>
+        </g>
+      ))}
+    </g>
+  )
 }
 
-export function PriceChart({ model, heightCss, selectedEventId, activeEventId, onActivateEvent, onSelectEvent, onZoom }: PriceChartProps) {
+/** The band height the server-rendered preview used at a wide width. Avoids a shift at the swap. */
+function initialBand(): number {
+  return markerBandHeight(1, MARKER_SIZES.wide)
+}
+
+export function PriceChart({ model, heightCss, selectedEventId, activeEventId, onActivateEvent, onSelectEvent, onZoom, onWheelZoom, onPan }: PriceChartProps) {
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null)
-  const [markerBand, setMarkerBand] = useState(() => initialBand(model))
+  const [pan, setPan] = useState<{ startX: number; dx: number; perSession: number } | null>(null)
+  const [markerBand, setMarkerBand] = useState(initialBand)
+  const [cluster, setCluster] = useState<OpenCluster | null>(null)
+  const boxRef = useRef<HTMLDivElement>(null)
   const ticks = useMemo(() => xTickIndices(model.dates.length, X_TICK_TARGET), [model.dates.length])
   const yAxis = useMemo(() => buildYAxis(model, plottedValues(model)), [model])
   const last = model.dates.length - 1
+  const left = PLOT_MARGIN.left + yAxisWidth(model.mode)
+  const right = lastValueGutter(model.mode)
+
+  // A cluster opened for one view closes when the view changes (its badge may be gone).
+  const viewKey = `${model.from}|${model.to}|${model.mode}|${model.events.length}`
+  const [clusterView, setClusterView] = useState(viewKey)
+  if (clusterView !== viewKey) {
+    setClusterView(viewKey)
+    setCluster(null)
+  }
 
   const indexOf = (state: { activeTooltipIndex?: unknown }) =>
     typeof state.activeTooltipIndex === 'number' ? state.activeTooltipIndex : Number(state.activeTooltipIndex)
 
+  /** The session index under a client x, from the plot's geometry (the axis is linear in the index). */
+  const indexAt = (clientX: number): number => {
+    const box = boxRef.current?.getBoundingClientRect()
+    if (!box || last <= 0) return 0
+    const f = (clientX - box.left - left) / Math.max(1, box.width - left - right)
+    return Math.round(Math.min(1, Math.max(0, f)) * last)
+  }
+
+  const onWheel = (event: WheelEvent<HTMLDivElement>) => {
+    const box = boxRef.current?.getBoundingClientRect()
+    if (!box || event.deltaY === 0) return
+    // Over the time axis the wheel zooms; over the plot it scrolls the page unless Ctrl (or a trackpad pinch) is held.
+    const overAxis = event.clientY >= box.bottom - X_AXIS_HEIGHT - PLOT_MARGIN.bottom
+    if (!overAxis && !event.ctrlKey && !event.metaKey) return
+    event.preventDefault()
+    onWheelZoom(event.deltaY < 0 ? 1 : -1, indexAt(event.clientX))
+  }
+
+  // React's wheel listener is passive, so preventDefault needs a native one.
+  const wheelRef = useRef(onWheel)
+  useEffect(() => {
+    wheelRef.current = onWheel
+  })
+  useEffect(() => {
+    const node = boxRef.current
+    if (!node) return
+    const listener = (event: globalThis.WheelEvent) => wheelRef.current(event as unknown as WheelEvent<HTMLDivElement>)
+    node.addEventListener('wheel', listener, { passive: false })
+    return () => node.removeEventListener('wheel', listener)
+  }, [])
+
   return (
-    <LineChart
-      responsive
-      style={{ width: '100%', height: heightCss }}
-      data={model.rows}
-      margin={{ top: markerBand, ...PLOT_MARGIN }}
-      onMouseDown={(state, event) => {
-        // A press on an event marker is a click on that marker, not the start of a zoom drag.
-        if (event.target instanceof Element && event.target.closest('[data-event-id]')) return
-        const i = indexOf(state)
-        if (Number.isFinite(i)) setDrag({ start: i, end: i })
+    <div ref={boxRef} className="relative" data-testid="chart-canvas">
+      <LineChart
+        // A new range is a new chart: no tooltip or drag survives from the previous data.
+        key={`${model.from}|${model.to}|${model.mode}|${model.dates.length}`}
+        responsive
+        style={{ width: '100%', height: heightCss }}
+        data={model.rows}
+        margin={{ top: markerBand, right, bottom: PLOT_MARGIN.bottom, left: PLOT_MARGIN.left }}
+        onMouseDown={(state, event) => {
+          // A press on an event marker is a click on that marker, not the start of a zoom drag.
+          if (event.target instanceof Element && event.target.closest('[data-marker-key]')) return
+          const i = indexOf(state)
+          if (Number.isFinite(i)) setDrag({ start: i, end: i })
+        }}
+        onMouseMove={(state) => {
+          const i = indexOf(state)
+          if (drag && Number.isFinite(i)) setDrag({ ...drag, end: i })
+        }}
+        onMouseUp={() => {
+          if (drag && Math.abs(drag.end - drag.start) >= 2) onZoom(Math.min(drag.start, drag.end), Math.max(drag.start, drag.end))
+          setDrag(null)
+        }}
+        onMouseLeave={() => setDrag(null)}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="i"
+          type="number"
+          domain={[0, Math.max(0, last)]}
+          ticks={ticks}
+          tickFormatter={(i: number) => (model.dates[i] ? formatDayMonth(model.dates[i]) : '')}
+          stroke="var(--muted)"
+          tick={{ fill: 'var(--muted)', fontSize: 12 }}
+          allowDecimals={false}
+          height={X_AXIS_HEIGHT}
+        />
+        <YAxis
+          scale={model.mode === 'log' ? 'log' : 'linear'}
+          domain={yAxis.domain}
+          ticks={yAxis.ticks}
+          allowDataOverflow
+          tickFormatter={yAxis.format}
+          stroke="var(--muted)"
+          tick={{ fill: 'var(--muted)', fontSize: 12 }}
+          width={yAxisWidth(model.mode)}
+        />
+        {model.mode === 'percent' ? <ReferenceLine y={0} stroke="var(--muted)" strokeWidth={1} /> : null}
+        {model.events.map((e) => (
+          <ReferenceLine
+            key={e.id}
+            x={e.index}
+            stroke={`var(${EVENT_CATEGORIES[e.category].colorVar})`}
+            strokeWidth={e.id === selectedEventId || e.id === activeEventId ? 2.5 : 1}
+            strokeDasharray={e.id === selectedEventId ? undefined : '4 3'}
+            strokeOpacity={e.id === selectedEventId || e.id === activeEventId ? 1 : e.importance === 'major' ? 0.45 : 0.25}
+          />
+        ))}
+        <Tooltip content={<ChartTooltip model={model} />} isAnimationActive={false} cursor={{ stroke: 'var(--muted)', strokeWidth: 1 }} />
+        {model.series.map((s) => (
+          <Line
+            key={s.symbol}
+            type="linear"
+            dataKey={s.symbol}
+            name={s.symbol}
+            stroke={`var(${s.colorVar})`}
+            strokeWidth={2}
+            dot={false}
+            activeDot={{ r: 3 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
+        {drag ? <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--accent)" fillOpacity={0.12} /> : null}
+        <LastValueTags model={model} />
+        <EventMarkers
+          events={model.events}
+          onBandHeight={setMarkerBand}
+          selectedEventId={selectedEventId}
+          activeEventId={activeEventId}
+          onActivateEvent={onActivateEvent}
+          onSelectEvent={(id) => {
+            setCluster(null)
+            onSelectEvent(id)
+          }}
+          openClusterKey={cluster?.key ?? null}
+          onOpenCluster={setCluster}
+        />
+      </LineChart>
+      {/* The time axis: drag along it to pan (applied on release, so the URL changes once). */}
+      <div
+        data-testid="time-axis-pan"
+        aria-hidden
+        className="absolute bottom-0 cursor-ew-resize touch-none"
+        style={{ left, right, height: X_AXIS_HEIGHT + PLOT_MARGIN.bottom }}
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture(event.pointerId)
+          setPan({ startX: event.clientX, dx: 0, perSession: (event.currentTarget.clientWidth || 1) / Math.max(1, last) })
+        }}
+        onPointerMove={(event) => {
+          if (pan) setPan({ ...pan, dx: event.clientX - pan.startX })
+        }}
+        onPointerUp={() => {
+          if (pan) {
+            const sessions = Math.round(-pan.dx / pan.perSession)
+            if (sessions !== 0) onPan(sessions)
+          }
+          setPan(null)
+        }}
+        onPointerCancel={() => setPan(null)}
+      >
+        {pan && Math.round(-pan.dx / pan.perSession) !== 0 ? (
+          <span className="pointer-events-none absolute -top-7 left-1/2 -translate-x-1/2 rounded bg-[var(--fg)] px-2 py-0.5 text-xs text-[var(--panel)]">
+            {Math.round(-pan.dx / pan.perSession) > 0 ? 'Later' : 'Earlier'} by {Math.abs(Math.round(-pan.dx / pan.perSession))} sessions
+          </span>
+        ) : null}
+      </div>
+      {cluster ? <ClusterList cluster={cluster} onClose={() => setCluster(null)} onSelect={(id) => {
+        setCluster(null)
+        onSelectEvent(id)
+      }} /> : null}
+    </div>
+  )
+}
+
+/** The events of an opened cluster badge, as a small dialog of buttons under the badge. */
+function ClusterList({ cluster, onClose, onSelect }: { cluster: OpenCluster; onClose: () => void; onSelect: (id: string) => void }) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('button')?.focus()
+  }, [cluster.key])
+  const close = () => {
+    onClose()
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-marker-key="${CSS.escape(cluster.key)}"]`)?.focus())
+  }
+  return (
+    <div
+      ref={ref}
+      role="dialog"
+      aria-label={`${cluster.events.length} events`}
+      data-testid="cluster-list"
+      className="absolute z-20 max-h-72 w-72 max-w-[calc(100%-1rem)] overflow-y-auto rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-sm shadow-xl"
+      style={{ top: cluster.y + 16, left: `clamp(0.5rem, ${cluster.x - 144}px, calc(100% - 18.5rem))` }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation()
+          close()
+        }
       }}
-      onMouseMove={(state) => {
-        const i = indexOf(state)
-        if (drag && Number.isFinite(i)) setDrag({ ...drag, end: i })
-      }}
-      onMouseUp={() => {
-        if (drag && Math.abs(drag.end - drag.start) >= 2) onZoom(Math.min(drag.start, drag.end), Math.max(drag.start, drag.end))
-        setDrag(null)
-      }}
-      onMouseLeave={() => setDrag(null)}
-      accessibilityLayer={false}
     >
-      <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
-      <XAxis
-        dataKey="i"
-        type="number"
-        domain={[0, Math.max(0, last)]}
-        ticks={ticks}
-        tickFormatter={(i: number) => (model.dates[i] ? formatDayMonth(model.dates[i]) : '')}
-        stroke="var(--muted)"
-        tick={{ fill: 'var(--muted)', fontSize: 12 }}
-        allowDecimals={false}
-        height={X_AXIS_HEIGHT}
-      />
-      <YAxis
-        scale={model.mode === 'log' ? 'log' : 'linear'}
-        domain={yAxis.domain}
-        ticks={yAxis.ticks}
-        allowDataOverflow
-        tickFormatter={yAxis.format}
-        stroke="var(--muted)"
-        tick={{ fill: 'var(--muted)', fontSize: 12 }}
-        width={yAxisWidth(model.mode)}
-      />
-      {model.mode === 'percent' ? <ReferenceLine y={0} stroke="var(--muted)" strokeWidth={1} /> : null}
-      {model.events.map((e) => (
-        <ReferenceLine
-          key={e.id}
-          x={e.index}
-          stroke={`var(${EVENT_CATEGORIES[e.category].colorVar})`}
-          strokeWidth={e.id === selectedEventId || e.id === activeEventId ? 2.5 : 1}
-          strokeDasharray={e.id === selectedEventId ? undefined : '4 3'}
-          strokeOpacity={e.id === selectedEventId || e.id === activeEventId ? 1 : 0.45}
-        />
-      ))}
-      <Tooltip content={<ChartTooltip model={model} />} isAnimationActive={false} cursor={{ stroke: 'var(--muted)', strokeWidth: 1 }} />
-      {model.series.map((s) => (
-        <Line
-          key={s.symbol}
-          type="linear"
-          dataKey={s.symbol}
-          name={s.symbol}
-          stroke={`var(${s.colorVar})`}
-          strokeWidth={2}
-          dot={false}
-          activeDot={{ r: 3 }}
-          connectNulls
-          isAnimationActive={false}
-        />
-      ))}
-      {drag ? <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--accent)" fillOpacity={0.12} /> : null}
-      <EventMarkers
-        events={model.events}
-        onBandHeight={setMarkerBand}
-        selectedEventId={selectedEventId}
-        activeEventId={activeEventId}
-        onActivateEvent={onActivateEvent}
-        onSelectEvent={onSelectEvent}
-      />
-    </LineChart>
+      <p className="mb-1 flex items-center justify-between text-xs text-[var(--muted)]">
+        <span>
+          {cluster.events.length} events · choose one to zoom to it
+        </span>
+        <button type="button" className="rounded px-1 text-[var(--fg)] underline" onClick={close}>
+          Close
+        </button>
+      </p>
+      <ul className="space-y-1">
+        {cluster.events.map((e) => (
+          <li key={e.id}>
+            <button type="button" data-event-id={e.id} className="w-full rounded px-1 py-0.5 text-left hover:bg-[var(--grid)]" onClick={() => onSelect(e.id)}>
+              <span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: `var(${EVENT_CATEGORIES[e.category].colorVar})` }} aria-hidden />
+              <span className="font-semibold">{e.number}.</span> {e.title}
+              <span className="block text-xs text-[var(--muted)]">{formatFullDate(e.date)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }

@@ -22,6 +22,7 @@ export function toChartEvents(events: readonly EventWithTradingDate[]): ChartEve
     session: e.session,
     tradingDate: e.tradingDate,
     category: e.category,
+    importance: e.importance,
     sources: e.sources,
     verified: e.verified,
   }))

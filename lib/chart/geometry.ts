@@ -1,3 +1,4 @@
+import type { MarkerSizes } from './marker-layout'
 import type { ChartMode } from '../view-state'
 
 /**
@@ -14,15 +15,16 @@ export function yAxisWidth(mode: ChartMode): number {
   return mode === 'percent' ? 56 : 72
 }
 
-/** Marker size: full on wide charts, smaller on phones so the band of labels does not eat the plot. */
+/**
+ * Marker sizes: full on wide charts, smaller circles on phones. The hit target (24 px across, WCAG 2.2's target
+ * size) and the spacing are the same on both, so no two targets ever overlap (see lib/chart/marker-layout.ts).
+ */
 export const MARKER_SIZES = {
-  wide: { radius: 9, rowHeight: 22, font: 10 },
-  compact: { radius: 7, rowHeight: 17, font: 8 },
-} as const
+  wide: { radius: 10, hitRadius: 12, rowHeight: 25, slot: 26, font: 10 },
+  compact: { radius: 8, hitRadius: 12, rowHeight: 25, slot: 26, font: 9 },
+} as const satisfies Record<string, MarkerSizes>
 export const COMPACT_BELOW_PX = 560
-/** Rows for event labels: as many as the busiest session needs (7 events on 2025-01-27), up to this cap. */
-export const MAX_MARKER_ROWS = 8
-
-export function markerBandHeight(rows: number, size: (typeof MARKER_SIZES)[keyof typeof MARKER_SIZES]): number {
-  return rows * size.rowHeight + 6
-}
+/** The band of stacked markers never takes more than this share of the chart's height. */
+export const MAX_MARKER_BAND_SHARE = 0.22
+/** A hard cap on marker rows, whatever the height. */
+export const MAX_MARKER_ROWS = 5

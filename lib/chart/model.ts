@@ -1,5 +1,7 @@
 import type { ChartMode, EventCategoryId, ViewState } from '../view-state'
 import type { PriceSeries, PriceSource } from '../types'
+import type { EventImportance } from './marker-layout'
+import { seriesColorVar } from './palette'
 
 /** An event as the chart needs it. `number` is stable across views: its place in the whole catalog. */
 export interface ChartEvent {
@@ -13,6 +15,8 @@ export interface ChartEvent {
   session: string
   tradingDate: string
   category: EventCategoryId
+  /** Major events keep their own marker at wide ranges; minor ones fold into a cluster per session. */
+  importance: EventImportance
   sources: { title: string; url: string }[]
   verified: boolean
 }
@@ -22,7 +26,7 @@ export interface ChartSeries {
   name: string
   currency: string | null
   source: PriceSource
-  /** CSS variable of the series colour, e.g. `--series-1`; resolved to a colour only when drawn or exported. */
+  /** CSS variable of the symbol's own colour (lib/chart/palette.ts); resolved only when drawn or exported. */
   colorVar: string
   /** The session percent changes are measured from (may differ from the requested base by a holiday). */
   baseDate: string | null
@@ -46,10 +50,6 @@ export interface ChartModel {
 }
 
 export const changeKey = (symbol: string) => `${symbol}:chg`
-
-export function seriesColorVar(position: number): string {
-  return `--series-${(position % 12) + 1}`
-}
 
 /** The base session of a series: the last one on or before the requested base, else the first one after it. */
 export function baseSession(series: PriceSeries, base: string) {
@@ -76,7 +76,6 @@ export function buildChartModel(input: { series: PriceSeries[]; view: ViewState;
   const rows: ChartRow[] = dates.map((date, i) => ({ i, date }))
 
   const series: ChartSeries[] = input.series.map((s) => {
-    const position = Math.max(0, view.symbols.indexOf(s.symbol))
     const base = view.mode === 'percent' ? baseSession(s, view.base) : undefined
     const baseValue = base ? priceOf(base) : null
     for (const row of rows) row[s.symbol] = null
@@ -95,7 +94,7 @@ export function buildChartModel(input: { series: PriceSeries[]; view: ViewState;
       name: s.name,
       currency: s.currency,
       source: s.source,
-      colorVar: seriesColorVar(position),
+      colorVar: seriesColorVar(s.symbol),
       baseDate: base?.date ?? null,
       baseValue,
     }

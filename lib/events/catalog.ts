@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '../dates'
-import type { IsoDate } from '../types'
-import { EVENT_CATEGORY_IDS, type EventCategory } from './categories'
+import { EVENT_CATEGORY_IDS } from './categories'
+import { IMPORTANCE_LEVELS } from './importance'
 
 /**
  * The event catalog: what happened around Stargate and the DeepSeek releases, as data.
@@ -32,35 +32,6 @@ export { EVENT_CATEGORIES, EVENT_CATEGORY_IDS, type EventCategory, type EventCat
 export const VERIFICATION_LEVELS = ['yes', 'partial'] as const
 export type Verification = (typeof VERIFICATION_LEVELS)[number]
 
-export interface EventSource {
-  title: string
-  url: string
-}
-
-export interface CatalogEvent {
-  /** Stable kebab-case id, `<date>-<slug>`; shared links (`?event=`) depend on it never changing. */
-  id: string
-  /** Local date of the event itself (the place it happened), not the date markets could react. */
-  date: IsoDate
-  /** Time of day as far as it is known, e.g. "16:20 ET"; null when no source gives it. */
-  time: string | null
-  /** Where the time and date are local to, as a note (some events span two zones). */
-  timeZone: string | null
-  session: MarketSession
-  title: string
-  summary: string
-  /** 1-4 word text for a chart marker. */
-  label: string
-  category: EventCategory
-  /** Tradable tickers (Yahoo notation) the event bears on. */
-  symbols: string[]
-  /** Index tickers as the research gives them (^IXIC, ^GSPC, ...). Kept apart: they are not in the price data. */
-  indexSymbols: string[]
-  sources: EventSource[]
-  verification: Verification
-  verificationNote: string
-}
-
 const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a real date as YYYY-MM-DD' })
 
 export const eventSourceSchema = z.object({
@@ -89,8 +60,18 @@ export const catalogEventObject = z
     sources: z.array(eventSourceSchema).min(1),
     verification: z.enum(VERIFICATION_LEVELS),
     verificationNote: z.string().min(1),
+    /** From the rule in `importance.ts`, re-measured on the snapshot by a test; never chosen by hand. */
+    importance: z.enum(IMPORTANCE_LEVELS),
   })
   .strict()
+
+export type EventSource = z.infer<typeof eventSourceSchema>
+/**
+ * One catalog entry. `id` is stable (`<date>-<slug>`; shared links depend on it), `date` is local to where the event
+ * happened, `time` is as far as it is known, `label` is 1-4 words for a chart marker, `symbols` are tradable tickers
+ * (Yahoo notation) and `indexSymbols` index tickers, kept apart because they are not in the price data.
+ */
+export type CatalogEvent = z.infer<typeof catalogEventObject>
 
 /** One catalog entry; tests run every entry through it so a typo fails CI, not the page. */
 export const catalogEventSchema = catalogEventObject.refine((e) => e.id.startsWith(`${e.date}-`), {
@@ -127,8 +108,7 @@ const NVIDIA_BOUNCE: EventSource = {
   url: 'https://infomalangraya.com/English/nvidia-rises-7-after-mondays-ai-stock-rout-as-bounce-gains-steam',
 }
 
-/** Written in chronological order as far as it is known; `lib/events` sorts again, so order here is not load-bearing. */
-export const EVENT_CATALOG: readonly CatalogEvent[] = [
+const CATALOG_ENTRIES = [
   {
     id: '2024-12-26-deepseek-v3',
     date: '2024-12-26',
@@ -154,6 +134,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'partial',
     verificationNote:
       "The GPU-hour figure is from DeepSeek's own README. The 26 December date rests on secondary pages only, and the hour of release was not found.",
+    importance: 'minor',
   },
   {
     id: '2024-12-27-deepseek-v3-report',
@@ -182,6 +163,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'partial',
     verificationNote:
       'The submission date comes from two paper indexes. The $5.576M figure and the $2-per-hour assumption are quoted by IBM and others; the PDF itself could not be opened. The 2,048-GPU count comes only from secondary pages.',
+    importance: 'minor',
   },
   {
     id: '2025-01-03-msft-80b',
@@ -209,6 +191,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'Two wire reports quote the blog post. When it was posted is not known.',
+    importance: 'minor',
   },
   {
     id: '2025-01-06-nvda-record-close',
@@ -232,6 +215,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'partial',
     verificationNote: 'A single secondary source. The price feed is authoritative for the close.',
+    importance: 'minor',
   },
   {
     id: '2025-01-09-market-closed-carter',
@@ -261,6 +245,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'A newspaper, an AP syndication and a broker holiday table all agree.',
+    importance: 'minor',
   },
   {
     id: '2025-01-10-deepseek-app',
@@ -285,6 +270,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'partial',
     verificationNote:
       'Only a secondary page that paraphrases Reuters. Another page confuses this date with the V3 model release.',
+    importance: 'minor',
   },
   {
     id: '2025-01-13-ai-diffusion-rule',
@@ -318,6 +304,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       "Fortune reports the rule came out that morning. Sources disagree on the size of NVDA's fall, so no figure is given.",
+    importance: 'minor',
   },
   {
     id: '2025-01-20-mlk-holiday-inauguration',
@@ -344,6 +331,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'The closure is from a broker holiday table; the date of the revocation from Mondaq and Wikipedia.',
+    importance: 'minor',
   },
   {
     id: '2025-01-20-deepseek-r1',
@@ -371,6 +359,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       "What was released comes from the repository README; the date from a mirror of DeepSeek's news page and OpenRouter's listing. The hour was not found.",
+    importance: 'major',
   },
   {
     id: '2025-01-21-stargate',
@@ -414,6 +403,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       "Content checked through a mirror of OpenAI's post and a quote of SoftBank's release; openai.com itself could not be fetched. Forbes has ORCL up 7% in regular trading on early reports and about 3% more after the announcement, which puts the event after the close; no start time was found.",
+    importance: 'major',
   },
   {
     id: '2025-01-21-musk-no-money',
@@ -447,6 +437,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       "Four reports, including a CNBC copy that places the post on Tuesday night. It was posted on the evening of 21 January ET; 22 January is the day it was covered.",
+    importance: 'major',
   },
   {
     id: '2025-01-22-stargate-reaction',
@@ -478,6 +469,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       "Reuters, Fast Company and a MarketWatch copy. The day's closing moves were not checked; the price feed decides.",
+    importance: 'major',
   },
   {
     id: '2025-01-22-r1-arxiv',
@@ -504,6 +496,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'Several citation pages give 22 January 2025.',
+    importance: 'minor',
   },
   {
     id: '2025-01-23-eo-14179',
@@ -528,6 +521,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'Seen in both sources; the time of signing was not recorded.',
+    importance: 'minor',
   },
   {
     id: '2025-01-24-meta-capex-nvda',
@@ -562,6 +556,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       "Two independent secondary sources give the $142.62 close. When Meta's post went up is not known; the session refers to NVDA's move.",
+    importance: 'minor',
   },
   {
     id: '2025-01-26-deepseek-appstore',
@@ -591,6 +586,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'TechCrunch copies citing Appfigures and Sensor Tower, plus Reuters.',
+    importance: 'minor',
   },
   {
     id: '2025-01-27-nvda-record-loss',
@@ -623,6 +619,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       'Reuters, CNBC, Forbes and Bloomberg copies. The close differs by source: $118.42 (−16.97%), $118.58 (−16.86%) or $118.51; the price feed is authoritative.',
+    importance: 'major',
   },
   {
     id: '2025-01-27-index-moves',
@@ -658,6 +655,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       'Index closes from Reuters. Single-stock moves (AVGO about −17%, TSM about −13%, ARM about −10%, ORCL about −14%) come from secondary pages; AP reports SoftBank −8.3% in Tokyo.',
+    importance: 'major',
   },
   {
     id: '2025-01-27-nvidia-statement',
@@ -681,6 +679,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: "CNBC and Reuters wording through copies; Forbes describes it as an afternoon statement.",
+    importance: 'major',
   },
   {
     id: '2025-01-27-deepseek-attack',
@@ -705,6 +704,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'Seen in both sources; the hour is not known.',
+    importance: 'minor',
   },
   {
     id: '2025-01-27-janus-pro',
@@ -735,6 +735,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       "The repository's news line dates the release 27 January. One page places it in the early hours of 28 January in Beijing (27 January in the US), so the US session is uncertain.",
+    importance: 'major',
   },
   {
     id: '2025-01-27-trump-wakeup',
@@ -762,6 +763,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       'The Hill and Bloomberg copies. A CNN transcript at 17:00 ET says the speech was about to start, so it came after the close.',
+    importance: 'major',
   },
   {
     id: '2025-01-27-altman-response',
@@ -791,6 +793,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       'The embedded post is dated 28 January UTC, the evening of 27 January in New York; Axios copies call it Monday.',
+    importance: 'minor',
   },
   {
     id: '2025-01-28-nvda-rebound',
@@ -820,6 +823,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'partial',
     verificationNote:
       'One page gives +8.82% to $128.86, measured from $118.58; Moneycontrol says about 9%. No source for the official close (about $128.99, +8.93% from $118.42) was found; the price feed decides.',
+    importance: 'major',
   },
   {
     id: '2025-01-28-distillation',
@@ -852,6 +856,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'Bloomberg (via TRT) ran on 28 January; FT coverage is dated 29 January. Hours unknown.',
+    importance: 'major',
   },
   {
     id: '2025-01-29-qwen25-max',
@@ -886,6 +891,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       '29 January is the Beijing date; in New York it may have been the evening of 28 January. The Qwen blog post itself was not found.',
+    importance: 'minor',
   },
   {
     id: '2025-01-29-azure-r1',
@@ -913,6 +919,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'partial',
     verificationNote: "Secondary sources only; Microsoft Learn's R1 deployment page carries no date.",
+    importance: 'minor',
   },
   {
     id: '2025-01-29-msft-earnings',
@@ -946,6 +953,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'Reuters (via Business Recorder) and a CNBC copy.',
+    importance: 'major',
   },
   {
     id: '2025-01-29-meta-earnings',
@@ -979,6 +987,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'Copies of the press release, plus a call transcript that puts the call at 17:00 ET.',
+    importance: 'minor',
   },
   {
     id: '2025-01-30-italy-blocks',
@@ -1003,6 +1012,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: "Reported by Reuters, read through Daily Maverick's copy.",
+    importance: 'minor',
   },
   {
     id: '2025-01-31-o3-mini',
@@ -1027,6 +1037,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: "OpenAI's page is dated 31 January 2025.",
+    importance: 'minor',
   },
   {
     id: '2025-01-31-trump-huang',
@@ -1050,6 +1061,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'partial',
     verificationNote: 'Only one secondary source gives 31 January; another page wrongly says 26 January.',
+    importance: 'minor',
   },
   {
     id: '2025-02-01-tariffs',
@@ -1078,6 +1090,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: "Reported by AP and by Politico's E&E News.",
+    importance: 'minor',
   },
   {
     id: '2025-02-04-alphabet-earnings',
@@ -1104,6 +1117,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'Reuters (via Asharq Al-Awsat) and Observer.',
+    importance: 'major',
   },
   {
     id: '2025-02-04-amd-earnings',
@@ -1133,6 +1147,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: "The next day's regular-session move was not checked.",
+    importance: 'major',
   },
   {
     id: '2025-02-06-amazon-earnings',
@@ -1158,6 +1173,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       "Sources disagree on Q4 capex ($26.3B or $27.8B); Amazon's release should settle it. The next day's close was not checked.",
+    importance: 'minor',
   },
   {
     id: '2025-02-17-presidents-day',
@@ -1180,6 +1196,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'A financial-news page and a broker holiday table agree.',
+    importance: 'minor',
   },
   {
     id: '2025-02-24-deepseek-open-source-week',
@@ -1200,6 +1217,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       "Primary source (DeepSeek's GitHub). The README does not print the date of the sixth post; 1 March is from memory.",
+    importance: 'minor',
   },
   {
     id: '2025-02-26-nvda-q4fy25',
@@ -1230,6 +1248,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       'Release text seen through copies; GlobeNewswire stamped it 16:20:07 ET. One source gives a pre-report close of $131.28.',
+    importance: 'major',
   },
   {
     id: '2025-02-27-nvda-post-earnings',
@@ -1261,6 +1280,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: "CNBC's report, read through NBC Washington.",
+    importance: 'major',
   },
   {
     id: '2025-03-03-nvda-tariffs',
@@ -1290,6 +1310,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     verification: 'yes',
     verificationNote:
       "Forbes copy on HL. It says 'Monday' and that earnings came 'last Wednesday', which fixes the date as 3 March.",
+    importance: 'major',
   },
   {
     id: '2025-03-04-tariffs-effective',
@@ -1317,6 +1338,7 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: 'The rise of the China tariff to 20% on 4 March is not verified.',
+    importance: 'minor',
   },
   {
     id: '2025-03-10-nasdaq-4pct',
@@ -1349,5 +1371,9 @@ export const EVENT_CATALOG: readonly CatalogEvent[] = [
     ],
     verification: 'yes',
     verificationNote: "CNN's report, read through RNZ. US daylight saving began on 9 March, so from this date New York is on EDT (UTC−4).",
+    importance: 'major',
   },
-]
+] satisfies CatalogEvent[]
+
+/** Written in chronological order as far as it is known; `lib/events` sorts again, so order here is not load-bearing. */
+export const EVENT_CATALOG: readonly CatalogEvent[] = CATALOG_ENTRIES

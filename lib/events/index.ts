@@ -21,6 +21,17 @@ export {
   type Verification,
 } from './catalog'
 export { SESSION_ORDER, effectiveTradingDate, sessionLabel } from './effective-date'
+export {
+  IMPORTANCE_LEVELS,
+  IMPORTANCE_RULE,
+  MAJOR_MARKET_MOVE,
+  MAJOR_SYMBOL_MOVE,
+  MILESTONE_EVENT_IDS,
+  measureImportance,
+  oneDayReturn,
+  type Importance,
+  type ImportanceMeasure,
+} from './importance'
 
 /** A catalog event with the fields derived from it: never typed by hand, so they cannot drift. */
 export interface EventWithTradingDate extends CatalogEvent {

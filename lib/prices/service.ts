@@ -133,6 +133,8 @@ export function describeProviderError(error: ProviderError | CapacityError): str
       return 'the live source did not answer in time'
     case 'bad_payload':
       return 'the live source sent data that failed validation'
+    case 'unreachable':
+      return 'the live price source could not be reached from this server (it may be offline)'
     case 'upstream':
       return 'the live source failed'
   }
@@ -390,10 +392,20 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
             { retryAfterSeconds },
           )
         }
-        const timedOut = failures.every((f) => f.error instanceof ProviderError && f.error.kind === 'timeout')
+        const isKind = (e: unknown, kind: ProviderErrorKind) => e instanceof ProviderError && e.kind === kind
+        const timedOut = failures.every((f) => isKind(f.error, 'timeout'))
+        const names = failures.map((f) => f.symbol).join(', ')
+        // Offline, a retry in a moment will not help: say what is true and which symbols the snapshot lacks.
+        if (failures.every((f) => isKind(f.error, 'unreachable'))) {
+          throw new ApiError(
+            'upstream_error',
+            `No data for ${names}: the live price source cannot be reached from this server, and the embedded snapshot does not hold ${failures.length > 1 ? 'them' : 'it'}.`,
+            { issues: [{ path: 'source', message: 'unreachable' }, ...failures.map((f) => ({ path: 'symbols', message: f.symbol }))] },
+          )
+        }
         throw new ApiError(
           timedOut ? 'upstream_timeout' : 'upstream_error',
-          `No data could be loaded for ${failures.map((f) => f.symbol).join(', ')}: ${describeProviderError(firstFailure.error)}. Try again shortly.`,
+          `No data could be loaded for ${names}: ${describeProviderError(firstFailure.error)}. Try again shortly.`,
         )
       }
       return { series, warnings }

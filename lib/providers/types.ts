@@ -36,7 +36,8 @@ export type ProviderErrorKind =
   | 'rate_limited' // upstream said 429
   | 'timeout' // upstream did not answer in time
   | 'bad_payload' // upstream answered with something that failed validation
-  | 'upstream' // any other upstream failure (5xx, network)
+  | 'unreachable' // no answer at all: the host could not be reached (this server is offline, DNS fails)
+  | 'upstream' // any other upstream failure (5xx, a broken connection)
 
 export interface ProviderErrorOptions {
   provider: PriceSource
@@ -60,6 +61,6 @@ export class ProviderError extends Error {
     readonly options: ProviderErrorOptions,
   ) {
     super(message, { cause: options.cause })
-    this.retryable = options.retryable ?? (kind === 'upstream' || kind === 'rate_limited')
+    this.retryable = options.retryable ?? (kind === 'upstream' || kind === 'unreachable' || kind === 'rate_limited')
   }
 }

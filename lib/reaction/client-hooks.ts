@@ -2,21 +2,8 @@ import useSWR from 'swr'
 import { fetchJson, type FetchError } from '../client/fetcher'
 import type { ReactionResult } from './types'
 
-export interface ReactionUrlInput {
-  symbols: readonly string[]
-  /** Catalog id of the event whose trading date is day 0. */
-  event: string
-  benchmark: string
-  format?: 'json' | 'csv'
-}
-
-/** The `/api/reaction` URL for a view; null when there is nothing to ask (no symbols). */
-export function reactionUrl({ symbols, event, benchmark, format = 'json' }: ReactionUrlInput): string | null {
-  if (symbols.length === 0) return null
-  const params = new URLSearchParams({ symbols: symbols.join(','), event, benchmark })
-  if (format === 'csv') params.set('format', 'csv')
-  return `/api/reaction?${params.toString().replaceAll('%2C', ',')}`
-}
+// The URL builder lives apart from the hook so the server page can build the same key without importing SWR.
+export { reactionUrl, type ReactionUrlInput } from './url'
 
 /**
  * The event study for the reaction panel. `keepPreviousData` keeps the last table on screen while another

@@ -17,6 +17,7 @@ interface EventDto {
   verified: boolean
   verification: string
   verificationNote: string
+  importance: string
 }
 
 interface ErrorDto {
@@ -54,11 +55,12 @@ describe('GET /api/events', () => {
     const { events } = (await res.json()) as { events: EventDto[] }
     expect(events.length).toBeGreaterThanOrEqual(25)
     for (const e of events) {
-      for (const key of ['id', 'date', 'time', 'session', 'tradingDate', 'title', 'summary', 'label', 'category', 'symbols', 'sources', 'verified', 'verification', 'verificationNote']) {
+      for (const key of ['id', 'date', 'time', 'session', 'tradingDate', 'title', 'summary', 'label', 'category', 'symbols', 'sources', 'verified', 'verification', 'verificationNote', 'importance']) {
         expect(e, `${e.id} ${key}`).toHaveProperty(key)
       }
       expect(e.sources.length).toBeGreaterThan(0)
       expect(e.tradingDate >= e.date).toBe(true)
+      expect(['major', 'minor'], e.id).toContain(e.importance)
     }
     const stargate = events.find((e) => e.id === '2025-01-21-stargate')
     expect(stargate).toMatchObject({ date: '2025-01-21', tradingDate: '2025-01-22', session: 'after_close_likely', verified: true })

@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
-import { buildChartSvg, escapeXml, EXPORT_PALETTE_VARS, resolvePalette, type ChartSvgOptions } from '@/lib/chart/export'
+import { buildChartSvg, buildChartSvgWithLayout, escapeXml, EXPORT_PALETTE_VARS, resolvePalette, type ChartSvgOptions } from '@/lib/chart/export'
+import { EXPORT_PRESETS, EXPORT_PRESET_IDS, MIN_PLOT_SHARE } from '@/lib/chart/export/presets'
+import { MIN_TEXT } from '@/lib/chart/export/svg'
+import { seriesColorVar } from '@/lib/chart/palette'
 import { buildChartModel, type ChartEvent, type ChartModel } from '@/lib/chart/model'
 import type { Bar, PriceSeries } from '@/lib/types'
 import { DEFAULT_VIEW, type ChartMode } from '@/lib/view-state'
@@ -32,6 +35,7 @@ function syntheticEvent(overrides: Partial<ChartEvent> & Pick<ChartEvent, 'id' |
     session: 'unknown',
     sources: [],
     verified: true,
+    importance: 'major',
     ...overrides,
   }
 }
@@ -43,8 +47,8 @@ const SYNTHETIC_EVENTS: ChartEvent[] = [
 ]
 
 const PALETTE: Record<string, string> = {
-  '--series-1': '#101010',
-  '--series-2': '#202020',
+  [seriesColorVar('SYNA')]: '#101010',
+  [seriesColorVar('SYNB.T')]: '#202020',
   '--event-deepseek': '#aa0000',
   '--event-stargate': '#00aa00',
   '--event-market': '#0000aa',
@@ -67,6 +71,9 @@ const OPTIONS: ChartSvgOptions = {
   title: 'Synthetic <test> chart & more',
   subtitle: 'Jan 13 – Jan 27, 2025 · change since Jan 14',
   footer: 'Synthetic data, not prices · snapshot',
+  eventKey: 'full',
+  width: 1600,
+  height: 900,
 }
 
 function parse(svg: string): Document {
@@ -86,7 +93,7 @@ describe('buildChartSvg', () => {
     expect(root.localName).toBe('svg')
     expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg')
     expect(root.getAttribute('width')).toBe('1600')
-    expect(Number(root.getAttribute('height'))).toBeGreaterThanOrEqual(900)
+    expect(root.getAttribute('height')).toBe('900')
     expect(root.getAttribute('viewBox')).toBe(`0 0 1600 ${root.getAttribute('height')}`)
     expect(root.getAttribute('font-family')).toContain('system-ui')
     expect(root.querySelector('rect')?.getAttribute('fill')).toBe('#fefefe')
@@ -111,25 +118,24 @@ describe('buildChartSvg', () => {
   it('lists every series in the legend with its last value', () => {
     const legend = textOf(doc, '.legend')
     expect(legend).toContain('SYNA')
-    expect(legend).toContain('Synthetic Alpha')
     expect(legend).toContain('SYNB.T')
     // SYNA: 90 / 101 - 1 = -10.9%, written with a true minus sign.
     expect(legend).toContain('\u221210.9%')
   })
 
-  it('numbers every event at the top and explains each one in the key', () => {
+  it('numbers every event at the top and lists each one in the full key', () => {
     const markers = [...doc.querySelectorAll('.event-marker')]
     expect(markers.map((m) => m.textContent)).toEqual(['7', '12', '13'])
     expect(markers[0]?.querySelector('circle')?.getAttribute('fill')).toBe('#00aa00')
     expect(markers[1]?.querySelector('circle')?.getAttribute('fill')).toBe('#aa0000')
-    const key = textOf(doc, '.event-key')
+    // The square preset has room under the plot for the whole (short) list.
+    const key = textOf(parse(buildChartSvg(syntheticModel(), { ...OPTIONS, width: 1080, height: 1080 })), '.event-key')
     for (const event of SYNTHETIC_EVENTS) {
       expect(key).toContain(String(event.number))
       expect(key).toContain(event.label)
     }
-    // The trading date, and the event's own date where it differs (a weekend release reacts on Monday).
-    expect(key).toContain('Mon, Jan 27, 2025')
-    expect(key).toContain('Sat, Jan 25, 2025')
+    // The first session that could react.
+    expect(key).toContain('Jan 27')
     expect(svg).toContain('R1 &lt;model&gt; &amp; &quot;app&quot;')
   })
 
@@ -157,8 +163,8 @@ describe('buildChartSvg', () => {
 
   it('labels session dates on the x axis with the year where it starts', () => {
     const labels = [...doc.querySelectorAll('.x-axis text')].map((t) => t.textContent)
-    expect(labels).toContain('Jan 13')
-    expect(labels).toContain('2025')
+    expect(labels).toContain('Jan 13 2025')
+    expect(labels.filter((l) => l?.includes('2025'))).toHaveLength(1)
   })
 
   it('formats prices with their currency in price mode', () => {
@@ -179,27 +185,55 @@ describe('buildChartSvg', () => {
     expect(logSvg).not.toMatch(/NaN|Infinity/)
   })
 
-  it('grows taller to fit a long event key, wrapping long titles inside the image', () => {
+  it('keeps the requested size and the plot share with a long key, and counts the entries it left out', () => {
     const many: ChartEvent[] = Array.from({ length: 40 }, (_, k) =>
       syntheticEvent({
         id: `synthetic-${k}`,
         number: k + 1,
         tradingDate: SESSIONS[k % SESSIONS.length] as string,
         category: k % 2 ? 'deepseek' : 'stargate',
+        importance: k % 3 ? 'minor' : 'major',
         title: `Synthetic headline ${k} ${'with many words that go on and on '.repeat(12)}`,
       }),
     )
-    const tall = parse(buildChartSvg(syntheticModel('percent', many), { ...OPTIONS, eventDetails: true })).documentElement
-    const height = Number(tall.getAttribute('height'))
-    expect(height).toBeGreaterThan(900)
-    expect(tall.querySelectorAll('.event-key-entry')).toHaveLength(40)
-    for (const t of tall.querySelectorAll('text')) {
-      expect(Number(t.getAttribute('y'))).toBeLessThanOrEqual(height)
+    const { svg: out, layout } = buildChartSvgWithLayout(syntheticModel('percent', many), { ...OPTIONS, width: 1200, height: 675 })
+    const tall = parse(out).documentElement
+    expect(tall.getAttribute('height')).toBe('675')
+    expect((layout.plot.width * layout.plot.height) / (1200 * 675)).toBeGreaterThanOrEqual(MIN_PLOT_SHARE)
+    const shown = tall.querySelectorAll('.event-key-entry').length
+    expect(shown + layout.keyOmitted).toBe(40)
+    // Either some entries and a count of the rest, or (no room for even one line) no key at all.
+    if (shown > 0) expect(textOf(tall.ownerDocument, '.event-key')).toContain(`${layout.keyOmitted} more`)
+    else expect(tall.querySelector('.event-key')).toBeNull()
+    for (const t of tall.querySelectorAll('text')) expect(Number(t.getAttribute('y'))).toBeLessThanOrEqual(675)
+  })
+
+  it.each(EXPORT_PRESET_IDS)('gives the %s preset its size, a plot of at least 60%% and no text under the minimum', (id) => {
+    const preset = EXPORT_PRESETS[id]
+    for (const eventKey of ['full', 'labels', 'none'] as const) {
+      const { svg: out, layout } = buildChartSvgWithLayout(syntheticModel(), { ...OPTIONS, width: preset.width, height: preset.height, eventKey })
+      const doc = parse(out)
+      expect(doc.documentElement.getAttribute('width')).toBe(String(preset.width))
+      expect(doc.documentElement.getAttribute('height')).toBe(String(preset.height))
+      expect((layout.plot.width * layout.plot.height) / (preset.width * preset.height)).toBeGreaterThanOrEqual(MIN_PLOT_SHARE)
+      for (const t of doc.querySelectorAll('text')) {
+        const inMarker = t.closest('.event-marker, .event-cluster') !== null && t.getAttribute('text-anchor') === 'middle'
+        expect(Number(t.getAttribute('font-size'))).toBeGreaterThanOrEqual(inMarker ? 16 : MIN_TEXT)
+      }
+      // The source line is always there.
+      expect(textOf(doc, '.source-line')).toContain('Synthetic data')
     }
-    const entry = tall.querySelector('.event-key-entry')
-    const lines = [...(entry?.querySelectorAll('text') ?? [])].filter((t) => t.getAttribute('fill') === '#111111')
-    expect(lines.length).toBeLessThanOrEqual(3)
-    expect(lines.at(-1)?.textContent).toMatch(/…$/)
+  })
+
+  it('draws short labels beside the markers when asked, and no key list', () => {
+    const doc = parse(buildChartSvg(syntheticModel(), { ...OPTIONS, eventKey: 'labels' }))
+    expect(doc.querySelector('.event-key')).toBeNull()
+    expect(textOf(doc, '.event-markers')).toContain('Stargate-like')
+  })
+
+  it('names the symbols without data in a note above the source line', () => {
+    const doc = parse(buildChartSvg(syntheticModel(), { ...OPTIONS, note: 'No data in this range for ZZZZ, so it is not drawn.' }))
+    expect(textOf(doc, '.source-line')).toContain('ZZZZ')
   })
 
   it('falls back to the default colours when the palette is empty or holds unresolved values', () => {

@@ -195,12 +195,12 @@ describe('yahoo provider, each mock mode', () => {
     expect(mock.requests).toHaveLength(1)
   })
 
-  it('an unreachable host is upstream', async () => {
+  it('an unreachable host is unreachable (not a failure that a retry in a moment would fix)', async () => {
     const closed = await startMockYahoo({ port: 0 })
     const url = closed.url
     await closed.close()
     const error = await failure(createYahooProvider({ baseUrl: url, timeoutMs: 2000 }).getDailyBars(SEP_TO_NOV))
-    expect(error.kind).toBe('upstream')
+    expect(error.kind).toBe('unreachable')
     expectSafeMessage(error)
   })
 })

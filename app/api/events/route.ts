@@ -35,6 +35,7 @@ export async function GET(request: Request): Promise<Response> {
         verified: e.verified,
         verification: e.verification,
         verificationNote: e.verificationNote,
+        importance: e.importance,
       })),
     }
     return Response.json(body, { headers: { 'Cache-Control': CACHE_CATALOG } })

@@ -1,41 +1,24 @@
 import { EVENT_CATEGORIES } from '../../events/categories'
-import { formatDayMonth, formatFullDate, formatPercent, formatPrice } from '../../format'
-import { layoutEventLabels } from '../label-layout'
+import { formatDayMonth, formatPercent, formatPrice } from '../../format'
+import { layoutMarkers, markerRowY, type MarkerItem, type MarkerSizes } from '../marker-layout'
+import { chartPalette } from '../palette'
 import type { ChartModel, ChartSeries } from '../model'
 import { buildYAxis, plotted, xTickIndices } from '../scales'
+import { DEFAULT_EXPORT_PRESET, EXPORT_PRESETS, MIN_PLOT_SHARE, type EventKeyStyle } from './presets'
 
 /**
  * Draws the chart as a standalone SVG document from the ChartModel (not from the Recharts DOM), so the file
- * looks the same in any viewer: every colour is resolved from a palette, text is escaped, and the event key
- * sits below the plot so a reader of the image alone can tell what each numbered marker is.
+ * looks the same in any viewer: every colour is resolved from a palette, text is escaped, and the markers are
+ * laid out by the same function as on screen (lib/chart/marker-layout.ts).
+ *
+ * The image has exactly the size asked for (a preset, in CSS pixels; the PNG is drawn at 2x). The plot always
+ * takes at least MIN_PLOT_SHARE of the image: what does not fit around it (key entries first, then a second
+ * subtitle or title line) is left out, and the key says how many entries it left out. No text is smaller than
+ * MIN_TEXT, so it stays legible when the image is shown at half its width.
  */
 
-/** Colour of every CSS variable an export uses, as in `:root` of app/globals.css (the light theme). */
-export const EXPORT_PALETTE_FALLBACK: Readonly<Record<string, string>> = {
-  '--panel': '#ffffff',
-  '--fg': '#0f172a',
-  '--muted': '#475569',
-  '--grid': '#e2e8f0',
-  '--border': '#e2e8f0',
-  '--event-deepseek': '#dc2626',
-  '--event-stargate': '#7c3aed',
-  '--event-market': '#0f766e',
-  '--event-policy': '#b45309',
-  '--event-company': '#2563eb',
-  '--event-earnings': '#be185d',
-  '--series-1': '#16a34a',
-  '--series-2': '#2563eb',
-  '--series-3': '#ea580c',
-  '--series-4': '#9333ea',
-  '--series-5': '#0891b2',
-  '--series-6': '#be123c',
-  '--series-7': '#4d7c0f',
-  '--series-8': '#a16207',
-  '--series-9': '#1e40af',
-  '--series-10': '#c026d3',
-  '--series-11': '#0f766e',
-  '--series-12': '#57534e',
-}
+/** Colour of every CSS variable an export uses, light theme: from the palette module the page's styles come from. */
+export const EXPORT_PALETTE_FALLBACK: Readonly<Record<string, string>> = chartPalette('light')
 
 /** The CSS variables an export needs resolved. */
 export const EXPORT_PALETTE_VARS: readonly string[] = Object.keys(EXPORT_PALETTE_FALLBACK)
@@ -46,45 +29,45 @@ export interface ChartSvgOptions {
   title: string
   /** Date range, mode and base. */
   subtitle: string
-  /** Data source, and whether it is the snapshot or live. */
+  /** Data source, and whether it is the snapshot or live: always drawn. */
   footer: string
+  /** Drawn before the footer, e.g. the symbols that had no data. */
+  note?: string
   width?: number
-  /** The least height; the image grows taller when the event key needs the room. */
   height?: number
-  /** Adds each event's category and summary to the key. */
-  eventDetails?: boolean
+  /** `full`: a numbered list under the plot; `labels`: short labels beside the markers; `none`: markers only. */
+  eventKey?: EventKeyStyle
 }
 
-export const DEFAULT_EXPORT_WIDTH = 1600
-export const DEFAULT_EXPORT_HEIGHT = 900
+export const DEFAULT_EXPORT_WIDTH = EXPORT_PRESETS[DEFAULT_EXPORT_PRESET].width
+export const DEFAULT_EXPORT_HEIGHT = EXPORT_PRESETS[DEFAULT_EXPORT_PRESET].height
 
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 const ELLIPSIS = '\u2026'
 
-const MARGIN = 40
+/** The least font size in the image (in its own units): 9 px when a 1200-wide image is shown 600 px wide. */
+export const MIN_TEXT = 18
+const MARGIN_X = 22
+const MARGIN_TOP = 16
+const MARGIN_BOTTOM = 12
 const TITLE_SIZE = 30
-const TITLE_LINE = 38
-const SUBTITLE_SIZE = 17
-const SUBTITLE_LINE = 24
-const LEGEND_SIZE = 16
-const LEGEND_ROW = 30
-const MARKER_RADIUS = 12
-const MARKER_ROW = 30
-/** Rows the markers may take; an image has room to stack a busy day's events (six on 2025-01-27) apart. */
-const MARKER_ROWS = 8
-const AXIS_SIZE = 13
-const X_AXIS_HEIGHT = 48
-const KEY_SIZE = 14
-const KEY_LINE = 20
-const KEY_DETAIL_SIZE = 13
-const KEY_DETAIL_LINE = 18
-const KEY_RADIUS = 10
-const KEY_TEXT_INDENT = 30
-const KEY_ENTRY_GAP = 10
-const KEY_COLUMN_GAP = 40
-const FOOTER_SIZE = 13
-const FOOTER_LINE = 18
-const X_TICK_SPACING = 110
+const TITLE_LINE = 36
+const SUBTITLE_SIZE = MIN_TEXT
+const SUBTITLE_LINE = 23
+const LEGEND_SIZE = MIN_TEXT
+const LEGEND_ROW = 26
+const AXIS_SIZE = MIN_TEXT
+const X_AXIS_HEIGHT = 30
+const KEY_SIZE = MIN_TEXT
+const KEY_LINE = 24
+const KEY_COLUMN_GAP = 28
+const FOOTER_SIZE = MIN_TEXT
+const FOOTER_LINE = 22
+const X_TICK_SPACING = 150
+const EXPORT_MARKERS: MarkerSizes = { radius: 14, hitRadius: 15, rowHeight: 34, slot: 32, font: 16 }
+/** The band of markers takes at most this share of the image's height. */
+const EXPORT_BAND_SHARE = 0.13
+const EXPORT_MAX_ROWS = 4
 
 // ---------------------------------------------------------------------------------------------- text and XML
 
@@ -225,20 +208,17 @@ function formatLegendValue(model: ChartModel, series: ChartSeries, value: number
 interface LegendItem {
   colour: string
   symbol: string
-  name: string
   value: string
   note: string
   width: number
 }
 
-const LEGEND_SWATCH = 26
-const LEGEND_NAME_MAX = 230
-const LEGEND_ITEM_GAP = 32
+const LEGEND_SWATCH = 22
+const LEGEND_ITEM_GAP = 26
 
 function legendItems(model: ChartModel, palette: Record<string, string>): LegendItem[] {
   return model.series.map((s) => {
     const symbol = oneLine(s.symbol)
-    const name = truncateToWidth(oneLine(s.name), LEGEND_NAME_MAX, { size: LEGEND_SIZE - 1 })
     const value = formatLegendValue(model, s, lastValue(model, s.symbol))
     const note = model.mode === 'percent' && s.baseDate && s.baseDate !== model.base ? `(base ${formatDayMonth(s.baseDate)})` : ''
     const width =
@@ -246,10 +226,9 @@ function legendItems(model: ChartModel, palette: Record<string, string>): Legend
       8 +
       estimateTextWidth(symbol, LEGEND_SIZE, true) +
       8 +
-      (name ? estimateTextWidth(name, LEGEND_SIZE - 1) + 10 : 0) +
       estimateTextWidth(value, LEGEND_SIZE, true) +
-      (note ? 8 + estimateTextWidth(note, LEGEND_SIZE - 2) : 0)
-    return { colour: paletteColour(palette, s.colorVar), symbol, name, value, note, width }
+      (note ? 8 + estimateTextWidth(note, LEGEND_SIZE) : 0)
+    return { colour: paletteColour(palette, s.colorVar), symbol, value, note, width }
   })
 }
 
@@ -273,82 +252,48 @@ function flowLegend(items: LegendItem[], width: number): LegendItem[][] {
 
 type ModelEvent = ChartModel['events'][number]
 
-interface KeyEntry {
-  event: ModelEvent
-  colour: string
-  prefix: string
-  lines: string[]
-  details: string[]
-  height: number
+/** One line of the full key: number, reaction session, label and title, cut to the column. */
+function keyLine(event: ModelEvent, width: number): { prefix: string; rest: string } {
+  const prefix = `${event.number}  ${formatDayMonth(event.tradingDate)}`
+  const label = oneLine(event.label)
+  const title = oneLine(event.title)
+  const headline = !title ? label : !label || title.startsWith(label) ? title : `${label}: ${title}`
+  const restWidth = width - estimateTextWidth(prefix, KEY_SIZE, true) - 10
+  return { prefix, rest: truncateToWidth(`${headline}${event.verified ? '' : ' (partly verified)'}`, Math.max(0, restWidth), { size: KEY_SIZE }) }
 }
-
-function keyEntries(model: ChartModel, palette: Record<string, string>, columnWidth: number, withDetails: boolean): KeyEntry[] {
-  const textWidth = columnWidth - KEY_TEXT_INDENT
-  return model.events.map((event) => {
-    const colour = paletteColour(palette, EVENT_CATEGORIES[event.category]?.colorVar ?? `--event-${event.category}`)
-    const prefix = formatFullDate(event.tradingDate)
-    const eventDate = event.date && event.date !== event.tradingDate ? `(event date ${formatFullDate(event.date)}) ` : ''
-    const label = oneLine(event.label)
-    const title = oneLine(event.title)
-    const headline = !title ? label : !label || title.startsWith(label) ? title : `${label}: ${title}`
-    const rest = `${eventDate}${headline}${event.verified ? '' : ' (partly verified)'}`
-    const prefixWidth = estimateTextWidth(prefix, KEY_SIZE, true) + 8
-    const lines = wrapText(rest, { size: KEY_SIZE, width: textWidth, firstLineWidth: textWidth - prefixWidth, maxLines: 3 })
-    const category = EVENT_CATEGORIES[event.category]?.label ?? event.category
-    const details = withDetails
-      ? wrapText(`${category}. ${event.summary}`, { size: KEY_DETAIL_SIZE, width: textWidth, maxLines: 4 })
-      : []
-    const height = Math.max(lines.length * KEY_LINE + details.length * KEY_DETAIL_LINE, KEY_RADIUS * 2) + KEY_ENTRY_GAP
-    return { event, colour, prefix, lines, details, height }
-  })
-}
-
-/** Splits entries (kept in date order, read down each column) so the columns end as evenly as possible. */
-function splitColumns(entries: KeyEntry[], columns: number): KeyEntry[][] {
-  if (columns <= 1 || entries.length <= 1) return [entries]
-  const total = entries.reduce((sum, e) => sum + e.height, 0)
-  let best = 0
-  let bestCost = Number.POSITIVE_INFINITY
-  let left = 0
-  for (let k = 0; k <= entries.length; k++) {
-    const cost = Math.max(left, total - left)
-    if (cost < bestCost) {
-      bestCost = cost
-      best = k
-    }
-    left += entries[k]?.height ?? 0
-  }
-  return [entries.slice(0, best), entries.slice(best)]
-}
-
-const columnHeight = (column: KeyEntry[]) => column.reduce((sum, e) => sum + e.height, 0)
 
 // ---------------------------------------------------------------------------------------------- the document
 
-/**
- * The chart as an SVG document string. Layout, top to bottom: title, subtitle, legend, numbered event markers,
- * the plot with its axes, the numbered event key, the footer. The plot takes what is left of `height`, but never
- * less than 40% of it; when the key needs more room the image grows taller instead of squeezing the plot.
- */
+/** Where the plot went, for tests and for callers that measure the image. */
+export interface ChartSvgLayout {
+  width: number
+  height: number
+  plot: { left: number; top: number; width: number; height: number }
+  /** Key entries that did not fit and were left out. */
+  keyOmitted: number
+  markers: MarkerItem<ModelEvent>[]
+}
+
 export function buildChartSvg(model: ChartModel, options: ChartSvgOptions): string {
+  return buildChartSvgWithLayout(model, options).svg
+}
+
+/**
+ * The chart as an SVG document string, with its layout. Top to bottom: title, subtitle, legend, markers, the
+ * plot with its time axis, the event key (when chosen), the note and the source line.
+ */
+export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOptions): { svg: string; layout: ChartSvgLayout } {
   const width = Math.round(Math.min(8000, Math.max(480, options.width ?? DEFAULT_EXPORT_WIDTH)))
-  const minHeight = Math.round(Math.min(8000, Math.max(320, options.height ?? DEFAULT_EXPORT_HEIGHT)))
+  const height = Math.round(Math.min(8000, Math.max(320, options.height ?? DEFAULT_EXPORT_HEIGHT)))
+  const keyStyle: EventKeyStyle = options.eventKey ?? 'labels'
   const palette = options.palette
   const colour = (name: string) => paletteColour(palette, name)
   const fg = colour('--fg')
   const muted = colour('--muted')
   const grid = colour('--grid')
   const panel = colour('--panel')
-  const contentWidth = width - 2 * MARGIN
-
-  // Header.
-  const titleLines = wrapText(options.title, { size: TITLE_SIZE, bold: true, width: contentWidth, maxLines: 2 })
-  const subtitleLines = options.subtitle.trim() ? wrapText(options.subtitle, { size: SUBTITLE_SIZE, width: contentWidth, maxLines: 2 }) : []
-  const legendRows = flowLegend(legendItems(model, palette), contentWidth)
-  const titleTop = MARGIN
-  const subtitleTop = titleTop + titleLines.length * TITLE_LINE
-  const legendTop = subtitleTop + subtitleLines.length * SUBTITLE_LINE + 16
-  const legendBottom = legendTop + legendRows.length * LEGEND_ROW
+  const plotBg = colour('--plot-bg')
+  const contentWidth = width - 2 * MARGIN_X
 
   // Y axis first: its widest tick label decides where the plot starts.
   const values: number[] = []
@@ -359,79 +304,101 @@ export function buildChartSvg(model: ChartModel, options: ChartSvgOptions): stri
     }
   }
   const yAxis = buildYAxis(model, values)
-  const yLabelWidth = Math.max(40, ...yAxis.ticks.map((t) => estimateTextWidth(yAxis.format(t), AXIS_SIZE)))
-  const plotLeft = MARGIN + yLabelWidth + 12
-  const plotRight = width - MARGIN - MARKER_RADIUS
+  const yLabelWidth = Math.max(36, ...yAxis.ticks.map((t) => estimateTextWidth(yAxis.format(t), AXIS_SIZE)))
+  const plotLeft = MARGIN_X + yLabelWidth + 10
+  const plotRight = width - MARGIN_X - EXPORT_MARKERS.radius
   const plotWidth = plotRight - plotLeft
   const count = model.dates.length
   const xOf = (i: number) => (count <= 1 ? plotLeft + plotWidth / 2 : plotLeft + (i / (count - 1)) * plotWidth)
 
-  // Event markers above the plot, on as many rows as the crowding needs.
-  const eventXs = model.events.map((e) => xOf(e.index))
-  const placements = layoutEventLabels(eventXs, { labelWidth: MARKER_RADIUS * 2 + 4, rows: MARKER_ROWS })
-  const markerRows = placements.length ? Math.max(...placements.map((p) => p.row)) + 1 : 0
-  const bandTop = legendBottom + 10
-  const bandHeight = markerRows ? markerRows * MARKER_ROW + 6 : 10
+  // Everything but the plot, at its fullest; then cut until the plot has its share.
+  const minPlotHeight = Math.ceil((MIN_PLOT_SHARE * width * height) / Math.max(1, plotWidth)) + 1
+  let titleLines = wrapText(options.title, { size: TITLE_SIZE, bold: true, width: contentWidth, maxLines: 2 })
+  let subtitleLines = options.subtitle.trim() ? wrapText(options.subtitle, { size: SUBTITLE_SIZE, width: contentWidth, maxLines: 2 }) : []
+  let legendRows = flowLegend(legendItems(model, palette), contentWidth)
+  const footerText = [options.note ?? '', options.footer].map(oneLine).filter(Boolean).join(' ')
+  let footerLines = wrapText(footerText, { size: FOOTER_SIZE, width: contentWidth, maxLines: 2 })
+  const keyColumns = keyStyle === 'full' && model.events.length ? (width >= 1000 && model.events.length > 1 ? 2 : 1) : 0
+  const oneRowBand = model.events.length ? EXPORT_MARKERS.rowHeight + 6 : 8
+  let bandHeight = oneRowBand
+  const fixed = () =>
+    MARGIN_TOP +
+    titleLines.length * TITLE_LINE +
+    subtitleLines.length * SUBTITLE_LINE +
+    legendRows.length * LEGEND_ROW +
+    6 +
+    bandHeight +
+    X_AXIS_HEIGHT +
+    8 +
+    footerLines.length * FOOTER_LINE +
+    MARGIN_BOTTOM
+  // Cut in order of least loss: a third legend row, a second subtitle line, a second title line, a second footer line.
+  const cuts: (() => void)[] = [
+    () => (legendRows = legendRows.slice(0, 2)),
+    () => (subtitleLines = wrapText(options.subtitle, { size: SUBTITLE_SIZE, width: contentWidth, maxLines: 1 })),
+    () => (titleLines = wrapText(options.title, { size: TITLE_SIZE, bold: true, width: contentWidth, maxLines: 1 })),
+    () => (footerLines = wrapText(footerText, { size: FOOTER_SIZE, width: contentWidth, maxLines: 1 })),
+  ]
+  for (const cut of cuts) if (height - fixed() < minPlotHeight) cut()
 
-  // Event key below the plot: two columns on a wide image.
-  const columns = width >= 1100 && model.events.length > 1 ? 2 : 1
-  const columnWidth = (contentWidth - KEY_COLUMN_GAP * (columns - 1)) / columns
-  const keyColumns = splitColumns(keyEntries(model, palette, columnWidth, options.eventDetails ?? false), columns)
-  const keyHeight = model.events.length ? 24 + 30 + Math.max(...keyColumns.map(columnHeight)) : 0
+  // The markers may stack as high as the band's share of the image allows, and no higher than the plot can spare.
+  const bandRoom = Math.max(oneRowBand, Math.min(EXPORT_BAND_SHARE * height, height - (fixed() - bandHeight) - minPlotHeight))
+  const markerLayout = layoutMarkers(model.events, xOf, { sizes: EXPORT_MARKERS, chartHeight: bandRoom, maxBandShare: 1, maxRows: EXPORT_MAX_ROWS })
+  if (model.events.length) bandHeight = markerLayout.bandHeight
 
-  const footerLines = options.footer.trim() ? wrapText(options.footer, { size: FOOTER_SIZE, width: contentWidth, maxLines: 3 }) : []
-  const footerHeight = footerLines.length ? 20 + footerLines.length * FOOTER_LINE : 0
+  const keyRoom = Math.max(0, height - fixed() - minPlotHeight - (keyColumns ? KEY_LINE : 0))
+  // A heading with no entry under it would only take room: then the key is left out whole.
+  const keyRowsPerColumn = keyColumns && keyRoom >= KEY_LINE ? Math.floor(keyRoom / KEY_LINE) : 0
+  const keyShown = Math.min(model.events.length, keyRowsPerColumn * keyColumns)
+  const keyOmitted = keyColumns ? model.events.length - keyShown : 0
+  const keyRows = keyColumns && keyShown > 0 ? Math.ceil(keyShown / keyColumns) + 1 : 0
+  const keyHeight = keyRows * KEY_LINE
 
-  const fixedHeight = bandTop + bandHeight + X_AXIS_HEIGHT + keyHeight + footerHeight + MARGIN
-  const plotHeight = Math.max(Math.round(minHeight * 0.4), minHeight - fixedHeight)
-  const height = Math.ceil(fixedHeight + plotHeight)
+  const plotHeight = Math.max(40, height - fixed() - keyHeight)
+  const titleTop = MARGIN_TOP
+  const subtitleTop = titleTop + titleLines.length * TITLE_LINE
+  const legendTop = subtitleTop + subtitleLines.length * SUBTITLE_LINE
+  const bandTop = legendTop + legendRows.length * LEGEND_ROW + 6
   const plotTop = bandTop + bandHeight
   const plotBottom = plotTop + plotHeight
   const yOf = (v: number) => plotBottom - yAxis.position(v) * plotHeight
 
   const parts: string[] = []
   parts.push(el('rect', { x: 0, y: 0, width, height, fill: panel }))
+  // The plot's own background: a tint a reader barely sees, and a rectangle a test can measure in the PNG.
+  parts.push(el('rect', { class: 'plot-area', x: plotLeft, y: plotTop, width: plotWidth, height: plotHeight, fill: plotBg }))
 
-  // Title, subtitle.
   titleLines.forEach((line, k) => {
-    parts.push(text({ x: MARGIN, y: titleTop + 28 + k * TITLE_LINE, 'font-size': TITLE_SIZE, 'font-weight': 700, fill: fg }, line))
+    parts.push(text({ x: MARGIN_X, y: titleTop + 27 + k * TITLE_LINE, 'font-size': TITLE_SIZE, 'font-weight': 700, fill: fg }, line))
   })
   subtitleLines.forEach((line, k) => {
-    parts.push(text({ x: MARGIN, y: subtitleTop + 18 + k * SUBTITLE_LINE, 'font-size': SUBTITLE_SIZE, fill: muted }, line))
+    parts.push(text({ x: MARGIN_X, y: subtitleTop + 17 + k * SUBTITLE_LINE, 'font-size': SUBTITLE_SIZE, fill: muted }, line))
   })
 
-  // Legend.
   const legend: string[] = []
   legendRows.forEach((row, r) => {
-    let x = MARGIN
+    let x = MARGIN_X
     const cy = legendTop + r * LEGEND_ROW + LEGEND_ROW / 2
     for (const item of row) {
-      const pieces: string[] = [
-        el('line', { x1: x, x2: x + LEGEND_SWATCH, y1: cy, y2: cy, stroke: item.colour, 'stroke-width': 4, 'stroke-linecap': 'round' }),
-      ]
+      const pieces: string[] = [el('line', { x1: x, x2: x + LEGEND_SWATCH, y1: cy, y2: cy, stroke: item.colour, 'stroke-width': 5, 'stroke-linecap': 'round' })]
       let tx = x + LEGEND_SWATCH + 8
-      const baseline = cy + 5.5
+      const baseline = cy + 6
       pieces.push(text({ x: tx, y: baseline, 'font-size': LEGEND_SIZE, 'font-weight': 700, fill: fg }, item.symbol))
       tx += estimateTextWidth(item.symbol, LEGEND_SIZE, true) + 8
-      if (item.name) {
-        pieces.push(text({ x: tx, y: baseline, 'font-size': LEGEND_SIZE - 1, fill: muted }, item.name))
-        tx += estimateTextWidth(item.name, LEGEND_SIZE - 1) + 10
-      }
       pieces.push(text({ x: tx, y: baseline, 'font-size': LEGEND_SIZE, 'font-weight': 700, fill: item.colour }, item.value))
       tx += estimateTextWidth(item.value, LEGEND_SIZE, true) + 8
-      if (item.note) pieces.push(text({ x: tx, y: baseline, 'font-size': LEGEND_SIZE - 2, fill: muted }, item.note))
+      if (item.note) pieces.push(text({ x: tx, y: baseline, 'font-size': LEGEND_SIZE, fill: muted }, item.note))
       legend.push(el('g', { class: 'legend-item', 'data-symbol': item.symbol }, pieces.join('')))
       x += item.width + LEGEND_ITEM_GAP
     }
   })
   parts.push(el('g', { class: 'legend' }, legend.join('')))
 
-  // Y grid and tick labels.
   const yParts = yAxis.ticks.map((t) => {
     const y = yOf(t)
     return (
       el('line', { x1: plotLeft, x2: plotRight, y1: y, y2: y, stroke: grid, 'stroke-width': 1 }) +
-      text({ x: plotLeft - 10, y, dy: '0.35em', 'text-anchor': 'end', 'font-size': AXIS_SIZE, fill: muted }, yAxis.format(t))
+      text({ x: plotLeft - 8, y, dy: '0.35em', 'text-anchor': 'end', 'font-size': AXIS_SIZE, fill: muted }, yAxis.format(t))
     )
   })
   parts.push(el('g', { class: 'y-axis' }, yParts.join('')))
@@ -442,26 +409,28 @@ export function buildChartSvg(model: ChartModel, options: ChartSvgOptions): stri
   }
 
   // Event lines sit under the series, so the prices stay readable where they cross.
-  const markerY = (k: number) => bandTop + (placements[k]?.row ?? 0) * MARKER_ROW + MARKER_RADIUS + 2
   const eventColour = (e: ModelEvent) => colour(EVENT_CATEGORIES[e.category]?.colorVar ?? `--event-${e.category}`)
-  const eventLines = model.events.map((e, k) => {
-    const x = eventXs[k] ?? plotLeft
-    return el('line', {
-      x1: x,
-      x2: x,
-      y1: markerY(k) + MARKER_RADIUS,
+  const itemColour = (item: MarkerItem<ModelEvent>) => {
+    const categories = new Set(item.events.map((e) => e.category))
+    const first = item.events[0]
+    return categories.size === 1 && first ? eventColour(first) : muted
+  }
+  const eventLines = model.events.map((e) =>
+    el('line', {
+      x1: xOf(e.index),
+      x2: xOf(e.index),
+      y1: plotTop,
       y2: plotBottom,
       stroke: eventColour(e),
-      'stroke-width': 1.5,
+      'stroke-width': e.importance === 'major' ? 1.5 : 1,
       'stroke-dasharray': '5 4',
-      'stroke-opacity': 0.9,
-    })
-  })
+      'stroke-opacity': e.importance === 'major' ? 0.9 : 0.5,
+    }),
+  )
   parts.push(el('g', { class: 'event-lines' }, eventLines.join('')))
 
   // Series. A null on the shared session axis mostly means that exchange did not trade that day (Tokyo and New
-  // York holidays differ), not that data is missing, so lines connect across nulls as the live chart does;
-  // breaking them would leave every US line gap-toothed as soon as a Tokyo symbol is added.
+  // York holidays differ), so lines connect across nulls as the live chart does.
   const seriesParts = model.series.map((s) => {
     const stroke = colour(s.colorVar)
     const points: [number, number][] = []
@@ -472,115 +441,100 @@ export function buildChartSvg(model: ChartModel, options: ChartSvgOptions): stri
     if (points.length === 0) return ''
     const d = points.map(([x, y], k) => `${k === 0 ? 'M' : 'L'}${num(x)} ${num(y)}`).join(' ')
     const [lastX, lastY] = points[points.length - 1] as [number, number]
-    const line =
-      points.length > 1
-        ? el('path', { d, fill: 'none', stroke, 'stroke-width': 2.5, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' })
-        : ''
-    return el('g', { class: 'series', 'data-symbol': s.symbol }, line + el('circle', { cx: lastX, cy: lastY, r: 3.5, fill: stroke }))
+    const line = points.length > 1 ? el('path', { d, fill: 'none', stroke, 'stroke-width': 3, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }) : ''
+    return el('g', { class: 'series', 'data-symbol': s.symbol }, line + el('circle', { cx: lastX, cy: lastY, r: 4, fill: stroke }))
   })
   parts.push(el('g', { class: 'series-lines' }, seriesParts.join('')))
 
   if (values.length === 0) {
-    parts.push(
-      text(
-        { x: plotLeft + plotWidth / 2, y: plotTop + plotHeight / 2, 'text-anchor': 'middle', 'font-size': 18, fill: muted },
-        'No prices in this range',
-      ),
-    )
+    parts.push(text({ x: plotLeft + plotWidth / 2, y: plotTop + plotHeight / 2, 'text-anchor': 'middle', 'font-size': 22, fill: muted }, 'No prices in this range'))
   }
 
-  // X axis: session dates, the year under the first tick and wherever it changes.
+  // X axis: session dates on one line; the year is added where it starts and where it changes.
   const xParts: string[] = [el('line', { x1: plotLeft, x2: plotRight, y1: plotBottom, y2: plotBottom, stroke: muted, 'stroke-width': 1 })]
   let previousYear = ''
-  for (const i of xTickIndices(count, Math.floor(plotWidth / X_TICK_SPACING))) {
+  const xTicks = xTickIndices(count, Math.max(2, Math.floor(plotWidth / X_TICK_SPACING)))
+  for (const i of xTicks) {
     const date = model.dates[i]
     if (!date) continue
     const x = xOf(i)
     const year = date.slice(0, 4)
+    const label = year !== previousYear ? `${formatDayMonth(date)} ${year}` : formatDayMonth(date)
+    previousYear = year
+    const anchor = i === xTicks[0] && x - estimateTextWidth(label, AXIS_SIZE) / 2 < plotLeft - yLabelWidth ? 'start' : i === xTicks[xTicks.length - 1] ? 'end' : 'middle'
     xParts.push(el('line', { x1: x, x2: x, y1: plotBottom, y2: plotBottom + 5, stroke: muted, 'stroke-width': 1 }))
-    xParts.push(text({ x, y: plotBottom + 20, 'text-anchor': 'middle', 'font-size': AXIS_SIZE, fill: muted }, formatDayMonth(date)))
-    if (year !== previousYear) {
-      xParts.push(text({ x, y: plotBottom + 37, 'text-anchor': 'middle', 'font-size': AXIS_SIZE, 'font-weight': 600, fill: muted }, year))
-      previousYear = year
-    }
+    xParts.push(text({ x, y: plotBottom + 23, 'text-anchor': anchor, 'font-size': AXIS_SIZE, fill: muted }, label))
   }
   parts.push(el('g', { class: 'x-axis' }, xParts.join('')))
 
-  // Numbered markers, drawn last in the plot so nothing covers them.
-  const markers = model.events.map((e, k) => {
-    const x = eventXs[k] ?? plotLeft
-    const cy = markerY(k)
+  // Markers, drawn last so nothing covers them; the stem joins each to its session line.
+  const r = EXPORT_MARKERS.radius
+  const markers = markerLayout.items.map((item, k) => {
+    const x = item.x
+    const cy = bandTop + markerRowY(item.row, EXPORT_MARKERS)
+    const c = itemColour(item)
+    const stem = el('line', { x1: x, x2: x, y1: cy + r, y2: plotTop, stroke: c, 'stroke-width': 1.5 })
+    if (item.kind === 'cluster') {
+      const label = `+${item.events.length}`
+      const w = r * 2 + (label.length > 2 ? 8 : 4)
+      return el(
+        'g',
+        { class: 'event-cluster', 'data-event-ids': item.events.map((e) => e.id).join(' ') },
+        stem +
+          el('rect', { x: x - w / 2, y: cy - r, width: w, height: 2 * r, rx: r / 2, fill: panel, stroke: c, 'stroke-width': 2, 'stroke-dasharray': '4 3' }) +
+          text({ x, y: cy, dy: '0.35em', 'text-anchor': 'middle', 'font-size': EXPORT_MARKERS.font, 'font-weight': 700, fill: fg }, label),
+      )
+    }
+    const e = item.events[0] as ModelEvent
     const label = String(e.number)
+    let shortLabel = ''
+    if (keyStyle === 'labels') {
+      // Beside the marker, up to the next marker on the same row (or the plot's edge).
+      const next = markerLayout.items.slice(k + 1).find((o) => o.row === item.row)
+      const room = (next ? next.x - EXPORT_MARKERS.slot / 2 : width - MARGIN_X) - (x + r + 4)
+      const cut = truncateToWidth(oneLine(e.label), room, { size: MIN_TEXT, bold: true })
+      if (cut.length >= 4) shortLabel = text({ x: x + r + 4, y: cy, dy: '0.35em', 'font-size': MIN_TEXT, 'font-weight': 700, fill: eventColour(e) }, cut)
+    }
     return el(
       'g',
       { class: 'event-marker', 'data-event-id': e.id },
-      el('circle', { cx: x, cy, r: MARKER_RADIUS, fill: eventColour(e), stroke: panel, 'stroke-width': 1.5 }) +
-        text(
-          { x, y: cy, dy: '0.35em', 'text-anchor': 'middle', 'font-size': label.length > 2 ? 10 : 12, 'font-weight': 700, fill: panel },
-          label,
-        ),
+      stem +
+        el('circle', { cx: x, cy, r, fill: eventColour(e), stroke: panel, 'stroke-width': 1.5 }) +
+        text({ x, y: cy, dy: '0.35em', 'text-anchor': 'middle', 'font-size': label.length > 2 ? EXPORT_MARKERS.font - 3 : EXPORT_MARKERS.font, 'font-weight': 700, fill: panel }, label) +
+        shortLabel,
     )
   })
   parts.push(el('g', { class: 'event-markers' }, markers.join('')))
 
-  // Event key.
-  if (model.events.length) {
-    const keyTop = plotBottom + X_AXIS_HEIGHT + 24
-    const keyParts: string[] = [
-      text({ x: MARGIN, y: keyTop + 14, 'font-size': 16, 'font-weight': 700, fill: fg }, 'Events'),
-      text(
-        { x: MARGIN + estimateTextWidth('Events', 16, true) + 12, y: keyTop + 14, 'font-size': 13, fill: muted },
-        'Numbers match the markers above the chart; dates are the first trading session that could react.',
-      ),
-    ]
-    keyColumns.forEach((column, c) => {
-      const x0 = MARGIN + c * (columnWidth + KEY_COLUMN_GAP)
-      let y = keyTop + 30
-      for (const entry of column) {
-        const tx = x0 + KEY_TEXT_INDENT
-        const label = String(entry.event.number)
-        const pieces: string[] = [
-          el('circle', { cx: x0 + KEY_RADIUS, cy: y + KEY_RADIUS, r: KEY_RADIUS, fill: entry.colour }),
-          text(
-            {
-              x: x0 + KEY_RADIUS,
-              y: y + KEY_RADIUS,
-              dy: '0.35em',
-              'text-anchor': 'middle',
-              'font-size': label.length > 2 ? 9 : 11,
-              'font-weight': 700,
-              fill: panel,
-            },
-            label,
-          ),
-        ]
-        entry.lines.forEach((line, k) => {
-          const baseline = y + 15 + k * KEY_LINE
-          if (k === 0) {
-            const first = el('tspan', { 'font-weight': 700 }, escapeXml(entry.prefix)) + (line ? el('tspan', { dx: 8 }, escapeXml(line)) : '')
-            pieces.push(el('text', { x: tx, y: baseline, 'font-size': KEY_SIZE, fill: fg }, first))
-          } else {
-            pieces.push(text({ x: tx, y: baseline, 'font-size': KEY_SIZE, fill: fg }, line))
-          }
-        })
-        entry.details.forEach((line, k) => {
-          const baseline = y + 15 + entry.lines.length * KEY_LINE + k * KEY_DETAIL_LINE - 2
-          pieces.push(text({ x: tx, y: baseline, 'font-size': KEY_DETAIL_SIZE, fill: muted }, line))
-        })
-        keyParts.push(el('g', { class: 'event-key-entry', 'data-event-id': entry.event.id }, pieces.join('')))
-        y += entry.height
-      }
+  // The full key: one line per event, in date order, down each column.
+  if (keyColumns && keyRows) {
+    const keyTop = plotBottom + X_AXIS_HEIGHT + 4
+    const columnWidth = (contentWidth - KEY_COLUMN_GAP * (keyColumns - 1)) / keyColumns
+    const perColumn = Math.max(1, keyRows - 1)
+    const heading = keyOmitted > 0 ? `Events (${keyOmitted} more not shown at this size)` : 'Events: number, first session that could react, what happened'
+    const keyParts: string[] = [text({ x: MARGIN_X, y: keyTop + 17, 'font-size': KEY_SIZE, 'font-weight': 700, fill: fg }, heading)]
+    model.events.slice(0, keyShown).forEach((event, k) => {
+      const column = Math.floor(k / perColumn)
+      const x0 = MARGIN_X + column * (columnWidth + KEY_COLUMN_GAP)
+      const baseline = keyTop + KEY_LINE * (1 + (k % perColumn)) + 17
+      const line = keyLine(event, columnWidth)
+      keyParts.push(
+        el(
+          'text',
+          { class: 'event-key-entry', 'data-event-id': event.id, x: x0, y: baseline, 'font-size': KEY_SIZE, fill: fg },
+          el('tspan', { 'font-weight': 700, fill: eventColour(event) }, escapeXml(line.prefix)) + el('tspan', { dx: 10 }, escapeXml(line.rest)),
+        ),
+      )
     })
     parts.push(el('g', { class: 'event-key' }, keyParts.join('')))
   }
 
-  // Footer.
-  const footerTop = height - MARGIN - footerLines.length * FOOTER_LINE
+  const footerTop = height - MARGIN_BOTTOM - footerLines.length * FOOTER_LINE
   footerLines.forEach((line, k) => {
-    parts.push(text({ x: MARGIN, y: footerTop + 13 + k * FOOTER_LINE, 'font-size': FOOTER_SIZE, fill: muted }, line))
+    parts.push(text({ class: 'source-line', x: MARGIN_X, y: footerTop + 16 + k * FOOTER_LINE, 'font-size': FOOTER_SIZE, fill: muted }, line))
   })
 
-  const description = [options.subtitle, options.footer].map(oneLine).filter(Boolean).join('. ')
+  const description = [options.subtitle, options.note ?? '', options.footer].map(oneLine).filter(Boolean).join('. ')
   const root = attrs({
     xmlns: 'http://www.w3.org/2000/svg',
     width,
@@ -590,7 +544,7 @@ export function buildChartSvg(model: ChartModel, options: ChartSvgOptions): stri
     role: 'img',
     'aria-labelledby': 'chart-title chart-desc',
   })
-  return [
+  const svg = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg${root}>`,
     el('title', { id: 'chart-title' }, escapeXml(oneLine(options.title))),
@@ -599,4 +553,8 @@ export function buildChartSvg(model: ChartModel, options: ChartSvgOptions): stri
     '</svg>',
     '',
   ].join('\n')
+  return {
+    svg,
+    layout: { width, height, plot: { left: plotLeft, top: plotTop, width: plotWidth, height: plotHeight }, keyOmitted, markers: markerLayout.items },
+  }
 }

@@ -203,7 +203,7 @@ export function createYahooProvider(options: YahooProviderOptions = {}): PricePr
           })
         }
         if (error instanceof FinalBodyError) throw fail('bad_payload', 'Yahoo sent a body that could not be decoded', { cause: error })
-        throw fail('upstream', 'Could not reach Yahoo', { cause: error })
+        throw fail('unreachable', 'Could not reach Yahoo', { cause: error })
       }
 
       let result: DailyBarsResult
