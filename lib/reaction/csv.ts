@@ -20,7 +20,7 @@ export function carColumn([t1, t2]: readonly [number, number]): string {
 
 /**
  * The reaction table as CSV: one row per symbol with every number of the event study, unrounded, and one
- * CAR and t column per event window. Returns and CARs are decimal fractions; money is in the row's currency.
+ * CAR, t and p column per event window; t and p use the prediction-error variance. Returns and CARs are decimal fractions; money is in the row's currency.
  */
 export function reactionToCsv(result: ReactionResult): string {
   const windows = result.method.windows
@@ -29,8 +29,12 @@ export function reactionToCsv(result: ReactionResult): string {
     'name',
     'currency',
     'day0',
+    'row_day0',
     'event',
     'benchmark',
+    'model',
+    'pairing',
+    'market_date',
     'prev_date',
     'prev_close',
     'close',
@@ -41,8 +45,11 @@ export function reactionToCsv(result: ReactionResult): string {
     'beta',
     's',
     'abnormal_return',
+    'sd_ar',
     't_ar',
-    ...windows.flatMap((w) => [carColumn(w), `t_${carColumn(w)}`]),
+    'p_ar',
+    'df',
+    ...windows.flatMap((w) => [carColumn(w), `t_${carColumn(w)}`, `p_${carColumn(w)}`]),
     'market_cap_change',
     'shares',
     'shares_as_of',
@@ -59,7 +66,7 @@ export function reactionToCsv(result: ReactionResult): string {
   for (const row of result.rows) {
     const carCells = windows.flatMap(([t1, t2]) => {
       const car = row.car.find((c) => c.window[0] === t1 && c.window[1] === t2)
-      return [num(car?.car), num(car?.t)]
+      return [num(car?.car), num(car?.t), num(car?.p)]
     })
     lines.push(
       [
@@ -67,8 +74,12 @@ export function reactionToCsv(result: ReactionResult): string {
         text(row.name),
         text(row.currency),
         result.day0,
+        row.day0,
         text(result.event?.id),
         text(result.benchmark),
+        text(row.model),
+        text(row.pairing),
+        row.marketDate ?? '',
         row.prevDate,
         num(row.prevClose),
         num(row.close),
@@ -79,7 +90,10 @@ export function reactionToCsv(result: ReactionResult): string {
         num(row.beta),
         num(row.s),
         num(row.abnormalReturn),
+        num(row.sdAR),
         num(row.tAR),
+        num(row.pAR),
+        num(row.df),
         ...carCells,
         num(row.marketCapChange),
         num(row.shares?.shares),
