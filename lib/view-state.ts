@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { EVENT_CATEGORY_IDS, type EventCategory } from './events/categories'
 import { isIsoDate } from './dates'
 import { SYMBOL_PATTERN, normalizeSymbol } from './symbols'
+import { DEFAULT_REACTION_VIEW, appendReactionQuery, parseReactionView, type ReactionView } from './reaction/view-params'
 
 /** The state of the dashboard view. The URL is its only store: every control writes it, any link restores it. */
 export const CHART_MODES = ['percent', 'price', 'log'] as const
@@ -26,6 +27,8 @@ export interface ViewState {
   categories: EventCategoryId[]
   /** The market benchmark of the reaction table. */
   benchmark: string
+  /** The reaction panel's event-study parameters (lib/reaction/view-params.ts). */
+  reaction: ReactionView
 }
 
 /** The last session before R1 (2025-01-20, a holiday) and Stargate: the natural "before" of the story. */
@@ -40,6 +43,7 @@ export const DEFAULT_VIEW: ViewState = {
   event: null,
   categories: [...EVENT_CATEGORY_IDS],
   benchmark: 'SPY',
+  reaction: DEFAULT_REACTION_VIEW,
 }
 
 // zod/mini: the same checks as zod, in a form the browser bundle can tree-shake (this module runs on both sides).
@@ -103,6 +107,9 @@ export function parseViewState(params: RawParams | URLSearchParams): { view: Vie
   let raw: RawParams = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params
   const notices: string[] = []
   const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories] }
+  const reaction = parseReactionView(raw)
+  view.reaction = reaction.view
+  notices.push(...reaction.notices)
   // Symbols are read one by one: a bad ticker, or one too many, costs only itself, not the whole list.
   const rawSymbols = one(raw.symbols)
   if (typeof rawSymbols === 'string' && rawSymbols.length <= 400) {
@@ -142,6 +149,7 @@ export function viewToQuery(view: ViewState): string {
   if (view.event) params.set('event', view.event)
   if (view.categories.length !== EVENT_CATEGORY_IDS.length) params.set('categories', view.categories.join(','))
   if (view.benchmark !== DEFAULT_VIEW.benchmark) params.set('benchmark', view.benchmark)
+  appendReactionQuery(params, view.reaction)
   return params.toString().replaceAll('%2C', ',')
 }
 

@@ -50,16 +50,14 @@ export {
   meanResidualCorrelation,
   portfolio,
   portfolioWindow,
-  PORTFOLIO_TEST_IDS,
-  PORTFOLIO_TEST_NOTES,
   type PortfolioDay,
   type PortfolioFirm,
   type PortfolioPathPoint,
   type PortfolioResult,
   type PortfolioTest,
-  type PortfolioTestId,
   type PortfolioWindow,
 } from './portfolio'
+export { PORTFOLIO_TEST_IDS, PORTFOLIO_TEST_INFO, type PortfolioTestId } from './portfolio-tests'
 export {
   getSharesOutstanding,
   SHARES_NOT_SOURCED,

@@ -2,9 +2,9 @@ import { AnalysisError } from './errors'
 import { crossProduct, crossVector, invert, multiply, quadraticForm, type Matrix } from './linear-algebra'
 import { ols } from './ols'
 
-/** The models of normal return (DESIGN.md, "Event-study statistics, second edition"). */
-export const MODEL_KINDS = ['market', 'market-adjusted', 'constant-mean'] as const
-export type ModelKind = (typeof MODEL_KINDS)[number]
+import type { ModelKind } from './parameters'
+
+export { MODEL_KINDS, type ModelKind } from './parameters'
 
 /**
  * One day of data for a model: the stock's return `y` and the benchmark regressors `x` without the intercept:

@@ -1,7 +1,7 @@
 import type { ReactionResult } from './types'
 
 /** A CSV field quoted only when it must be (RFC 4180). */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
@@ -9,7 +9,7 @@ function csvField(value: string): string {
 const text = (value: string | null | undefined) => csvField(/^[=+\-@\t\r]/.test(value ?? '') ? `'${value}` : (value ?? ''))
 
 /** Numbers as JavaScript writes them: the shortest text that reads back as the same double, never rounded. */
-const num = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? '' : String(value))
+export const csvNumber = (value: number | null | undefined): string => (value === null || value === undefined || !Number.isFinite(value) ? '' : String(value))
 
 const day = (t: number) => (t > 0 ? `+${t}` : String(t))
 
@@ -66,7 +66,7 @@ export function reactionToCsv(result: ReactionResult): string {
   for (const row of result.rows) {
     const carCells = windows.flatMap(([t1, t2]) => {
       const car = row.car.find((c) => c.window[0] === t1 && c.window[1] === t2)
-      return [num(car?.car), num(car?.t), num(car?.p)]
+      return [csvNumber(car?.car), csvNumber(car?.t), csvNumber(car?.p)]
     })
     lines.push(
       [
@@ -81,30 +81,30 @@ export function reactionToCsv(result: ReactionResult): string {
         text(row.pairing),
         row.marketDate ?? '',
         row.prevDate,
-        num(row.prevClose),
-        num(row.close),
-        num(row.return),
-        num(row.marketReturn),
-        num(row.expectedReturn),
-        num(row.alpha),
-        num(row.beta),
-        num(row.s),
-        num(row.abnormalReturn),
-        num(row.sdAR),
-        num(row.tAR),
-        num(row.pAR),
-        num(row.df),
+        csvNumber(row.prevClose),
+        csvNumber(row.close),
+        csvNumber(row.return),
+        csvNumber(row.marketReturn),
+        csvNumber(row.expectedReturn),
+        csvNumber(row.alpha),
+        csvNumber(row.beta),
+        csvNumber(row.s),
+        csvNumber(row.abnormalReturn),
+        csvNumber(row.sdAR),
+        csvNumber(row.tAR),
+        csvNumber(row.pAR),
+        csvNumber(row.df),
         ...carCells,
-        num(row.marketCapChange),
-        num(row.shares?.shares),
+        csvNumber(row.marketCapChange),
+        csvNumber(row.shares?.shares),
         row.shares?.asOf ?? '',
         row.recovery?.date ?? '',
-        num(row.recovery?.sessions),
+        csvNumber(row.recovery?.sessions),
         row.dataThrough,
         row.estimation.from,
         row.estimation.to,
-        num(row.estimation.sessions),
-        num(result.method.gap),
+        csvNumber(row.estimation.sessions),
+        csvNumber(result.method.gap),
         text(row.source),
       ].join(','),
     )
