@@ -11,9 +11,11 @@ export function TValue({ t, p }: { t: number | null; p: number | null }) {
   const mark = markFromP(p)
   return (
     <span title={`t = ${formatNumber(t, 3)}, two-sided ${formatP(p)}`}>
-      {formatNumber(t, 2)}
-      <span className="inline-block w-4 text-left" aria-hidden>
-        {mark}
+      <span className="whitespace-nowrap">
+        {formatNumber(t, 2)}
+        <span className="inline-block w-4 text-left" aria-hidden>
+          {mark}
+        </span>
       </span>
       {mark ? <span className="sr-only">, significant at the {mark === '**' ? '1%' : '5%'} level</span> : null}
       <span className="block text-[10px] text-[var(--muted)]">{formatP(p)}</span>
