@@ -56,6 +56,8 @@ test.describe('measured reaction and checked claims', () => {
   })
 
   test('the study parameters, group tests and CAR figure: controls write the URL, exports download', async ({ page }) => {
+    // Two full page loads, each waiting for the panel's code after the chart: generous on a shared machine.
+    test.setTimeout(150_000)
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto('/?symbols=NVDA,AVGO,9984.T,SPY&from=2025-01-10&to=2025-02-10&event=2025-01-27-nvda-record-loss')
@@ -69,10 +71,10 @@ test.describe('measured reaction and checked claims', () => {
     await expect(figure.locator('svg')).toBeVisible()
     await expect(figure.locator('svg')).toContainText('day 0')
 
-    await panel.getByLabel('Model').selectOption('constant-mean')
+    await panel.getByLabel('Model', { exact: true }).selectOption('constant-mean')
     await expect(page).toHaveURL(/model=constant-mean/)
     await expect(panel.getByTestId('reaction-method')).toContainText('constant-mean model')
-    const estimation = panel.getByLabel('Estimation (sessions)')
+    const estimation = panel.getByLabel('Estimation (sessions)', { exact: true })
     await estimation.fill('60')
     await estimation.press('Enter')
     await expect(page).toHaveURL(/estimation=60/)
@@ -80,7 +82,8 @@ test.describe('measured reaction and checked claims', () => {
 
     // Reload: the URL alone restores the study.
     await page.reload()
-    await expect(page.getByTestId('reaction-panel').getByTestId('reaction-method')).toContainText('60 sessions requested')
+    // The panel's code loads after the chart is up; on a busy machine that can take a while.
+    await expect(page.getByTestId('reaction-panel').getByTestId('reaction-method')).toContainText('60 sessions requested', { timeout: 30_000 })
 
     for (const [button, ext] of [
       ['Figure SVG', 'svg'],
