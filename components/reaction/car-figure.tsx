@@ -93,7 +93,14 @@ export function CarFigure({ data }: { data: ReactionResult }) {
           ))}
         </div>
       </div>
-      <div ref={holder} className="w-full" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />
+      {/* The SVG scales to the holder, so its drawn width can never widen the page before the holder is measured. */}
+      <div
+        ref={holder}
+        className="w-full min-w-0 overflow-hidden [&>svg]:block [&>svg]:h-auto [&>svg]:w-full"
+        role="img"
+        aria-label={label}
+        dangerouslySetInnerHTML={{ __html: svg }}
+      />
       {error ? (
         <p role="alert" className="text-xs text-[var(--error-fg)]">
           {error}
