@@ -52,7 +52,9 @@ function ReactionTable({ data }: { data: ReactionResult }) {
     setSort((current) => (current?.key === key ? { key, dir: current.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: 'ascending' }))
 
   return (
-    <div className="overflow-x-auto">
+    // `relative` keeps the cells' screen-reader-only text (absolutely placed) inside the scrolling box, so a
+    // wide table scrolls by itself instead of widening a phone's page.
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[44rem] text-right text-sm tabular-nums" data-testid="reaction-table">
         <caption className="mb-1 text-left text-xs text-[var(--muted)]">
           Day-0 reaction on {formatFullDate(data.day0)} against {data.benchmark}; returns are close to close on adjusted closes. Click a column
