@@ -1,7 +1,7 @@
 import { escapeXml, estimateTextWidth } from '../chart/export/svg'
 import { linearTicks } from '../chart/scales'
 import { formatPercent } from '../format'
-import { csvField, csvNumber } from './csv'
+import { csvNumber, csvText } from '../csv/write'
 import type { ReactionResult } from './types'
 
 /**
@@ -157,7 +157,7 @@ export function carFigureCsv(result: ReactionResult): string {
   for (const row of result.rows) {
     if (!firms.has(row.symbol)) continue
     for (const p of row.path) {
-      lines.push([csvField(row.symbol), p.day, p.date ?? '', csvNumber(p.car), csvNumber(p.sd), '', '', ''].join(','))
+      lines.push([csvText(row.symbol), p.day, p.date ?? '', csvNumber(p.car), csvNumber(p.sd), '', '', ''].join(','))
     }
   }
   for (const c of result.portfolio.path) {

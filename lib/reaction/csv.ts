@@ -1,15 +1,5 @@
+import { csvLine } from '../csv/write'
 import type { ReactionResult } from './types'
-
-/** A CSV field quoted only when it must be (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
-}
-
-/** Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula; text cells never start that way. */
-const text = (value: string | null | undefined) => csvField(/^[=+\-@\t\r]/.test(value ?? '') ? `'${value}` : (value ?? ''))
-
-/** Numbers as JavaScript writes them: the shortest text that reads back as the same double, never rounded. */
-export const csvNumber = (value: number | null | undefined): string => (value === null || value === undefined || !Number.isFinite(value) ? '' : String(value))
 
 const day = (t: number) => (t > 0 ? `+${t}` : String(t))
 
@@ -20,7 +10,7 @@ export function carColumn([t1, t2]: readonly [number, number]): string {
 
 /**
  * The reaction table as CSV: one row per symbol with every number of the event study, unrounded, and one
- * CAR, t and p column per event window; t and p use the prediction-error variance. Returns and CARs are decimal fractions; money is in the row's currency.
+ * CAR and t column per event window. Returns and CARs are decimal fractions; money is in the row's currency.
  */
 export function reactionToCsv(result: ReactionResult): string {
   const windows = result.method.windows
@@ -62,51 +52,51 @@ export function reactionToCsv(result: ReactionResult): string {
     'gap',
     'source',
   ]
-  const lines = [header.join(',')]
+  const lines = [csvLine(header)]
   for (const row of result.rows) {
     const carCells = windows.flatMap(([t1, t2]) => {
       const car = row.car.find((c) => c.window[0] === t1 && c.window[1] === t2)
-      return [csvNumber(car?.car), csvNumber(car?.t), csvNumber(car?.p)]
+      return [car?.car, car?.t, car?.p]
     })
     lines.push(
-      [
-        text(row.symbol),
-        text(row.name),
-        text(row.currency),
+      csvLine([
+        row.symbol,
+        row.name,
+        row.currency,
         result.day0,
         row.day0,
-        text(result.event?.id),
-        text(result.benchmark),
-        text(row.model),
-        text(row.pairing),
+        result.event?.id,
+        result.benchmark,
+        row.model,
+        row.pairing,
         row.marketDate ?? '',
         row.prevDate,
-        csvNumber(row.prevClose),
-        csvNumber(row.close),
-        csvNumber(row.return),
-        csvNumber(row.marketReturn),
-        csvNumber(row.expectedReturn),
-        csvNumber(row.alpha),
-        csvNumber(row.beta),
-        csvNumber(row.s),
-        csvNumber(row.abnormalReturn),
-        csvNumber(row.sdAR),
-        csvNumber(row.tAR),
-        csvNumber(row.pAR),
-        csvNumber(row.df),
+        row.prevClose,
+        row.close,
+        row.return,
+        row.marketReturn,
+        row.expectedReturn,
+        row.alpha,
+        row.beta,
+        row.s,
+        row.abnormalReturn,
+        row.sdAR,
+        row.tAR,
+        row.pAR,
+        row.df,
         ...carCells,
-        csvNumber(row.marketCapChange),
-        csvNumber(row.shares?.shares),
+        row.marketCapChange,
+        row.shares?.shares,
         row.shares?.asOf ?? '',
         row.recovery?.date ?? '',
-        csvNumber(row.recovery?.sessions),
+        row.recovery?.sessions,
         row.dataThrough,
         row.estimation.from,
         row.estimation.to,
-        csvNumber(row.estimation.sessions),
-        csvNumber(result.method.gap),
-        text(row.source),
-      ].join(','),
+        row.estimation.sessions,
+        result.method.gap,
+        row.source,
+      ]),
     )
   }
   return lines.join('\n') + '\n'

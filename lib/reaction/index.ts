@@ -388,10 +388,10 @@ function portfolioFirm(symbol: string, study: EventStudyResult): PortfolioFirm {
  *
  * Errors: an unknown event or symbol is a 404; a day 0 that is not a session of the benchmark, or outside its
  * data, is a 400 that says which; a symbol that cannot be studied is left out with a warning, unless no symbol
- * can be studied, which is a 400 carrying the analysis message. An upstream fetch refused by `onLiveRequest`
+ * can be studied, which is a 400 carrying the analysis message. An upstream fetch refused by `caller.admit`
  * (the per-client limit) rejects with that hook's error, a 429.
  */
-export async function computeReaction(request: ReactionRequest & Pick<PricesRequest, 'onLiveRequest'>): Promise<ReactionResult> {
+export async function computeReaction(request: ReactionRequest & Pick<PricesRequest, 'caller'>): Promise<ReactionResult> {
   const symbols = [...new Set(request.symbols.map(normalizeSymbol).filter((s) => s.length > 0))]
   if (symbols.length === 0) throw new ApiError('bad_request', 'Name at least one symbol.')
   const benchmark = normalizeSymbol(request.benchmark ?? DEFAULT_BENCHMARK)
@@ -408,7 +408,7 @@ export async function computeReaction(request: ReactionRequest & Pick<PricesRequ
 
   const wanted = symbols.includes(benchmark) ? symbols : [...symbols, benchmark]
   const range = reactionPriceRange({ day0: choice.day0, estimation, gap, symbols: wanted })
-  const prices = await getPriceService().getPrices({ symbols: wanted, ...range, signal: request.signal, onLiveRequest: request.onLiveRequest })
+  const prices = await getPriceService().getPrices({ symbols: wanted, ...range, signal: request.signal, caller: request.caller })
   const bySymbol = new Map(prices.series.map((s) => [s.symbol, s]))
 
   const bench = bySymbol.get(benchmark)
