@@ -15,6 +15,7 @@ import {
   type Parsed,
 } from './params'
 import { printable, quoted } from './safe-text'
+import { DEFAULT_REACTION_VIEW, appendReactionQuery, parseReactionView, type ReactionView } from './reaction/view-params'
 
 export { CHART_MODES, type ChartMode }
 export { EVENT_CATEGORY_IDS }
@@ -37,6 +38,8 @@ export interface ViewState {
   categories: EventCategoryId[]
   /** The market benchmark of the reaction table. */
   benchmark: string
+  /** The reaction panel's event-study parameters (lib/reaction/view-params.ts). */
+  reaction: ReactionView
 }
 
 /** The last session before R1 (2025-01-20, a holiday) and Stargate: the natural "before" of the story. */
@@ -51,6 +54,7 @@ export const DEFAULT_VIEW: ViewState = {
   event: null,
   categories: [...EVENT_CATEGORY_IDS],
   benchmark: 'SPY',
+  reaction: DEFAULT_REACTION_VIEW,
 }
 
 type RawValue = string | string[] | undefined
@@ -60,7 +64,7 @@ type RawParams = Record<string, RawValue>
  * The lenient side of lib/params.ts: each field of the view read by the same parser the API uses. A field
  * that fails keeps its default (the caller adds a notice). Symbols are read apart, item by item.
  */
-const FIELDS: { [K in Exclude<keyof ViewState, 'symbols'>]: { label: string; read: (raw: string | string[]) => Parsed<ViewState[K]> } } = {
+const FIELDS: { [K in Exclude<keyof ViewState, 'symbols' | 'reaction'>]: { label: string; read: (raw: string | string[]) => Parsed<ViewState[K]> } } = {
   from: { label: 'From', read: (raw) => parseDate(oneOf(raw), 'From') },
   to: { label: 'To', read: (raw) => parseDate(oneOf(raw), 'To') },
   mode: { label: 'mode', read: (raw) => parseMode(oneOf(raw)) },
@@ -111,6 +115,9 @@ export function parseViewState(
   const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories] }
 
   if (raw.symbols !== undefined) view.symbols = readSymbols(oneOf(raw.symbols), notices) ?? view.symbols
+  const reaction = parseReactionView(raw)
+  view.reaction = reaction.view
+  notices.push(...reaction.notices)
 
   // The page writes `categories`; the API's name, `category`, is read too, so an API link opens as a view.
   const withAlias: RawParams = raw.categories === undefined && raw.category !== undefined ? { ...raw, categories: raw.category } : raw
@@ -172,6 +179,7 @@ export function viewToQuery(view: ViewState): string {
   if (view.event) params.set('event', view.event)
   if (view.categories.length !== EVENT_CATEGORY_IDS.length) params.set('categories', view.categories.join(','))
   if (view.benchmark !== DEFAULT_VIEW.benchmark) params.set('benchmark', view.benchmark)
+  appendReactionQuery(params, view.reaction)
   return params.toString().replaceAll('%2C', ',')
 }
 

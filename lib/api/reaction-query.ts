@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { DEFAULT_ESTIMATION, DEFAULT_GAP, type EventWindow } from '../analysis'
+import { DEFAULT_ESTIMATION, DEFAULT_GAP, DEFAULT_PATH, MODEL_KINDS, PAIRINGS, type EventWindow } from '../analysis'
+import { READER_SESSIONS } from '../reaction/exchanges'
 import { DEFAULT_BENCHMARK } from '../reaction/benchmarks'
 import { parseEventId } from '../params'
 import { printable } from '../safe-text'
@@ -90,6 +91,43 @@ const windowsParam = single('windows')
     return windows
   })
 
+/** `model=market|market-adjusted|constant-mean`: the model of normal return (DESIGN.md, second edition). */
+const modelParam = z.enum(MODEL_KINDS, {
+  error: (i) => (Array.isArray(i.input) ? 'model was given more than once' : `model must be one of ${MODEL_KINDS.join(', ')}`),
+})
+
+/** `auto` picks time-matched for a listing whose exchange closes before the benchmark's opens, same-date otherwise. */
+export const PAIRING_CHOICES = ['auto', ...PAIRINGS] as const
+const pairingParam = z.enum(PAIRING_CHOICES, {
+  error: (i) => (Array.isArray(i.input) ? 'pairing was given more than once' : `pairing must be one of ${PAIRING_CHOICES.join(', ')}`),
+})
+
+/** `session=before-open|during|after-close`: when, on `date`, the reader's own event happened (US hours). */
+const sessionParam = z.enum(READER_SESSIONS, {
+  error: (i) => (Array.isArray(i.input) ? 'session was given more than once' : `session must be one of ${READER_SESSIONS.join(', ')}`),
+})
+
+/** Longest CAR path the figure draws, in sessions either side of day 0. */
+export const PATH_REACH = 60
+
+/** `path=-10:20`: the days of the CAR path drawn in the event-study figure, CAR(t1, t) for t1 <= t <= t2. */
+const pathParam = single('path')
+  .max(20, 'path is too long')
+  .transform((raw, ctx): EventWindow => {
+    const m = WINDOW_ITEM.exec(raw.trim().replace(/^\[\s*([+-]?\d+)\s*,\s*([+-]?\d+)\s*\]$/, '$1:$2'))
+    const t1 = Number(m?.[1])
+    const t2 = Number(m?.[2])
+    if (!m || !(t1 <= 0 && t2 >= 0)) {
+      ctx.addIssue({ code: 'custom', message: `path must be t1:t2 with t1 <= 0 <= t2, e.g. path=-10:20; got ${shown(raw)}` })
+      return z.NEVER
+    }
+    if (t1 < -PATH_REACH || t2 > PATH_REACH) {
+      ctx.addIssue({ code: 'custom', message: `path reaches outside -${PATH_REACH}..+${PATH_REACH} sessions around day 0` })
+      return z.NEVER
+    }
+    return [t1, t2]
+  })
+
 /**
  * Query of `GET /api/reaction`. Day 0 comes from exactly one of `date` or `event`; parameters this schema does
  * not name are ignored, like the other routes, so page links can be reused.
@@ -103,6 +141,10 @@ export const reactionQuerySchema = z
     estimation: intParam('estimation', ESTIMATION_MIN, ESTIMATION_MAX, 'sessions').default(DEFAULT_ESTIMATION),
     gap: intParam('gap', GAP_MIN, GAP_MAX, 'sessions').default(DEFAULT_GAP),
     windows: windowsParam.optional(),
+    model: modelParam.default('market'),
+    pairing: pairingParam.default('auto'),
+    session: sessionParam.optional(),
+    path: pathParam.default(DEFAULT_PATH),
     format: z
       .enum(['json', 'csv'], { error: (i) => (Array.isArray(i.input) ? 'format was given more than once' : 'format must be json or csv') })
       .default('json'),
@@ -116,6 +158,12 @@ export const reactionQuerySchema = z
         path: ['date'],
         message: 'give day 0 as date=YYYY-MM-DD or as event=<event id>, e.g. event=2025-01-27-nvda-record-loss',
       })
+    }
+    if (value.session !== undefined && value.date === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['session'], message: 'session goes with date (a day 0 of your own); an event already has one' })
+    }
+    if (value.pairing === 'dimson' && value.model !== 'market') {
+      ctx.addIssue({ code: 'custom', path: ['pairing'], message: 'pairing=dimson (lead and lag betas) applies to model=market only' })
     }
     if (value.date !== undefined && value.date > todayIso()) {
       ctx.addIssue({ code: 'custom', path: ['date'], message: `date (${value.date}) is in the future` })

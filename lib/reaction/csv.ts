@@ -19,8 +19,12 @@ export function reactionToCsv(result: ReactionResult): string {
     'name',
     'currency',
     'day0',
+    'row_day0',
     'event',
     'benchmark',
+    'model',
+    'pairing',
+    'market_date',
     'prev_date',
     'prev_close',
     'close',
@@ -31,8 +35,11 @@ export function reactionToCsv(result: ReactionResult): string {
     'beta',
     's',
     'abnormal_return',
+    'sd_ar',
     't_ar',
-    ...windows.flatMap((w) => [carColumn(w), `t_${carColumn(w)}`]),
+    'p_ar',
+    'df',
+    ...windows.flatMap((w) => [carColumn(w), `t_${carColumn(w)}`, `p_${carColumn(w)}`]),
     'market_cap_change',
     'shares',
     'shares_as_of',
@@ -49,7 +56,7 @@ export function reactionToCsv(result: ReactionResult): string {
   for (const row of result.rows) {
     const carCells = windows.flatMap(([t1, t2]) => {
       const car = row.car.find((c) => c.window[0] === t1 && c.window[1] === t2)
-      return [car?.car, car?.t]
+      return [car?.car, car?.t, car?.p]
     })
     lines.push(
       csvLine([
@@ -57,8 +64,12 @@ export function reactionToCsv(result: ReactionResult): string {
         row.name,
         row.currency,
         result.day0,
+        row.day0,
         result.event?.id,
         result.benchmark,
+        row.model,
+        row.pairing,
+        row.marketDate ?? '',
         row.prevDate,
         row.prevClose,
         row.close,
@@ -69,7 +80,10 @@ export function reactionToCsv(result: ReactionResult): string {
         row.beta,
         row.s,
         row.abnormalReturn,
+        row.sdAR,
         row.tAR,
+        row.pAR,
+        row.df,
         ...carCells,
         row.marketCapChange,
         row.shares?.shares,

@@ -1,4 +1,15 @@
-import type { CarResult, EventStudyResult, EventWindow, SharesAsOfKind } from '../analysis'
+import type {
+  CarPathPoint,
+  CarResult,
+  EventDay,
+  EventStudyResult,
+  EventWindow,
+  ModelKind,
+  Pairing,
+  PortfolioResult,
+  SharesAsOfKind,
+} from '../analysis'
+import type { ReaderSession } from './exchanges'
 import type { IsoDate, PriceSource } from '../types'
 
 /**
@@ -17,8 +28,17 @@ export interface ReactionRequest {
   estimation?: number
   gap?: number
   windows?: readonly EventWindow[]
+  model?: ModelKind
+  /** `auto` (the default): time-matched for a listing that closes before the benchmark opens, else same-date. */
+  pairing?: PairingChoice
+  /** With `date`: when the reader's own event happened that day, in US hours; each row's day 0 follows from it. */
+  session?: ReaderSession
+  /** Days of the CAR path for the figure. */
+  path?: EventWindow
   signal?: AbortSignal
 }
+
+export type PairingChoice = 'auto' | Pairing
 
 export interface ReactionEvent {
   id: string
@@ -44,15 +64,27 @@ export interface ReactionEstimation {
 export interface ReactionMethod {
   benchmark: string
   benchmarkName: string
+  /** Day 0 on the benchmark's calendar; each row carries its own (`rows[].day0`). */
   day0: IsoDate
-  /** The estimation window on the benchmark's calendar; a row on another calendar carries its own. */
+  /** How day 0 was given: a catalog event, a date with the reader's session, or a date taken as day 0 itself. */
+  day0Rule: string
+  /** The reader's session when day 0 was given as a date plus `session`. */
+  session: ReaderSession | null
+  /** The estimation window on the benchmark's calendar; `requested` is the `estimation` parameter. */
   estimation: ReactionEstimation
   gap: number
   windows: [number, number][]
-  model: 'market model (OLS)'
+  path: [number, number]
+  model: ModelKind
+  /** The requested pairing; each row says which one it used (`rows[].pairing`). */
+  pairing: PairingChoice
+  /** Every variance (and so every t and p) includes the estimation error of the model's parameters. */
+  variance: 'prediction-error'
   returns: 'simple, adjusted close'
   abnormalReturn: string
   tStatistic: string
+  /** How each row's benchmark return is paired with its sessions. */
+  pairingRule: string
   marketCapChange: string
   recovery: {
     rule: string
@@ -76,13 +108,35 @@ export interface ReactionShares {
 export interface ReactionRow
   extends Pick<
     EventStudyResult,
-    'prevDate' | 'prevClose' | 'close' | 'return' | 'marketReturn' | 'expectedReturn' | 'alpha' | 'beta' | 's' | 'abnormalReturn' | 'tAR'
+    | 'day0'
+    | 'model'
+    | 'pairing'
+    | 'prevDate'
+    | 'prevClose'
+    | 'close'
+    | 'return'
+    | 'marketReturn'
+    | 'marketDate'
+    | 'expectedReturn'
+    | 'alpha'
+    | 'beta'
+    | 'dimsonSlopes'
+    | 's'
+    | 'df'
+    | 'abnormalReturn'
+    | 'sdAR'
+    | 'tAR'
+    | 'pAR'
   > {
   symbol: string
   name: string
   currency: string | null
   source: PriceSource
   car: ReactionCar[]
+  /** Abnormal return of each event day the windows and the path reach. */
+  days: EventDay[]
+  /** CAR(t1, t) over the path's days, with its prediction-error standard deviation. */
+  path: CarPathPoint[]
   estimation: ReactionEstimation & { excluded: IsoDate[] }
   /** `shares x (close - prevClose)` with a sourced share count; null when there is none (see `sharesMissing`). */
   marketCapChange: number | null
@@ -101,6 +155,8 @@ export interface ReactionResult {
   event?: ReactionEvent
   method: ReactionMethod
   rows: ReactionRow[]
+  /** AAR, CAAR and the six tests over the rows other than the benchmark itself. */
+  portfolio: PortfolioResult
   /** Where the prices came from; the route sets its cache lifetime from it. */
   sources: PriceSource[]
   warnings: string[]

@@ -1,15 +1,26 @@
+import { reactionApiParams, type ReactionView } from './view-params'
+
 export interface ReactionUrlInput {
   symbols: readonly string[]
-  /** Catalog id of the event whose trading date is day 0. */
+  /** Catalog id of the event whose trading date is day 0; ignored when the view has a day 0 of its own. */
   event: string
   benchmark: string
+  /** The panel's event-study parameters; the API's defaults when omitted. */
+  reaction?: ReactionView
   format?: 'json' | 'csv'
 }
 
-/** The `/api/reaction` URL for a view; null when there is nothing to ask (no symbols). */
-export function reactionUrl({ symbols, event, benchmark, format = 'json' }: ReactionUrlInput): string | null {
+/**
+ * The `/api/reaction` URL for a view; null when there is nothing to ask (no symbols). Kept apart from the SWR
+ * hook so the server page builds the very key the panel asks for.
+ */
+export function reactionUrl({ symbols, event, benchmark, reaction, format = 'json' }: ReactionUrlInput): string | null {
   if (symbols.length === 0) return null
-  const params = new URLSearchParams({ symbols: symbols.join(','), event, benchmark })
+  const params = new URLSearchParams({ symbols: symbols.join(',') })
+  if (reaction?.day0) params.set('date', reaction.day0)
+  else params.set('event', event)
+  params.set('benchmark', benchmark)
+  if (reaction) for (const [key, value] of Object.entries(reactionApiParams(reaction))) params.set(key, value)
   if (format === 'csv') params.set('format', 'csv')
-  return `/api/reaction?${params.toString().replaceAll('%2C', ',')}`
+  return `/api/reaction?${params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':')}`
 }

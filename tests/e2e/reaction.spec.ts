@@ -55,6 +55,48 @@ test.describe('measured reaction and checked claims', () => {
     expect(errors).toEqual([])
   })
 
+  test('the study parameters, group tests and CAR figure: controls write the URL, exports download', async ({ page }) => {
+    // Two full page loads, each waiting for the panel's code after the chart: generous on a shared machine.
+    test.setTimeout(150_000)
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto('/?symbols=NVDA,AVGO,9984.T,SPY&from=2025-01-10&to=2025-02-10&event=2025-01-27-nvda-record-loss')
+    const panel = page.getByTestId('reaction-panel')
+    await expect(panel.getByTestId('reaction-table')).toBeVisible()
+    // SoftBank reacts in Tokyo on the next session, and the table says so.
+    await expect(panel.locator('tbody tr[data-symbol="9984.T"] th')).toContainText('day 0 Tue, Jan 28, 2025')
+    const tests = panel.getByTestId('portfolio-table')
+    await expect(tests.locator('[data-test="kolari-pynnonen"]')).toContainText(/p [=<] /)
+    const figure = panel.getByTestId('car-figure')
+    await expect(figure.locator('svg')).toBeVisible()
+    await expect(figure.locator('svg')).toContainText('day 0')
+
+    await panel.getByLabel('Model', { exact: true }).selectOption('constant-mean')
+    await expect(page).toHaveURL(/model=constant-mean/)
+    await expect(panel.getByTestId('reaction-method')).toContainText('constant-mean model')
+    const estimation = panel.getByLabel('Estimation (sessions)', { exact: true })
+    await estimation.fill('60')
+    await estimation.press('Enter')
+    await expect(page).toHaveURL(/estimation=60/)
+    await expect(panel.getByTestId('reaction-method')).toContainText('60 sessions requested')
+
+    // Reload: the URL alone restores the study.
+    await page.reload()
+    // The panel's code loads after the chart is up; on a busy machine that can take a while.
+    await expect(page.getByTestId('reaction-panel').getByTestId('reaction-method')).toContainText('60 sessions requested', { timeout: 30_000 })
+
+    for (const [button, ext] of [
+      ['Figure SVG', 'svg'],
+      ['Figure CSV', 'csv'],
+      ['Figure PNG', 'png'],
+    ] as const) {
+      const download = page.waitForEvent('download')
+      await page.getByTestId('car-figure').getByRole('button', { name: button }).click()
+      expect((await download).suggestedFilename()).toMatch(new RegExp(`^car_NVDA-AVGO-9984\\.T_2025-01-27_vs_SPY\\.${ext}$`))
+    }
+    expect(errors).toEqual([])
+  })
+
   test('the claims panel shows six claims with verdicts and links to the chart', async ({ page }) => {
     await page.goto(SELLOFF_VIEW)
     const claims = page.getByTestId('claims-panel')

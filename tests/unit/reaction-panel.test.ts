@@ -44,7 +44,7 @@ function renderPanel(fallback: Record<string, unknown>, panelView: ViewState = v
   )
 }
 
-const url = (benchmark = 'SPY') => reactionUrl({ symbols: view.symbols, event: DEFAULT_REACTION_EVENT_ID, benchmark }) ?? ''
+const url = (benchmark = 'SPY') => reactionUrl({ symbols: view.symbols, event: DEFAULT_REACTION_EVENT_ID, benchmark, reaction: view.reaction }) ?? ''
 const bodyOrder = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((r) => r.getAttribute('data-symbol'))
 
 describe('ReactionPanel', () => {
@@ -54,11 +54,17 @@ describe('ReactionPanel', () => {
     const nvda = within(table).getByRole('row', { name: /NVDA/ })
     expect(within(nvda).getByText('−16.97%')).toBeTruthy()
     expect(nvda.querySelector('[data-column="marketCapChange"]')?.textContent).toBe('−$592.9B')
-    expect(nvda.querySelector('[data-column="tAR"]')?.textContent).toMatch(/^−5\.71\*\*/)
+    // t with the prediction-error variance (-5.62, not AR / s = -5.71), its p-value, and the mark the p earns.
+    expect(nvda.querySelector('[data-column="tAR"]')?.textContent).toMatch(/^−5\.62\*\*/)
+    expect(nvda.querySelector('[data-column="tAR"]')?.textContent).toContain('p < 0.001')
     const spy = within(table).getByRole('row', { name: /SPY/ })
     expect(spy.querySelector('[data-column="tAR"]')?.textContent).toBe('–')
     expect(spy.querySelector('[data-column="marketCapChange"]')?.textContent).toBe('no sourced share count')
-    expect(screen.getByTestId('reaction-method').textContent).toMatch(/120 sessions/)
+    const method = screen.getByTestId('reaction-method').textContent ?? ''
+    expect(method).toMatch(/120 sessions requested/)
+    expect(method).toMatch(/120 sessions used/)
+    expect(method).toMatch(/prediction error/)
+    expect(method).toMatch(/Gap10 sessions/)
     expect((screen.getByLabelText('Event') as HTMLSelectElement).value).toBe(DEFAULT_REACTION_EVENT_ID)
     // Choosing a benchmark writes the URL, like every other control.
     fireEvent.change(screen.getByLabelText('Benchmark'), { target: { value: 'QQQ' } })
@@ -66,6 +72,40 @@ describe('ReactionPanel', () => {
     const csv = screen.getByRole('link', { name: 'Download CSV' })
     expect(csv.getAttribute('href')).toContain('format=csv')
     expect(csv.getAttribute('download')).toMatch(/\.csv$/)
+  })
+
+  it('shows the group tests with statistic, p and N, and the CAR figure with day 0 marked', () => {
+    renderPanel({ [url()]: selloff })
+    const tests = screen.getByTestId('portfolio-table')
+    for (const id of ['cross-sectional-t', 'patell', 'bmp', 'kolari-pynnonen', 'corrado', 'generalized-sign']) {
+      const row = tests.querySelector(`[data-test="${id}"]`)
+      expect(row, id).not.toBeNull()
+      expect(row?.textContent).toMatch(/p [=<] /)
+      expect(row?.textContent).toMatch(/N 2/)
+    }
+    const patell = selloff.portfolio.caar[0]?.tests.find((t) => t.id === 'patell')
+    expect(tests.querySelector('[data-test="patell"]')?.textContent).toContain((patell?.statistic ?? 0).toFixed(2).replace('-', '−'))
+    const figure = screen.getByTestId('car-figure')
+    expect(figure.querySelector('svg')).not.toBeNull()
+    expect(figure.textContent).toContain('day 0')
+    expect(figure.textContent).toContain('CAAR ± 95%')
+  })
+
+  it('writes every study parameter to the URL through onViewChange', () => {
+    onViewChange.mockClear()
+    renderPanel({ [url()]: selloff })
+    fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'constant-mean' } })
+    expect(onViewChange).toHaveBeenLastCalledWith({ reaction: expect.objectContaining({ model: 'constant-mean' }) })
+    const estimation = screen.getByLabelText('Estimation (sessions)')
+    fireEvent.change(estimation, { target: { value: '60' } })
+    fireEvent.blur(estimation)
+    expect(onViewChange).toHaveBeenLastCalledWith({ reaction: expect.objectContaining({ estimation: 60 }) })
+    const windows = screen.getByLabelText('Windows')
+    fireEvent.change(windows, { target: { value: '0:1,5:2' } })
+    fireEvent.blur(windows)
+    expect(windows.getAttribute('aria-invalid')).toBe('true')
+    fireEvent.change(screen.getByLabelText('Day 0 from'), { target: { value: 'own' } })
+    expect(onViewChange).toHaveBeenLastCalledWith({ reaction: expect.objectContaining({ day0: '2025-01-27', session: null }) })
   })
 
   it('sorts by a column header and says so with aria-sort', () => {

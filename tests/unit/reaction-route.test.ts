@@ -66,8 +66,13 @@ function independentEventStudy(stock: readonly Bar[], market: readonly Bar[], da
   const alpha = my - beta * mx
   const ssr = xs.reduce((acc, x, i) => acc + ((ys[i] as number) - alpha - beta * x) ** 2, 0)
   const s = Math.sqrt(ssr / (n - 2))
-  const ar = (k: number) => ret(stock, k) - (alpha + beta * ret(market, marketIndex.get((stock[k] as Bar).date) as number))
-  return { n, alpha, beta, s, ar0: ar(k0), car01: ar(k0) + ar(k0 + 1), from: (stock[k0 - gap - estimation] as Bar).date, to: (stock[k0 - gap - 1] as Bar).date }
+  const rm = (k: number) => ret(market, marketIndex.get((stock[k] as Bar).date) as number)
+  const ar = (k: number) => ret(stock, k) - (alpha + beta * rm(k))
+  // Prediction-error variances (MacKinlay 1997): s^2 (1 + 1/n + (R_m - mean)^2 / Sxx) for one day, and for a
+  // window s^2 (L + L^2 / n + (sum of (R_m - mean))^2 / Sxx).
+  const varAr0 = s * s * (1 + 1 / n + (rm(k0) - mx) ** 2 / sxx)
+  const varCar01 = s * s * (2 + 4 / n + (rm(k0) - mx + rm(k0 + 1) - mx) ** 2 / sxx)
+  return { n, alpha, beta, s, varAr0, varCar01, ar0: ar(k0), car01: ar(k0) + ar(k0 + 1), from: (stock[k0 - gap - estimation] as Bar).date, to: (stock[k0 - gap - 1] as Bar).date }
 }
 
 describe('GET /api/reaction', () => {
@@ -87,7 +92,10 @@ describe('GET /api/reaction', () => {
         [-1, 1],
         [0, 5],
       ],
-      model: 'market model (OLS)',
+      model: 'market',
+      pairing: 'auto',
+      variance: 'prediction-error',
+      path: [-10, 20],
       returns: 'simple, adjusted close',
     })
     expect(body.rows.map((r) => r.symbol)).toEqual(['NVDA', 'AVGO'])
@@ -130,10 +138,10 @@ describe('GET /api/reaction', () => {
     expect(nvda.beta).toBeCloseTo(ref.beta, 10)
     expect(nvda.s).toBeCloseTo(ref.s, 12)
     expect(nvda.abnormalReturn).toBeCloseTo(ref.ar0, 12)
-    expect(nvda.tAR as number).toBeCloseTo(ref.ar0 / ref.s, 9)
+    expect(nvda.tAR as number).toBeCloseTo(ref.ar0 / Math.sqrt(ref.varAr0), 9)
     const car01 = nvda.car.find((c) => c.window[0] === 0 && c.window[1] === 1)
     expect(car01?.car as number).toBeCloseTo(ref.car01, 12)
-    expect(car01?.t as number).toBeCloseTo(ref.car01 / (ref.s * Math.SQRT2), 9)
+    expect(car01?.t as number).toBeCloseTo(ref.car01 / Math.sqrt(ref.varCar01), 9)
   })
 
   it('finds the recovery as the first close at or above the close of day -1', async () => {
@@ -220,7 +228,86 @@ describe('GET /api/reaction', () => {
     expect(sb.estimation.sessions).toBeLessThan(120)
     expect(sb.estimation.excluded.length).toBe(120 - sb.estimation.sessions)
     expect(sb.sharesMissing).toMatch(/not a US listing/)
+    // Stargate was announced after the US close on 01-21: Tokyo's 01-22 session closes after that, and is
+    // paired with SPY's 01-21 session, the one that closed before it.
+    expect(sb).toMatchObject({ day0: '2025-01-22', pairing: 'time-matched', marketDate: '2025-01-21' })
+    expect(body.warnings.join(' ')).toMatch(/9984\.T trades on the Tokyo Stock Exchange.*paired with the SPY session that closed before it/)
+  })
+
+  it('reacts in Tokyo on the next session to a US-hours event (2025-01-27 selloff: day 0 2025-01-28)', async () => {
+    const { body } = await getReaction('symbols=9984.T,NVDA&event=2025-01-27-nvda-record-loss')
+    expect(body.day0).toBe('2025-01-27')
+    const sb = rowOf(body, '9984.T')
+    expect(sb).toMatchObject({ day0: '2025-01-28', pairing: 'time-matched', marketDate: '2025-01-27' })
+    const bars = snapshotBars('9984.T') ?? []
+    const k = bars.findIndex((b) => b.date === '2025-01-28')
+    expect(sb.return).toBeCloseTo((bars[k] as Bar).adjClose / (bars[k - 1] as Bar).adjClose - 1, 14)
+    expect(sb.return).toBeCloseTo(-0.0522, 4)
+    expect(rowOf(body, 'NVDA')).toMatchObject({ day0: '2025-01-27', pairing: 'same-date' })
+  })
+
+  it('keeps the first edition pairing on request and says its abnormal return is only indicative', async () => {
+    const { body } = await getReaction('symbols=9984.T&event=2025-01-27-nvda-record-loss&pairing=same-date')
+    expect(rowOf(body, '9984.T')).toMatchObject({ day0: '2025-01-28', pairing: 'same-date', marketDate: '2025-01-28' })
+    expect(body.method.pairing).toBe('same-date')
     expect(body.warnings.join(' ')).toMatch(/only indicative/)
+  })
+
+  it('fits lead and lag betas with pairing=dimson: beta is the sum of three slopes, df = M - 4', async () => {
+    const { body } = await getReaction('symbols=9984.T&event=2025-01-27-nvda-record-loss&pairing=dimson')
+    const sb = rowOf(body, '9984.T')
+    expect(sb.pairing).toBe('dimson')
+    expect(sb.dimsonSlopes).toHaveLength(3)
+    const [a, b, c] = sb.dimsonSlopes ?? [0, 0, 0]
+    expect(sb.beta).toBeCloseTo(a + b + c, 14)
+    expect(sb.df).toBe(sb.estimation.sessions - 4)
+  })
+
+  it('takes a day 0 of the reader: a date plus session, each listing reacting in its next closing session', async () => {
+    const after = (await getReaction('symbols=NVDA,9984.T&date=2025-01-24&session=after-close')).body
+    expect(after.day0).toBe('2025-01-27')
+    expect(rowOf(after, 'NVDA').day0).toBe('2025-01-27')
+    expect(rowOf(after, '9984.T').day0).toBe('2025-01-27')
+    expect(after.method).toMatchObject({ session: 'after-close' })
+    const before = (await getReaction('symbols=NVDA,9984.T&date=2025-01-24&session=before-open')).body
+    expect(before.day0).toBe('2025-01-24')
+    expect(rowOf(before, '9984.T').day0).toBe('2025-01-27')
+  })
+
+  it('offers the market-adjusted and constant-mean models with their df and variances', async () => {
+    const adj = rowOf((await getReaction('symbols=NVDA&date=2025-01-27&model=market-adjusted')).body, 'NVDA')
+    expect(adj.beta).toBe(1)
+    expect(adj.df).toBe(119)
+    expect(adj.abnormalReturn).toBeCloseTo(adj.return - adj.marketReturn, 15)
+    // Nothing estimated: Var(AR) = s^2.
+    expect(adj.sdAR).toBeCloseTo(adj.s, 15)
+    const cm = (await getReaction('symbols=NVDA&date=2025-01-27&model=constant-mean')).body
+    const row = rowOf(cm, 'NVDA')
+    expect(cm.method.model).toBe('constant-mean')
+    expect(row.df).toBe(119)
+    expect(row.sdAR).toBeCloseTo(row.s * Math.sqrt(1 + 1 / 120), 15)
+    expect(row.abnormalReturn).toBeCloseTo(row.return - row.alpha, 15)
+  })
+
+  it('serves the portfolio over the rows other than the benchmark, with all six tests', async () => {
+    const { body } = await getReaction('symbols=NVDA,AVGO,TSM,SPY&date=2025-01-27')
+    expect(body.portfolio.n).toBe(3)
+    expect(body.portfolio.symbols).toEqual(['NVDA', 'AVGO', 'TSM'])
+    const day0 = body.portfolio.aar.find((d) => d.day === 0)
+    const ars = ['NVDA', 'AVGO', 'TSM'].map((s) => rowOf(body, s).abnormalReturn)
+    expect(day0?.value).toBeCloseTo(ars.reduce((a, b) => a + b, 0) / 3, 15)
+    const w00 = body.portfolio.caar.find((c) => c.window[0] === 0 && c.window[1] === 0)
+    expect(w00?.tests.map((t) => t.id)).toEqual(['cross-sectional-t', 'patell', 'bmp', 'kolari-pynnonen', 'corrado', 'generalized-sign'])
+    // Patell by hand from the rows: sum of SCAR over sqrt(sum df / (df - 2)).
+    const scars = ['NVDA', 'AVGO', 'TSM'].map((s) => rowOf(body, s).tAR as number)
+    const dfs = ['NVDA', 'AVGO', 'TSM'].map((s) => rowOf(body, s).df)
+    const patell = scars.reduce((a, b) => a + b, 0) / Math.sqrt(dfs.reduce((a, d) => a + d / (d - 2), 0))
+    expect(w00?.tests.find((t) => t.id === 'patell')?.statistic).toBeCloseTo(patell, 12)
+    // The CAR path: day -10 to +20 for each row, and the group's band around the CAAR.
+    expect(rowOf(body, 'NVDA').path.map((p) => p.day)).toEqual(Array.from({ length: 31 }, (_, i) => i - 10))
+    const p0 = body.portfolio.path.find((p) => p.day === 0)
+    expect(p0?.lower).toBeLessThan(p0?.caar ?? 0)
+    expect(p0?.upper).toBeGreaterThan(p0?.caar ?? 0)
   })
 
   it('serves CSV: one row per symbol, the CAR windows as columns, numbers unrounded', async () => {
@@ -257,6 +344,17 @@ describe('GET /api/reaction', () => {
       expect(message).toContain('2025-01-17')
       expect(message).toContain('2025-01-21')
       expect(message).toMatch(/Martin Luther King/)
+    })
+
+    it('tells a session after the data ends from a day that is not a session, with the real first date', async () => {
+      const after = await expectError('symbols=NVDA&date=2025-07-15', 400, 'bad_request')
+      expect(after).toMatch(/2025-07-15 is an NYSE session, but it is after the data ends/)
+      expect(after).toMatch(/runs from 2024-07-01 to 2025-06-30/)
+      expect(after).not.toMatch(/not a trading session/)
+      const saturday = await expectError('symbols=NVDA&date=2025-07-05', 400, 'bad_request')
+      expect(saturday).toMatch(/2025-07-05 is not an NYSE session \(a Saturday\), and it is after the data ends/)
+      const holiday = await expectError('symbols=NVDA&date=2025-07-04', 400, 'bad_request')
+      expect(holiday).toMatch(/Independence Day/)
     })
 
     it('rejects a Saturday as day 0', async () => {
@@ -309,6 +407,12 @@ describe('GET /api/reaction', () => {
       ['a malformed event id', 'symbols=NVDA&event=../../etc', /event id/],
       ['a repeated date', 'symbols=NVDA&date=2025-01-27&date=2025-01-28', /more than once/],
       ['a repeated estimation', 'symbols=NVDA&date=2025-01-27&estimation=60&estimation=90', /more than once/],
+      ['an unknown model', 'symbols=NVDA&date=2025-01-27&model=capm', /model must be one of market, market-adjusted, constant-mean/],
+      ['an unknown pairing', 'symbols=NVDA&date=2025-01-27&pairing=lagged', /pairing must be one of auto/],
+      ['Dimson with another model', 'symbols=NVDA&date=2025-01-27&pairing=dimson&model=constant-mean', /dimson.*model=market only/],
+      ['a session without a date', 'symbols=NVDA&event=2025-01-27-nvda-record-loss&session=during', /session goes with date/],
+      ['an unknown session', 'symbols=NVDA&date=2025-01-27&session=lunch', /before-open, during, after-close/],
+      ['a path that leaves out day 0', 'symbols=NVDA&date=2025-01-27&path=1:5', /t1 <= 0 <= t2/],
       ['an unknown format', 'symbols=NVDA&date=2025-01-27&format=xml', /json or csv/],
     ])('rejects %s', async (_, query, pattern) => {
       const res = await get(query)
