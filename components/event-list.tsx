@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react'
 import type { ChartEvent } from '@/lib/chart/model'
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
+import { IMPORTANCE_RULE } from '@/lib/events/importance'
 import { eventWhen } from '@/lib/events-view'
 import { formatFullDate } from '@/lib/format'
 import { EVENT_CATEGORY_IDS, type EventCategoryId } from '@/lib/view-state'
@@ -46,6 +47,12 @@ export function EventDetails({ event, linkSources = true }: { event: ChartEvent;
     <>
       <p className="text-xs text-[var(--muted)]">{eventWhen(event, formatFullDate)}</p>
       <p className="mt-1 text-sm">{event.summary}</p>
+      {linkSources ? (
+        <p className="mt-1 text-xs text-[var(--muted)]" data-testid="verification-note">
+          <span className="font-semibold">{event.verified ? 'Verified: ' : 'Partly verified: '}</span>
+          {event.verificationNote}
+        </p>
+      ) : null}
       {linkSources ? (
         <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
           {event.sources.map((s) => (
@@ -141,6 +148,11 @@ export function EventList({ events, categories, selectedEventId, visibleIds, onC
                       {style.label}
                     </span>
                     <VerifiedMark verified={e.verified} />
+                    {e.importance === 'major' ? (
+                      <span className="rounded border border-[var(--border)] px-1.5 text-[10px] font-semibold uppercase" title={`Major: ${IMPORTANCE_RULE}`}>
+                        major
+                      </span>
+                    ) : null}
                     {!visibleIds.has(e.id) ? <span className="text-[10px] text-[var(--muted)]">not in the chart’s range</span> : null}
                   </div>
                   <EventDetails event={e} />

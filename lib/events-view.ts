@@ -24,5 +24,7 @@ export function toChartEvents(events: readonly EventWithTradingDate[]): ChartEve
     category: e.category,
     sources: e.sources,
     verified: e.verified,
+    verificationNote: e.verificationNote,
+    importance: e.importance,
   }))
 }

@@ -15,6 +15,9 @@ export interface ChartEvent {
   category: EventCategoryId
   sources: { title: string; url: string }[]
   verified: boolean
+  /** What was and was not confirmed in the sources, in a sentence or two. */
+  verificationNote: string
+  importance: 'major' | 'minor'
 }
 
 export interface ChartSeries {

@@ -32,6 +32,8 @@ function syntheticEvent(overrides: Partial<ChartEvent> & Pick<ChartEvent, 'id' |
     session: 'unknown',
     sources: [],
     verified: true,
+    verificationNote: 'Synthetic.',
+    importance: 'minor',
     ...overrides,
   }
 }
