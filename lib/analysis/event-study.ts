@@ -1,7 +1,8 @@
 import type { Bar, IsoDate } from '../types'
 import { AnalysisError } from './errors'
-import { ols, type OlsFit } from './ols'
-import { dailyReturns, simpleReturn } from './returns'
+import { studentTwoSidedP } from './distributions'
+import { fitModel, type FittedModel, type ModelKind, type ModelObservation } from './models'
+import { simpleReturn } from './returns'
 import { assertAscending, nearestSessions, sessionIndex } from './sessions'
 
 /** `[t1, t2]` in sessions relative to day 0, both ends included. */
@@ -16,21 +17,49 @@ export const DEFAULT_WINDOWS: readonly EventWindow[] = [
   [0, 5],
 ]
 
+/** The CAR path the event-study figure draws by default: day -10 to day +20. */
+export const DEFAULT_PATH: EventWindow = [-10, 20]
+
+/**
+ * How each stock session is paired with a benchmark return:
+ * - `same-date`: the benchmark's return on the session of the same calendar date;
+ * - `time-matched`: the benchmark's return between the benchmark closes that came at or before the stock's
+ *   previous close and its current close, which is the return of the one benchmark session that closed before
+ *   it (a Tokyo session is paired with the US session of the evening before); none closed in between (a
+ *   benchmark holiday) leaves the day out, two (a holiday of the stock's exchange) give their compounded return;
+ * - `dimson`: same-date, plus the benchmark's previous and next sessions as two more regressors.
+ */
+export const PAIRINGS = ['same-date', 'time-matched', 'dimson'] as const
+export type Pairing = (typeof PAIRINGS)[number]
+
 export interface MarketModel {
   alpha: number
   beta: number
+}
+
+/** Close instants (epoch ms) of a session date, for time-matched pairing. */
+export interface CloseTimes {
+  stock: (date: IsoDate) => number
+  market: (date: IsoDate) => number
 }
 
 export interface EventStudyInput {
   stock: readonly Bar[]
   /** The benchmark (market) series, e.g. SPY. */
   market: readonly Bar[]
+  /** Day 0 on the stock's own calendar. */
   day0: IsoDate
   /** Sessions in the estimation window. */
   estimation?: number
   /** Sessions left out between the estimation window and day 0. */
   gap?: number
   windows?: readonly EventWindow[]
+  model?: ModelKind
+  pairing?: Pairing
+  /** Needed for `pairing: 'time-matched'`. */
+  closeTimes?: CloseTimes
+  /** Days of the CAR path for the figure, CAR(t1, t) for each t in [t1, t2]; none when omitted. */
+  path?: EventWindow
   /** Names used in error messages, e.g. `{ stock: 'NVDA', market: 'SPY' }`. */
   labels?: { stock?: string; market?: string }
 }
@@ -41,8 +70,12 @@ export interface CarResult {
   window: [number, number]
   /** Sum of the daily abnormal returns, or null when any day of the window is unavailable. */
   car: number | null
-  /** `CAR / (s * sqrt(L))`; null when `car` is null or the market model fits exactly (s = 0). */
+  /** SCAR = CAR / sqrt(Var(CAR)) with the prediction-error variance; null when undefined. */
   t: number | null
+  /** Two-sided p-value of `t` from Student's t with the model's df. */
+  p: number | null
+  /** sqrt(Var(CAR)), the prediction-error standard deviation of the CAR. */
+  sd: number | null
   /** Date of day t1, or null when that session is not in the data. */
   from: IsoDate | null
   /** Date of day t2, or null when that session is not in the data (yet). */
@@ -52,8 +85,32 @@ export interface CarResult {
   incomplete: IncompleteReason | null
 }
 
+/** One day of the event period: its abnormal return (null when the benchmark return is missing). */
+export interface EventDay {
+  day: number
+  date: IsoDate
+  ar: number | null
+}
+
+/** One point of the CAR path: CAR(t1, day) and its prediction-error standard deviation. */
+export interface CarPathPoint {
+  day: number
+  date: IsoDate | null
+  car: number | null
+  sd: number | null
+}
+
+/** One estimation-window abnormal return (the model's residual), placed in event time. */
+export interface EstimationResidual {
+  day: number
+  date: IsoDate
+  ar: number
+}
+
 export interface EventStudyResult {
   day0: IsoDate
+  model: ModelKind
+  pairing: Pairing
   /** Session before day 0 on the stock's calendar (day -1). */
   prevDate: IsoDate
   /** Raw (not dividend-adjusted) closes, the prices a reader sees quoted. */
@@ -61,29 +118,45 @@ export interface EventStudyResult {
   close: number
   /** Day-0 simple return on adjusted closes. */
   return: number
+  /** The benchmark return paired with day 0 (shown with every model, so day 0 needs one). */
   marketReturn: number
-  /** `alpha + beta * marketReturn`. */
+  /** Date of the benchmark session whose return is paired with day 0. */
+  marketDate: IsoDate | null
+  /** Normal return of day 0 under the model. */
   expectedReturn: number
   alpha: number
+  /** Market beta (the sum of the three slopes for Dimson; 1 market-adjusted; 0 constant mean). */
   beta: number
-  /** Residual standard error of the market model over the estimation window. */
+  /** Dimson's slopes on R_m,t-1, R_m,t, R_m,t+1; absent otherwise. */
+  dimsonSlopes?: [number, number, number]
+  /** Residual standard error over the estimation window. */
   s: number
+  /** Degrees of freedom of s^2 and of every t of this row. */
+  df: number
   estimation: {
     /** Date of day -(gap + estimation). */
     from: IsoDate
     /** Date of day -(gap + 1). */
     to: IsoDate
-    /** Sessions actually used in the regression (M in `s^2 = SSR / (M - 2)`). */
+    /** Sessions actually used (M). */
     sessions: number
     requested: number
     gap: number
-    /** Stock sessions in the window that were left out because the benchmark had no session that day. */
+    /** Stock sessions in the window that were left out because no benchmark return pairs with them. */
     excluded: IsoDate[]
   }
   abnormalReturn: number
-  /** `abnormalReturn / s`; null when the model fits the estimation window exactly, where t is undefined. */
+  /** sqrt(Var(AR_0)), the prediction-error standard deviation of the day-0 abnormal return. */
+  sdAR: number | null
+  /** SAR_0 = AR_0 / sdAR; null when the model fits the estimation window exactly. */
   tAR: number | null
+  /** Two-sided p-value of tAR from Student's t with df. */
+  pAR: number | null
   car: CarResult[]
+  /** Abnormal returns of each day from the earliest to the latest day of the windows and the path. */
+  days: EventDay[]
+  path: CarPathPoint[]
+  residuals: EstimationResidual[]
 }
 
 export interface AbnormalReturnPoint {
@@ -100,27 +173,86 @@ export interface AbnormalReturnPoint {
 interface AlignedDay {
   date: IsoDate
   stockReturn: number
+  /** The paired benchmark return (R_m,t). */
   marketReturn: number | null
+  marketDate: IsoDate | null
+  /** Regressors of the market model: `[R_m,t]`, or `[R_m,t-1, R_m,t, R_m,t+1]` with Dimson; null when missing. */
+  regressors: number[] | null
+}
+
+function returnBetween(bars: readonly Bar[], from: number, to: number): number | null {
+  const a = bars[from]
+  const b = bars[to]
+  return a && b ? simpleReturn(a, b) : null
 }
 
 /**
- * Stock returns on the stock's own bars, each paired with the benchmark's return for the same date computed
- * on the benchmark's own bars. Index i of the result belongs to bar i of `stock`; bar 0 has no return.
+ * Stock returns on the stock's own bars, each paired with a benchmark return computed on the benchmark's own
+ * bars. Index i of the result belongs to bar i of `stock`; bar 0 has no return.
  */
-function alignReturns(stock: readonly Bar[], market: readonly Bar[]): (AlignedDay | undefined)[] {
-  const marketByDate = new Map(dailyReturns(market).map((r) => [r.date, r.value] as const))
-  return stock.map((bar, i) => {
-    const prev = stock[i - 1]
+function alignReturns(stock: readonly Bar[], market: readonly Bar[], pairing: Pairing, closeTimes?: CloseTimes): (AlignedDay | undefined)[] {
+  const marketIndex = sessionIndex(market)
+  const marketReturnAt = (j: number | undefined) => (j === undefined || j < 1 ? null : returnBetween(market, j - 1, j))
+
+  let pairedIndex: (k: number) => number | undefined
+  let pairedReturn: (k: number) => number | null
+  if (pairing === 'time-matched') {
+    if (!closeTimes) throw new RangeError('time-matched pairing needs the close times of both calendars')
+    const marketCloses = market.map((b) => closeTimes.market(b.date))
+    // Last benchmark bar that closed at or before the stock bar's close (binary search on ascending closes).
+    const lastClosedBy = stock.map((bar): number | undefined => {
+      const t = closeTimes.stock(bar.date)
+      let lo = 0
+      let hi = marketCloses.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if ((marketCloses[mid] ?? Number.POSITIVE_INFINITY) <= t) lo = mid + 1
+        else hi = mid
+      }
+      return lo === 0 ? undefined : lo - 1
+    })
+    pairedIndex = (k) => lastClosedBy[k]
+    pairedReturn = (k) => {
+      const j = lastClosedBy[k]
+      const jPrev = lastClosedBy[k - 1]
+      if (j === undefined || jPrev === undefined || j <= jPrev) return null
+      return returnBetween(market, jPrev, j)
+    }
+  } else {
+    pairedIndex = (k) => {
+      const bar = stock[k]
+      return bar ? marketIndex.get(bar.date) : undefined
+    }
+    pairedReturn = (k) => marketReturnAt(pairedIndex(k))
+  }
+
+  return stock.map((bar, k) => {
+    const prev = stock[k - 1]
     if (!prev) return undefined
-    return { date: bar.date, stockReturn: simpleReturn(prev, bar), marketReturn: marketByDate.get(bar.date) ?? null }
+    const j = pairedIndex(k)
+    const marketReturn = pairedReturn(k)
+    let regressors: number[] | null = marketReturn === null ? null : [marketReturn]
+    if (pairing === 'dimson' && marketReturn !== null && j !== undefined) {
+      const lag = marketReturnAt(j - 1)
+      const lead = j + 1 < market.length ? marketReturnAt(j + 1) : null
+      regressors = lag === null || lead === null ? null : [lag, marketReturn, lead]
+    }
+    return {
+      date: bar.date,
+      stockReturn: simpleReturn(prev, bar),
+      marketReturn,
+      marketDate: marketReturn === null || j === undefined ? null : (market[j]?.date ?? null),
+      regressors,
+    }
   })
 }
 
-function abnormalOf(day: AlignedDay, model: MarketModel): number | null {
-  return day.marketReturn === null ? null : day.stockReturn - (model.alpha + model.beta * day.marketReturn)
+/** The model's regressors for a day, or null when the model needs a benchmark return the day lacks. */
+function regressorsFor(model: ModelKind, day: AlignedDay): number[] | null {
+  return model === 'constant-mean' ? [] : day.regressors
 }
 
-/** Daily abnormal returns `AR_t = R_t - (alpha + beta R_m,t)` for the stock sessions in `[from, to]`. */
+/** Daily abnormal returns `AR_t = R_t - (alpha + beta R_m,t)` for the stock sessions in `[from, to]` (same-date pairing). */
 export function abnormalReturns(input: {
   stock: readonly Bar[]
   market: readonly Bar[]
@@ -134,7 +266,7 @@ export function abnormalReturns(input: {
   assertAscending(market, 'benchmark bars')
   const k0 = day0 === undefined ? undefined : sessionIndex(stock).get(day0)
   const out: AbnormalReturnPoint[] = []
-  alignReturns(stock, market).forEach((day, i) => {
+  alignReturns(stock, market, 'same-date').forEach((day, i) => {
     if (!day || (from !== undefined && day.date < from) || (to !== undefined && day.date > to)) return
     const expected = day.marketReturn === null ? null : model.alpha + model.beta * day.marketReturn
     out.push({
@@ -143,18 +275,18 @@ export function abnormalReturns(input: {
       stockReturn: day.stockReturn,
       marketReturn: day.marketReturn,
       expectedReturn: expected,
-      abnormalReturn: abnormalOf(day, model),
+      abnormalReturn: expected === null ? null : day.stockReturn - expected,
     })
   })
   return out
 }
 
-function checkParameters(estimation: number, gap: number, windows: readonly EventWindow[]): void {
+function checkParameters(estimation: number, gap: number, windows: readonly EventWindow[], path: EventWindow | undefined): void {
   if (!Number.isInteger(estimation) || estimation < 3) {
     throw new RangeError(`estimation must be an integer of at least 3 sessions, got ${estimation}`)
   }
   if (!Number.isInteger(gap) || gap < 0) throw new RangeError(`gap must be a non-negative integer, got ${gap}`)
-  for (const [t1, t2] of windows) {
+  for (const [t1, t2] of path ? [...windows, path] : windows) {
     if (!Number.isInteger(t1) || !Number.isInteger(t2) || t1 > t2) {
       throw new RangeError(`window [${t1}, ${t2}] must be two integers with t1 <= t2`)
     }
@@ -171,28 +303,40 @@ function notASession(day0: IsoDate, bars: readonly Bar[], label: string, series:
   )
 }
 
+const PAIRING_WORDS: Readonly<Record<Pairing, string>> = {
+  'same-date': 'on the same date',
+  'time-matched': 'that closed before it',
+  dimson: 'on the same date with the sessions before and after it',
+}
+
 /**
- * Market-model event study (see "Event-study definitions" in DESIGN.md).
+ * Event study of one stock around one day 0 (see "Event-study statistics, second edition" in DESIGN.md).
  *
  * Days are counted in sessions of the stock's own calendar. Each series' returns are computed on its own
- * bars and then paired by date, so a stock session on which the benchmark did not trade is left out of the
- * estimation (listed in `estimation.excluded`) and makes any CAR window containing it incomplete. Day 0
- * must be a session of both the stock and the benchmark.
+ * bars and then paired (see `Pairing`); a stock session with no paired benchmark return is left out of the
+ * estimation (listed in `estimation.excluded`) and makes any CAR window containing it incomplete. Every
+ * variance is the prediction-error variance, so each t carries the estimation error of the model's parameters.
  */
 export function eventStudy(input: EventStudyInput): EventStudyResult {
   const { stock, market, day0 } = input
   const estimation = input.estimation ?? DEFAULT_ESTIMATION
   const gap = input.gap ?? DEFAULT_GAP
   const windows = input.windows ?? DEFAULT_WINDOWS
+  const model = input.model ?? 'market'
+  const pairing = input.pairing ?? 'same-date'
+  const path = input.path
   const stockLabel = input.labels?.stock ?? 'the stock'
   const marketLabel = input.labels?.market ?? 'the benchmark'
-  checkParameters(estimation, gap, windows)
+  checkParameters(estimation, gap, windows, path)
+  if (pairing === 'dimson' && model !== 'market') throw new RangeError('Dimson pairing applies to the market model only')
   assertAscending(stock, 'stock bars')
   assertAscending(market, 'benchmark bars')
 
   const k0 = sessionIndex(stock).get(day0)
   if (k0 === undefined) throw notASession(day0, stock, stockLabel, 'stock')
-  if (!sessionIndex(market).has(day0)) throw notASession(day0, market, marketLabel, 'market')
+  if (pairing !== 'time-matched' && !sessionIndex(market).has(day0)) {
+    throw notASession(day0, market, marketLabel, 'market')
+  }
 
   // The first estimation return is day -(gap + estimation); it needs the close one session earlier.
   const needed = estimation + gap + 1
@@ -208,64 +352,73 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
     )
   }
 
-  const days = alignReturns(stock, market)
+  const days = alignReturns(stock, market, pairing, input.closeTimes)
   const day0Row = days[k0]
   const prevBar = stock[k0 - 1]
   const bar0 = stock[k0]
   if (!day0Row || !prevBar || !bar0) throw new Error('unreachable: k0 >= needed >= 4')
-  if (day0Row.marketReturn === null) {
-    throw new AnalysisError(
-      'insufficient_data',
-      `${day0} is the first session of ${marketLabel} in the data, so its day-0 return is unknown.`,
-      { date: day0, series: 'market' },
-    )
+  const x0 = regressorsFor(model, day0Row)
+  const marketReturn0 = day0Row.marketReturn
+  if (x0 === null || marketReturn0 === null) {
+    const why =
+      pairing === 'dimson' && day0Row.marketReturn !== null
+        ? `${marketLabel} has no session after it in the data, which the lead term of the Dimson model needs`
+        : `no ${marketLabel} return pairs with it (a session ${PAIRING_WORDS[pairing]})`
+    throw new AnalysisError('insufficient_data', `${day0} cannot be studied for ${stockLabel}: ${why}.`, { date: day0, series: 'market' })
   }
 
   const firstEst = k0 - gap - estimation
   const lastEst = k0 - gap - 1
-  const xs: number[] = []
-  const ys: number[] = []
+  const observations: ModelObservation[] = []
+  const used: { k: number; date: IsoDate }[] = []
   const excluded: IsoDate[] = []
   for (let k = firstEst; k <= lastEst; k++) {
     const day = days[k]
     if (!day) continue
-    if (day.marketReturn === null) excluded.push(day.date)
+    const x = regressorsFor(model, day)
+    if (x === null) excluded.push(day.date)
     else {
-      xs.push(day.marketReturn)
-      ys.push(day.stockReturn)
+      observations.push({ y: day.stockReturn, x })
+      used.push({ k, date: day.date })
     }
   }
   const estFrom = stock[firstEst]?.date ?? ''
   const estTo = stock[lastEst]?.date ?? ''
-  if (xs.length < 3) {
+  const minimum = pairing === 'dimson' ? 5 : 3
+  if (observations.length < minimum) {
     throw new AnalysisError(
       'insufficient_estimation',
-      `Only ${xs.length} of the ${estimation} estimation sessions (${estFrom} to ${estTo}) have a ` +
-        `${marketLabel} session on the same date; at least 3 are needed to fit the market model.`,
-      { available: xs.length, needed: 3, estimation, gap, excluded: excluded.length },
+      `Only ${observations.length} of the ${estimation} estimation sessions (${estFrom} to ${estTo}) have a ` +
+        `${marketLabel} return ${PAIRING_WORDS[pairing]}; at least ${minimum} are needed to fit the model.`,
+      { available: observations.length, needed: minimum, estimation, gap, excluded: excluded.length },
     )
   }
 
-  let fit: OlsFit
+  let fit: FittedModel
   try {
-    fit = ols(xs, ys)
+    fit = fitModel(model, observations)
   } catch (error) {
     if (error instanceof AnalysisError && error.code === 'degenerate') {
       throw new AnalysisError(
         'degenerate',
         `${marketLabel} returns do not vary over the estimation window (${estFrom} to ${estTo}), ` +
           'so the market model cannot be estimated.',
-        { from: estFrom, to: estTo, sessions: xs.length },
+        { from: estFrom, to: estTo, sessions: observations.length },
       )
     }
     throw error
   }
-  const model: MarketModel = { alpha: fit.alpha, beta: fit.beta }
-  const tOf = (value: number, length: number): number | null =>
-    fit.exact ? null : value / (fit.s * Math.sqrt(length))
+  const standardize = (value: number, variance: number): number | null => (fit.exact || !(variance > 0) ? null : value / Math.sqrt(variance))
+  const arOf = (k: number): { ar: number; x: readonly number[] } | null => {
+    const day = days[k]
+    const x = day ? regressorsFor(model, day) : null
+    return day && x ? { ar: day.stockReturn - fit.expected(x), x } : null
+  }
 
-  const expectedReturn = model.alpha + model.beta * day0Row.marketReturn
+  const expectedReturn = fit.expected(x0)
   const abnormalReturn = day0Row.stockReturn - expectedReturn
+  const varAR0 = fit.arVariance(x0)
+  const tAR = standardize(abnormalReturn, varAR0)
 
   const car = windows.map(([t1, t2]): CarResult => {
     const from = stock[k0 + t1]?.date ?? null
@@ -274,6 +427,8 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
       window: [t1, t2],
       car: null,
       t: null,
+      p: null,
+      sd: null,
       from,
       to,
       complete: false,
@@ -283,30 +438,86 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
     // Day t needs the close of day t-1, so the earliest day with a return is bar 1.
     if (k0 + t1 < 1) return incompleteResult('before_start_of_data')
     let sum = 0
+    const xs: (readonly number[])[] = []
     for (let k = k0 + t1; k <= k0 + t2; k++) {
-      const day = days[k]
-      const ar = day ? abnormalOf(day, model) : null
-      if (ar === null) return incompleteResult('benchmark_gap')
-      sum += ar
+      const point = arOf(k)
+      if (point === null) return incompleteResult('benchmark_gap')
+      sum += point.ar
+      xs.push(point.x)
     }
-    return { window: [t1, t2], car: sum, t: tOf(sum, t2 - t1 + 1), from, to, complete: true, incomplete: null }
+    const variance = fit.carVariance(xs)
+    const t = standardize(sum, variance)
+    return {
+      window: [t1, t2],
+      car: sum,
+      t,
+      p: studentTwoSidedP(t, fit.df),
+      sd: fit.exact ? null : Math.sqrt(variance),
+      from,
+      to,
+      complete: true,
+      incomplete: null,
+    }
   })
+
+  const reach = path ? [...windows, path] : windows
+  const dMin = Math.min(0, ...reach.map((w) => w[0]))
+  const dMax = Math.max(0, ...reach.map((w) => w[1]))
+  const eventDays: EventDay[] = []
+  for (let d = dMin; d <= dMax; d++) {
+    const k = k0 + d
+    const date = stock[k]?.date
+    if (k < 1 || date === undefined) continue
+    eventDays.push({ day: d, date, ar: arOf(k)?.ar ?? null })
+  }
+
+  const carPath: CarPathPoint[] = []
+  if (path) {
+    let sum = 0
+    const xs: (readonly number[])[] = []
+    let broken = false
+    for (let d = path[0]; d <= path[1]; d++) {
+      const k = k0 + d
+      const point = k >= 1 && k < stock.length ? arOf(k) : null
+      if (point === null) broken = true
+      if (!broken && point) {
+        sum += point.ar
+        xs.push(point.x)
+      }
+      carPath.push({
+        day: d,
+        date: stock[k]?.date ?? null,
+        car: broken ? null : sum,
+        sd: broken || fit.exact ? null : Math.sqrt(fit.carVariance(xs)),
+      })
+    }
+  }
 
   return {
     day0,
+    model,
+    pairing,
     prevDate: prevBar.date,
     prevClose: prevBar.close,
     close: bar0.close,
     return: day0Row.stockReturn,
-    marketReturn: day0Row.marketReturn,
+    marketReturn: marketReturn0,
+    marketDate: day0Row.marketDate,
     expectedReturn,
     alpha: fit.alpha,
     beta: fit.beta,
+    ...(pairing === 'dimson' ? { dimsonSlopes: [fit.slopes[0] ?? 0, fit.slopes[1] ?? 0, fit.slopes[2] ?? 0] as [number, number, number] } : {}),
     s: fit.s,
-    estimation: { from: estFrom, to: estTo, sessions: xs.length, requested: estimation, gap, excluded },
+    df: fit.df,
+    estimation: { from: estFrom, to: estTo, sessions: observations.length, requested: estimation, gap, excluded },
     abnormalReturn,
-    tAR: tOf(abnormalReturn, 1),
+    sdAR: fit.exact ? null : Math.sqrt(varAR0),
+    tAR,
+    pAR: studentTwoSidedP(tAR, fit.df),
     car,
+    days: eventDays,
+    path: carPath,
+    residuals: used.map((u, i) => ({ day: u.k - k0, date: u.date, ar: fit.residuals[i] ?? Number.NaN })),
   }
 }
 

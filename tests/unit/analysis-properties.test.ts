@@ -141,7 +141,7 @@ describe('event study properties (synthetic data)', () => {
         const daily = abnormalReturns({ stock, market, model: result, ...range, day0 })
         expect(daily.map((p) => p.day)).toEqual(Array.from({ length: t2 - t1 + 1 }, (_, i) => t1 + i))
         expectClose(whole.car, daily.reduce((sum, p) => sum + (p.abnormalReturn ?? Number.NaN), 0), 1e-12)
-        if (whole.t !== null) expectClose(whole.t * result.s * Math.sqrt(t2 - t1 + 1), whole.car, 1e-9)
+        if (whole.t !== null) expectClose(whole.t * (whole.sd ?? Number.NaN), whole.car, 1e-9)
       }),
       { numRuns: RUNS },
     )

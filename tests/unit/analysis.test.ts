@@ -113,7 +113,9 @@ describe('ols (synthetic numbers)', () => {
  * day -1 is the gap. On the estimation days the stock return is 0.001 + 1.5 x market + e with
  * e = [+1, -1, -1, +1] x 0.001, which sums to zero and is orthogonal to the market, so OLS gives exactly
  * alpha = 0.001, beta = 1.5, SSR = 4e-6, s^2 = 4e-6 / (4 - 2) = 2e-6, s = sqrt(2) x 0.001.
- * Day 0: market -0.02, stock -0.05 -> expected 0.001 - 0.03 = -0.029, AR = -0.021, t = -21 / sqrt(2).
+ * Day 0: market -0.02, stock -0.05 -> expected 0.001 - 0.03 = -0.029, AR = -0.021.
+ * Prediction-error variance: the estimation market returns [0.01, -0.01, 0.02, 0] have mean m̄ = 0.005 and
+ * S_xx = 0.0005, so Var(AR_0) = s^2 (1 + 1/4 + (-0.025)^2 / 0.0005) = 2.5 s^2 = 5e-6 and t = -21 / sqrt(5).
  * Day +1: market 0.01, stock 0.03 -> AR = 0.014.  Day -1: market 0.005, stock 0.004 -> AR = -0.0045.
  * Day +2: market 0, stock -0.004 -> AR = -0.005. The data ends at day +2.
  */
@@ -163,18 +165,22 @@ describe('eventStudy on a hand-checked synthetic case', () => {
     expect(result.return).toBeCloseTo(-0.05, 12)
     expect(result.expectedReturn).toBeCloseTo(-0.029, 12)
     expect(result.abnormalReturn).toBeCloseTo(-0.021, 12)
-    expect(result.tAR).toBeCloseTo(-21 / Math.SQRT2, 8)
+    expect(result.sdAR).toBeCloseTo(Math.sqrt(5e-6), 14)
+    expect(result.tAR).toBeCloseTo(-21 / Math.sqrt(5), 8)
+    expect(result.df).toBe(2)
   })
 
-  it('sums CARs over the windows with t = CAR / (s sqrt(L))', () => {
+  it('sums CARs over the windows with t = CAR / sqrt(Var(CAR)), the full prediction-error covariance', () => {
     const [w00, w01, wm11, w02] = result.car
     expect(w00).toMatchObject({ window: [0, 0], from: '2025-01-14', to: '2025-01-14', complete: true })
     expect(w00?.car).toBeCloseTo(-0.021, 12)
     expect(w01?.car).toBeCloseTo(-0.007, 12)
-    expect(w01?.t).toBeCloseTo(-0.007 / 0.002, 8) // s x sqrt(2) = 0.002
+    // [0,+1]: deviations -0.025 + 0.005 = -0.02, Var = s^2 (2 + 4/4 + 0.0004/0.0005) = 3.8 s^2 = 7.6e-6.
+    expect(w01?.t).toBeCloseTo(-0.007 / Math.sqrt(7.6e-6), 8)
     expect(wm11).toMatchObject({ from: '2025-01-13', to: '2025-01-15' })
     expect(wm11?.car).toBeCloseTo(-0.0115, 12)
-    expect(wm11?.t).toBeCloseTo(-0.0115 / Math.sqrt(6e-6), 8)
+    // [-1,+1]: deviations 0 - 0.025 + 0.005 = -0.02, Var = s^2 (3 + 9/4 + 0.8) = 6.05 s^2 = 1.21e-5.
+    expect(wm11?.t).toBeCloseTo(-0.0115 / Math.sqrt(1.21e-5), 8)
     expect(w02?.car).toBeCloseTo(-0.012, 12)
   })
 
@@ -183,6 +189,8 @@ describe('eventStudy on a hand-checked synthetic case', () => {
       window: [0, 5],
       car: null,
       t: null,
+      p: null,
+      sd: null,
       from: '2025-01-14',
       to: null,
       complete: false,
@@ -363,7 +371,10 @@ describe('NVDA vs SPY around 2025-01-27 (real data)', () => {
     expect(result.beta).toBeCloseTo(2.648966, 5)
     expect(result.s).toBeCloseTo(0.0231890, 6)
     expect(result.abnormalReturn).toBeCloseTo(-0.1323043, 6)
-    expect(result.tAR).toBeCloseTo(-5.70549, 4)
+    // The uncorrected AR / s was -5.70549 (an independent script); the recomputation with the
+    // prediction-error correction gives -5.62 (factor 1.015). The fixture test checks every digit.
+    expect(result.abnormalReturn / result.s).toBeCloseTo(-5.70549, 4)
+    expect(result.tAR).toBeCloseTo(-5.62, 2)
     expect(result.car.map((c) => c.window)).toEqual([
       [0, 0],
       [0, 1],

@@ -66,8 +66,13 @@ function independentEventStudy(stock: readonly Bar[], market: readonly Bar[], da
   const alpha = my - beta * mx
   const ssr = xs.reduce((acc, x, i) => acc + ((ys[i] as number) - alpha - beta * x) ** 2, 0)
   const s = Math.sqrt(ssr / (n - 2))
-  const ar = (k: number) => ret(stock, k) - (alpha + beta * ret(market, marketIndex.get((stock[k] as Bar).date) as number))
-  return { n, alpha, beta, s, ar0: ar(k0), car01: ar(k0) + ar(k0 + 1), from: (stock[k0 - gap - estimation] as Bar).date, to: (stock[k0 - gap - 1] as Bar).date }
+  const rm = (k: number) => ret(market, marketIndex.get((stock[k] as Bar).date) as number)
+  const ar = (k: number) => ret(stock, k) - (alpha + beta * rm(k))
+  // Prediction-error variances (MacKinlay 1997): s^2 (1 + 1/n + (R_m - mean)^2 / Sxx) for one day, and for a
+  // window s^2 (L + L^2 / n + (sum of (R_m - mean))^2 / Sxx).
+  const varAr0 = s * s * (1 + 1 / n + (rm(k0) - mx) ** 2 / sxx)
+  const varCar01 = s * s * (2 + 4 / n + (rm(k0) - mx + rm(k0 + 1) - mx) ** 2 / sxx)
+  return { n, alpha, beta, s, varAr0, varCar01, ar0: ar(k0), car01: ar(k0) + ar(k0 + 1), from: (stock[k0 - gap - estimation] as Bar).date, to: (stock[k0 - gap - 1] as Bar).date }
 }
 
 describe('GET /api/reaction', () => {
@@ -130,10 +135,10 @@ describe('GET /api/reaction', () => {
     expect(nvda.beta).toBeCloseTo(ref.beta, 10)
     expect(nvda.s).toBeCloseTo(ref.s, 12)
     expect(nvda.abnormalReturn).toBeCloseTo(ref.ar0, 12)
-    expect(nvda.tAR as number).toBeCloseTo(ref.ar0 / ref.s, 9)
+    expect(nvda.tAR as number).toBeCloseTo(ref.ar0 / Math.sqrt(ref.varAr0), 9)
     const car01 = nvda.car.find((c) => c.window[0] === 0 && c.window[1] === 1)
     expect(car01?.car as number).toBeCloseTo(ref.car01, 12)
-    expect(car01?.t as number).toBeCloseTo(ref.car01 / (ref.s * Math.SQRT2), 9)
+    expect(car01?.t as number).toBeCloseTo(ref.car01 / Math.sqrt(ref.varCar01), 9)
   })
 
   it('finds the recovery as the first close at or above the close of day -1', async () => {
