@@ -417,8 +417,9 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
   const eventId = selectedOnChart?.id ?? fallbackEventId
   const event = events.find((e) => e.id === eventId)
 
-  const url = reactionUrl({ symbols: view.symbols, event: eventId, benchmark })
-  const csvUrl = reactionUrl({ symbols: view.symbols, event: eventId, benchmark, format: 'csv' })
+  const day0 = event?.origin === 'reader' ? event.tradingDate : undefined
+  const url = reactionUrl({ symbols: view.symbols, event: eventId, date: day0, benchmark })
+  const csvUrl = reactionUrl({ symbols: view.symbols, event: eventId, date: day0, benchmark, format: 'csv' })
   const { data, error, isLoading, mutate } = useReaction(url)
 
   return (
@@ -437,7 +438,7 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
               label="Event"
               value={eventId}
               onChange={(event) => onViewChange({ event })}
-              options={events.map((e) => ({ value: e.id, label: `${formatDayMonth(e.tradingDate)} · ${e.title}` }))}
+              options={events.map((e) => ({ value: e.id, label: `${formatDayMonth(e.tradingDate)} · ${e.origin === 'reader' ? 'Yours: ' : ''}${e.title}` }))}
               className="max-w-[18rem]"
             />
             <LabelledSelect

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { EVENT_CATEGORY_IDS, type EventCategory } from './events/categories'
 import { isIsoDate } from './dates'
+import { decodeReaderEvents, encodeReaderEvents, type ReaderEvent } from './events/reader-events'
 import { SYMBOL_PATTERN, normalizeSymbol } from './symbols'
 
 /** The state of the dashboard view. The URL is its only store: every control writes it, any link restores it. */
@@ -26,6 +27,8 @@ export interface ViewState {
   categories: EventCategoryId[]
   /** The market benchmark of the reaction table. */
   benchmark: string
+  /** Events the reader added (`mine=`; see lib/events/reader-events.ts for the codec and its limits). */
+  mine: ReaderEvent[]
 }
 
 /** The last session before R1 (2025-01-20, a holiday) and Stargate: the natural "before" of the story. */
@@ -40,6 +43,7 @@ export const DEFAULT_VIEW: ViewState = {
   event: null,
   categories: [...EVENT_CATEGORY_IDS],
   benchmark: 'SPY',
+  mine: [],
 }
 
 // zod/mini: the same checks as zod, in a form the browser bundle can tree-shake (this module runs on both sides).
@@ -102,7 +106,7 @@ const LABELS: Record<keyof typeof fields, string> = {
 export function parseViewState(params: RawParams | URLSearchParams): { view: ViewState; notices: string[] } {
   let raw: RawParams = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params
   const notices: string[] = []
-  const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories] }
+  const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories], mine: [] }
   // Symbols are read one by one: a bad ticker, or one too many, costs only itself, not the whole list.
   const rawSymbols = one(raw.symbols)
   if (typeof rawSymbols === 'string' && rawSymbols.length <= 400) {
@@ -123,6 +127,10 @@ export function parseViewState(params: RawParams | URLSearchParams): { view: Vie
     }
     Object.assign(view, { [key]: result.data })
   }
+  // Reader events have their own codec, kept apart from the field parsers above.
+  const mine = decodeReaderEvents(typeof one(raw.mine) === 'string' ? (one(raw.mine) as string) : null)
+  view.mine = mine.events
+  notices.push(...mine.notices)
   if (view.from > view.to) {
     notices.push(`From (${view.from}) was after To (${view.to}); using the default range.`)
     view.from = DEFAULT_VIEW.from
@@ -142,6 +150,7 @@ export function viewToQuery(view: ViewState): string {
   if (view.event) params.set('event', view.event)
   if (view.categories.length !== EVENT_CATEGORY_IDS.length) params.set('categories', view.categories.join(','))
   if (view.benchmark !== DEFAULT_VIEW.benchmark) params.set('benchmark', view.benchmark)
+  if (view.mine.length > 0) params.set('mine', encodeReaderEvents(view.mine))
   return params.toString().replaceAll('%2C', ',')
 }
 

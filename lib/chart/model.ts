@@ -18,6 +18,8 @@ export interface ChartEvent {
   /** What was and was not confirmed in the sources, in a sentence or two. */
   verificationNote: string
   importance: 'major' | 'minor'
+  /** Set for an event the reader added (kept in the URL); catalog events leave it out. */
+  origin?: 'reader'
 }
 
 export interface ChartSeries {

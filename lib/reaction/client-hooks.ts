@@ -6,14 +6,19 @@ export interface ReactionUrlInput {
   symbols: readonly string[]
   /** Catalog id of the event whose trading date is day 0. */
   event: string
+  /**
+   * Day 0 as a date instead: for the reader's own events, which the server does not know (they live in the page
+   * URL); their trading date is computed by the same rules as the catalog's.
+   */
+  date?: string
   benchmark: string
   format?: 'json' | 'csv'
 }
 
 /** The `/api/reaction` URL for a view; null when there is nothing to ask (no symbols). */
-export function reactionUrl({ symbols, event, benchmark, format = 'json' }: ReactionUrlInput): string | null {
+export function reactionUrl({ symbols, event, date, benchmark, format = 'json' }: ReactionUrlInput): string | null {
   if (symbols.length === 0) return null
-  const params = new URLSearchParams({ symbols: symbols.join(','), event, benchmark })
+  const params = new URLSearchParams(date ? { symbols: symbols.join(','), date, benchmark } : { symbols: symbols.join(','), event, benchmark })
   if (format === 'csv') params.set('format', 'csv')
   return `/api/reaction?${params.toString().replaceAll('%2C', ',')}`
 }

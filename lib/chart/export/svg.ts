@@ -291,7 +291,7 @@ function keyEntries(model: ChartModel, palette: Record<string, string>, columnWi
     const label = oneLine(event.label)
     const title = oneLine(event.title)
     const headline = !title ? label : !label || title.startsWith(label) ? title : `${label}: ${title}`
-    const rest = `${eventDate}${headline}${event.verified ? '' : ' (partly verified)'}`
+    const rest = `${eventDate}${headline}${event.origin === 'reader' ? ' (added by the reader, not verified)' : event.verified ? '' : ' (partly verified)'}`
     const prefixWidth = estimateTextWidth(prefix, KEY_SIZE, true) + 8
     const lines = wrapText(rest, { size: KEY_SIZE, width: textWidth, firstLineWidth: textWidth - prefixWidth, maxLines: 3 })
     const category = EVENT_CATEGORIES[event.category]?.label ?? event.category
