@@ -54,7 +54,8 @@ describe('ReactionPanel', () => {
     const nvda = within(table).getByRole('row', { name: /NVDA/ })
     expect(within(nvda).getByText('−16.97%')).toBeTruthy()
     expect(nvda.querySelector('[data-column="marketCapChange"]')?.textContent).toBe('−$592.9B')
-    expect(nvda.querySelector('[data-column="tAR"]')?.textContent).toMatch(/^−5\.71\*\*/)
+    // The prediction-error t of the second-edition statistics (i10-stats): -5.62, not the old AR / s of -5.71.
+    expect(nvda.querySelector('[data-column="tAR"]')?.textContent).toMatch(/^−5\.62\*\*/)
     const spy = within(table).getByRole('row', { name: /SPY/ })
     expect(spy.querySelector('[data-column="tAR"]')?.textContent).toBe('–')
     expect(spy.querySelector('[data-column="marketCapChange"]')?.textContent).toBe('no sourced share count')
