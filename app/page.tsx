@@ -1,4 +1,5 @@
 import { headers } from 'next/headers'
+import Link from 'next/link'
 import { Suspense } from 'react'
 import { SWRConfig } from 'swr'
 import { ClaimsPanel } from '@/components/claims-panel'
@@ -43,7 +44,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             <h1 className="text-xl font-bold sm:text-2xl">AI shock: how the market reacted to Stargate and DeepSeek</h1>
             <p className="max-w-3xl text-sm text-[var(--muted)]">
               DeepSeek released R1 on 2025-01-20, a US market holiday; Stargate was announced after the close on 2025-01-21; on
-              2025-01-27 NVIDIA lost about 17% in one session. Real daily prices, every event dated and sourced.
+              2025-01-27 NVIDIA lost about 17% in one session. Real daily prices, every event dated and sourced.{' '}
+              <Link href="/compare" className="text-[var(--accent)] underline">
+                Compare the year’s shocks
+              </Link>
             </p>
           </div>
           <div className="shrink-0">
