@@ -7,7 +7,8 @@ const SCREENS = 'artifacts/screens'
 test.describe('reader-defined events', () => {
   test('an event added through the form is on the chart, in the list and the reaction panel, survives a shared link and is exported', async ({ page, browser }) => {
     await page.goto(VIEW)
-    await expect(page.locator('[data-testid="price-chart"] .recharts-wrapper > svg.recharts-surface')).toBeVisible()
+    // The interactive chart (hydrated, Recharts loaded) before any click: earlier clicks race hydration on a busy machine.
+    await expect(page.locator('[data-testid="price-chart"] .recharts-wrapper > svg.recharts-surface')).toBeVisible({ timeout: 30_000 })
 
     const form = page.getByTestId('reader-event-form')
     await form.getByRole('button', { name: 'Add your own event' }).click()
