@@ -2,109 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { GET as getPrices } from '@/app/api/prices/route'
 import { GET as getReaction } from '@/app/api/reaction/route'
-import { ApiError } from '@/lib/api/errors'
 import { resetEnvForTests } from '@/lib/env'
 import { resetPriceServiceForTests } from '@/lib/prices'
-import { ANONYMOUS_CLIENT, clientId, createRateLimiter, resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
+import { resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
 import { startMockYahoo, type MockYahooServer } from '../mock-yahoo/server'
 import { saveAppEnv } from './support/app-env'
-
-function caught(fn: () => void): ApiError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError)
-    return error as ApiError
-  }
-  throw new Error('expected a throw')
-}
-
-describe('token-bucket limiter', () => {
-  let now = 1_000_000
-  const clock = () => now
-  beforeEach(() => {
-    now = 1_000_000
-  })
-
-  it('lets a burst of `limit` through, then refuses with a 429 saying when to come back', () => {
-    const limiter = createRateLimiter({ limit: 30, now: clock })
-    for (let i = 0; i < 30; i++) limiter.take('a')
-    const error = caught(() => limiter.take('a'))
-    expect(error.code).toBe('rate_limited')
-    expect(error.status).toBe(429)
-    // 30 per minute refills one every 2 s.
-    expect(error.extra.retryAfterSeconds).toBe(2)
-    expect(error.message).toMatch(/at most 30 per minute/)
-  })
-
-  it('refills evenly: after Retry-After exactly one more request passes', () => {
-    const limiter = createRateLimiter({ limit: 30, now: clock })
-    for (let i = 0; i < 30; i++) limiter.take('a')
-    now += 1_000
-    expect(caught(() => limiter.take('a')).extra.retryAfterSeconds).toBe(1)
-    now += 1_000
-    limiter.take('a')
-    expect(() => limiter.take('a')).toThrow(ApiError)
-  })
-
-  it('refills to the limit and no further, however long the client was idle', () => {
-    const limiter = createRateLimiter({ limit: 5, now: clock })
-    for (let i = 0; i < 5; i++) limiter.take('a')
-    now += 10 * 60_000
-    expect(limiter.remaining('a')).toBe(5)
-    for (let i = 0; i < 5; i++) limiter.take('a')
-    expect(() => limiter.take('a')).toThrow(ApiError)
-  })
-
-  it('keeps clients apart', () => {
-    const limiter = createRateLimiter({ limit: 2, now: clock })
-    limiter.take('a')
-    limiter.take('a')
-    expect(() => limiter.take('a')).toThrow(ApiError)
-    expect(limiter.remaining('b')).toBe(2)
-    limiter.take('b')
-    expect(limiter.remaining('b')).toBe(1)
-  })
-
-  it('a clock stepping back neither refills nor drains', () => {
-    const limiter = createRateLimiter({ limit: 3, now: clock })
-    limiter.take('a')
-    now -= 60_000
-    expect(limiter.remaining('a')).toBe(2)
-    now += 60_000
-    expect(limiter.remaining('a')).toBe(2)
-  })
-
-  it('forgets the least recently seen client beyond the cap (which then starts full)', () => {
-    const limiter = createRateLimiter({ limit: 1, maxClients: 2, now: clock })
-    limiter.take('a')
-    limiter.take('b')
-    limiter.take('c')
-    expect(limiter.remaining('a')).toBe(1)
-    expect(limiter.remaining('c')).toBe(0)
-  })
-})
-
-describe('clientId', () => {
-  const req = (headers: Record<string, string>) => new Request('http://localhost/api/prices', { headers })
-
-  it('takes the first address of X-Forwarded-For, trimmed', () => {
-    expect(clientId(req({ 'x-forwarded-for': ' 203.0.113.7 , 10.0.0.1' }))).toBe('203.0.113.7')
-    expect(clientId(req({ 'x-forwarded-for': '2001:DB8::1' }))).toBe('2001:db8::1')
-    expect(clientId(req({ 'x-forwarded-for': '::ffff:127.0.0.1' }))).toBe('::ffff:127.0.0.1')
-  })
-
-  it('falls back to X-Real-IP, then to one shared anonymous id', () => {
-    expect(clientId(req({ 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4')
-    expect(clientId(req({}))).toBe(ANONYMOUS_CLIENT)
-  })
-
-  it('ignores a forwarded value that is not an address (too long, odd characters, empty)', () => {
-    expect(clientId(req({ 'x-forwarded-for': 'x'.repeat(65), 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4')
-    expect(clientId(req({ 'x-forwarded-for': '<script>' }))).toBe(ANONYMOUS_CLIENT)
-    expect(clientId(req({ 'x-forwarded-for': ', 10.0.0.1' }))).toBe(ANONYMOUS_CLIENT)
-  })
-})
+import { fromPeer } from './support/peer'
 
 describe('live-request limit on the routes', () => {
   const LIMIT = 5
@@ -125,7 +28,7 @@ describe('live-request limit on the routes', () => {
 
   /** One cold window per year: the service fetches whole calendar years, so each year is its own upstream call. */
   const prices = (year: number, client: string) =>
-    getPrices(new Request(`http://localhost/api/prices?symbols=AAPL&from=${year}-03-02&to=${year}-03-31`, { headers: { 'x-forwarded-for': client } }))
+    getPrices(new Request(`http://localhost/api/prices?symbols=AAPL&from=${year}-03-02&to=${year}-03-31`, { headers: fromPeer(client) }))
 
   beforeAll(async () => {
     mock = await startMockYahoo({ port: 0 })
@@ -172,13 +75,13 @@ describe('live-request limit on the routes', () => {
     expect((await prices(2015, '203.0.113.7')).status).toBe(429)
     // Other ranges inside the cached years come from the cache.
     for (let i = 0; i < 3 * LIMIT; i++) {
-      const res = await getPrices(new Request('http://localhost/api/prices?symbols=AAPL&from=2005-06-01&to=2005-06-30', { headers: { 'x-forwarded-for': '203.0.113.7' } }))
+      const res = await getPrices(new Request('http://localhost/api/prices?symbols=AAPL&from=2005-06-01&to=2005-06-30', { headers: fromPeer('203.0.113.7') }))
       expect(res.status).toBe(200)
     }
     // Auto mode answers snapshot ranges without the upstream, so the exhausted client is still served.
     configure('auto')
     for (let i = 0; i < 3 * LIMIT; i++) {
-      const res = await getPrices(new Request('http://localhost/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-02-28', { headers: { 'x-forwarded-for': '203.0.113.7' } }))
+      const res = await getPrices(new Request('http://localhost/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-02-28', { headers: fromPeer('203.0.113.7') }))
       expect(res.status).toBe(200)
     }
     expect(mock.requests).toHaveLength(LIMIT)
@@ -187,11 +90,92 @@ describe('live-request limit on the routes', () => {
   it('the reaction route draws on the same allowance', async () => {
     for (let year = 2005; year < 2005 + LIMIT; year++) await prices(year, '203.0.113.7')
     const res = await getReaction(
-      new Request('http://localhost/api/reaction?symbols=AAPL&date=2016-06-01&benchmark=AAPL', { headers: { 'x-forwarded-for': '203.0.113.7' } }),
+      new Request('http://localhost/api/reaction?symbols=AAPL&date=2016-06-01&benchmark=AAPL', { headers: fromPeer('203.0.113.7') }),
     )
     expect(res.status).toBe(429)
     expect(res.headers.get('retry-after')).toBe(String(60 / LIMIT))
     expect(errorBody.safeParse(await res.json()).success).toBe(true)
     expect(mock.requests).toHaveLength(LIMIT)
+  })
+})
+
+describe('per-client request limit on the API: forwarded headers change nothing unless trusted', () => {
+  const LIMIT = 10
+  const restoreAppEnv = saveAppEnv()
+  const savedLimit = process.env.API_REQUESTS_PER_MINUTE
+  const PEER = '198.51.100.30'
+
+  /** A cheap request (embedded snapshot): what is limited here is requests, not upstream calls. */
+  const prices = (headers: Record<string, string>) =>
+    getPrices(new Request('http://localhost/api/prices?symbols=NVDA&from=2025-01-02&to=2025-01-31', { headers }))
+
+  function configure(trustProxyHops: number): void {
+    process.env.PRICE_PROVIDER = 'snapshot'
+    process.env.API_REQUESTS_PER_MINUTE = String(LIMIT)
+    process.env.TRUST_PROXY_HOPS = String(trustProxyHops)
+    resetEnvForTests()
+    resetPriceServiceForTests()
+    resetLiveRequestLimiterForTests({ now: () => 7_000_000 })
+  }
+
+  /** Every way a client can dress up its id: 100 requests, each with a different one. */
+  const spoofedForms = Array.from({ length: 100 }, (_, i): Record<string, string> => {
+    const fake = `203.0.${i >> 8}.${i & 255}`
+    switch (i % 5) {
+      case 0:
+        return { 'x-forwarded-for': fake }
+      case 1:
+        return { 'x-real-ip': fake }
+      case 2:
+        return { 'x-forwarded-for': `${fake}, ${PEER}` }
+      case 3:
+        return { forwarded: `for=${fake}` }
+      default:
+        return { 'x-forwarded-for': `garbage-${i}`, 'x-real-ip': `<${i}>` }
+    }
+  })
+
+  afterAll(() => {
+    if (savedLimit === undefined) delete process.env.API_REQUESTS_PER_MINUTE
+    else process.env.API_REQUESTS_PER_MINUTE = savedLimit
+    delete process.env.TRUST_PROXY_HOPS
+    restoreAppEnv()
+  })
+
+  it('trust off: 100 requests with 100 different forwarded ids from one peer get one client\'s allowance', async () => {
+    configure(0)
+    const statuses: number[] = []
+    for (const headers of spoofedForms) statuses.push((await prices(fromPeer(PEER, headers))).status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(LIMIT)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(100 - LIMIT)
+    const refused = await prices(fromPeer(PEER))
+    expect(refused.headers.get('retry-after')).toBe(String(60 / LIMIT))
+    expect((await refused.json()).error.code).toBe('rate_limited')
+    // Another peer still has its own allowance.
+    expect((await prices(fromPeer('198.51.100.31'))).status).toBe(200)
+  })
+
+  it('TRUST_PROXY_HOPS=1: the right-most X-Forwarded-For address is the client; what the client wrote left of it is not', async () => {
+    configure(1)
+    // One proxy (the peer) appends a different real address each time: 100 clients, all served.
+    for (let i = 0; i < 100; i++) {
+      expect((await prices(fromPeer(PEER, { 'x-forwarded-for': `10.9.9.9, 192.0.2.${i}` }))).status).toBe(200)
+    }
+    // One real client behind the proxy varying the part it controls: one allowance.
+    const statuses: number[] = []
+    for (let i = 0; i < 30; i++) statuses.push((await prices(fromPeer(PEER, { 'x-forwarded-for': `203.0.113.${i}, 192.0.2.200` }))).status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(LIMIT)
+  })
+
+  it('malformed forwarded headers do not share a bucket: each sender pays from its own peer allowance', async () => {
+    configure(1)
+    const junk = ['', 'unknown', '<script>', ', ,', 'x'.repeat(300), '999.999.999.999']
+    const a: number[] = []
+    for (let i = 0; i < 30; i++) a.push((await prices(fromPeer('198.51.100.40', { 'x-forwarded-for': junk[i % junk.length] ?? '' }))).status)
+    expect(a.filter((s) => s === 200)).toHaveLength(LIMIT)
+    // A second sender of the same junk, from another address, is not drained by the first.
+    const b: number[] = []
+    for (let i = 0; i < LIMIT; i++) b.push((await prices(fromPeer('198.51.100.41', { 'x-forwarded-for': junk[i % junk.length] ?? '' }))).status)
+    expect(b.every((s) => s === 200)).toBe(true)
   })
 })

@@ -2,7 +2,7 @@ import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
 import { pricesQuerySchema } from '@/lib/api/prices-query'
 import { searchParamsToObject } from '@/lib/api/query'
 import { renderPrices, type RenderedPrices } from '@/lib/prices/render'
-import { limitLiveRequests } from '@/lib/rate-limit'
+import { admitApiRequest } from '@/lib/rate-limit'
 
 // Snapshot data only changes on deploy; live and fallback answers are kept briefly so a recovered upstream shows soon.
 const CACHE_SNAPSHOT = 'public, max-age=3600, stale-while-revalidate=86400'
@@ -16,13 +16,14 @@ const CACHE_CONTROL: Record<RenderedPrices['kind'], string> = {
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    // 1. Parse the query with the shared schema.
+    // 1. Count the request against its client's allowance (429 when spent), then parse the query.
+    const caller = await admitApiRequest(request)
     const parsed = pricesQuerySchema.safeParse(searchParamsToObject(new URL(request.url).searchParams))
     if (!parsed.success) return errorResponse(badRequest(parsed.error))
     const { symbols, from, to, format } = parsed.data
 
     // 2. One call into lib.
-    const rendered = await renderPrices({ symbols, from, to, signal: request.signal, onLiveRequest: limitLiveRequests(request) }, format)
+    const rendered = await renderPrices({ symbols, from, to, signal: request.signal, caller }, format)
 
     // 3. Map to the response.
     const cacheControl = CACHE_CONTROL[rendered.kind]
