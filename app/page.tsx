@@ -1,4 +1,5 @@
 import { headers } from 'next/headers'
+import Link from 'next/link'
 import { SWRConfig } from 'swr'
 import { ClaimsPanel } from '@/components/claims-panel'
 import { Dashboard } from '@/components/dashboard'
@@ -73,7 +74,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             <p className="text-xs text-[var(--muted)] sm:hidden">R1 Jan 20, Stargate Jan 21, NVIDIA −17% on Jan 27, 2025: real daily prices, sourced events.</p>
             <p className="hidden max-w-3xl text-sm text-[var(--muted)] sm:block">
               DeepSeek released R1 on 2025-01-20, a US market holiday; Stargate was announced after the close on 2025-01-21; on
-              2025-01-27 NVIDIA lost about 17% in one session. Real daily prices, every event dated and sourced.
+              2025-01-27 NVIDIA lost about 17% in one session. Real daily prices, every event dated and sourced.{' '}
+              <Link href="/compare" className="text-[var(--accent)] underline">
+                Compare the year’s shocks
+              </Link>
             </p>
           </div>
           <div className="shrink-0">

@@ -1,7 +1,7 @@
 import { DEFAULT_ESTIMATION } from '@/lib/analysis'
-import { CLAIMS_BENCHMARK, evaluateClaims, type CheckedClaim, type Verdict } from '@/lib/claims'
-import { BROAD_SELLOFF_RETURN, SIGNIFICANT_T } from '@/lib/claims/verdicts'
-import { formatPercent } from '@/lib/format'
+import { CLAIMS_BENCHMARK, evaluateClaims, type CheckedClaim, type ClaimSource, type Verdict } from '@/lib/claims'
+import { SIGNIFICANCE_P } from '@/lib/claims/verdicts'
+import { formatFullDate } from '@/lib/format'
 
 /** Each verdict's colour is a theme variable, so the badges follow dark mode. */
 const VERDICT_STYLE: Record<Verdict, { colorVar: string; meaning: string }> = {
@@ -30,14 +30,50 @@ function VerdictBadge({ verdict }: { verdict: Verdict }) {
   )
 }
 
+/** Who made the claim: the video (quoted in Japanese with our translation) or a news report (outlet, date, link). */
+function ClaimSourceLine({ source }: { source: ClaimSource }) {
+  if (source.kind === 'video') {
+    return (
+      <figure className="space-y-1 border-l-2 border-[var(--border)] pl-2 text-xs" data-testid="claim-source" data-source-kind="video">
+        <figcaption className="text-[var(--muted)]">
+          Video: <cite>“{source.title}”</cite> ({source.published})
+        </figcaption>
+        <blockquote lang="ja" className="[overflow-wrap:anywhere]">
+          「{source.quote}」
+        </blockquote>
+        <p className="text-[var(--muted)]">Translation: “{source.translation}”</p>
+      </figure>
+    )
+  }
+  return (
+    <p className="border-l-2 border-[var(--border)] pl-2 text-xs text-[var(--muted)]" data-testid="claim-source" data-source-kind="news">
+      News: {source.outlet}, {formatFullDate(source.date)}:{' '}
+      <a href={source.url} target="_blank" rel="noopener noreferrer" className="text-[var(--accent)] underline underline-offset-2 [overflow-wrap:anywhere]">
+        {source.title}
+      </a>
+    </p>
+  )
+}
+
 function ClaimCard({ claim }: { claim: CheckedClaim }) {
   return (
     <li className="flex min-w-0 flex-col gap-2 rounded-md border border-[var(--border)] p-3" data-testid="claim" data-claim-id={claim.id}>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <blockquote className="min-w-0 flex-1 font-medium">“{claim.claim}”</blockquote>
+        <p className="min-w-0 flex-1 font-medium">{claim.claim}</p>
         <VerdictBadge verdict={claim.verdict} />
       </div>
+      <ClaimSourceLine source={claim.source} />
       <p className="text-sm">{claim.summary}</p>
+      <p className="text-xs" data-testid="claim-rule">
+        <span className="font-semibold">Rule: </span>
+        {claim.rule}
+      </p>
+      {claim.borderline ? (
+        <p className="rounded bg-[var(--warn-bg)] px-2 py-1 text-xs text-[var(--warn-fg)]" data-testid="claim-borderline">
+          <span className="font-semibold">Borderline: </span>
+          {claim.borderline}
+        </p>
+      ) : null}
       <dl className="grid grid-cols-1 gap-x-3 gap-y-0.5 text-xs sm:grid-cols-[minmax(0,11rem)_minmax(0,1fr)]">
         {claim.evidence.map((e) => (
           <div key={e.label} className="contents">
@@ -76,10 +112,10 @@ export async function ClaimsPanel() {
           Public claims, checked against the data
         </h2>
         <p className="text-xs text-[var(--muted)]">
-          Every number is computed from the daily prices, the market-model event study (against {CLAIMS_BENCHMARK},{' '}
-          {DEFAULT_ESTIMATION} estimation sessions) and the dated event catalog; only the claims’ own figures are quoted. A move counts as
-          significant when |t| ≥ {SIGNIFICANT_T}; a day on which {CLAIMS_BENCHMARK} returns {formatPercent(BROAD_SELLOFF_RETURN, 1)} or
-          less counts as a broad selloff.
+          The claims come from an explainer video (quoted in the original Japanese, with our translation) and from news reports, each
+          named on its card. Every number is computed from the daily prices, the market-model event study (against {CLAIMS_BENCHMARK},{' '}
+          {DEFAULT_ESTIMATION} estimation sessions) and the dated event catalog; only the claims’ own figures are quoted. Wherever a
+          claim says a group of stocks moved, the same rule applies: a day-0 abnormal return counts when its two-sided p ≤ {SIGNIFICANCE_P}.
         </p>
       </div>
       {claims === null ? (

@@ -12,10 +12,13 @@ import { formatFullDate, formatDayMonth } from '@/lib/format'
 import { EVENT_WINDOW_SESSIONS, sessionsAround } from '@/lib/presets'
 import { DATA_WINDOW } from '@/lib/data-window'
 import { loadRange, viewToQuery, type ViewState } from '@/lib/view-state'
+import { readerChartEvents } from '@/lib/events-view'
+import { readerEventId } from '@/lib/events/reader-events'
 import { ChartPreview } from './chart-preview'
 import { ChartDataTable } from './data-table'
 import { DataStatus, explainPricesError } from './data-status'
-import { EventDetails, EventList, VerifiedMark } from './event-list'
+import { EventDetails, EventList, ReaderMark, VerifiedMark } from './event-list'
+import { ReaderEventForm } from './reader-event-form'
 import { ExportButtons } from './export-buttons'
 import { RangeControls } from './range-controls'
 import { SymbolPicker } from './symbol-picker'
@@ -113,8 +116,10 @@ function symbolsWithData(model: ChartModel | null): string[] {
   return model.series.filter((s) => model.rows.some((r) => typeof r[s.symbol] === 'number')).map((s) => s.symbol)
 }
 
-export function Dashboard({ events, snapshotImportedAt, children }: DashboardProps) {
+export function Dashboard({ events: catalogEvents, snapshotImportedAt, children }: DashboardProps) {
   const { view, notices, setView } = useView()
+  // The reader's own events (from the URL) join the catalog's and behave like them everywhere below.
+  const events = useMemo(() => [...catalogEvents, ...readerChartEvents(view.mine, catalogEvents.length + 1)], [catalogEvents, view.mine])
   const range = loadRange(view)
   const url = pricesUrl(view.symbols, range.from, range.to)
   const { data, error, isLoading, mutate } = usePrices(url)
@@ -247,7 +252,7 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
               <span className="font-medium">
                 Zoomed to {selectedEvent.number}. {selectedEvent.title}
               </span>
-              <VerifiedMark verified={selectedEvent.verified} />
+              {selectedEvent.origin === 'reader' ? <ReaderMark /> : <VerifiedMark verified={selectedEvent.verified} />}
               <button type="button" className="text-[var(--accent)] underline" onClick={() => setView({ event: null })}>
                 Clear selection
               </button>
@@ -413,6 +418,22 @@ export function Dashboard({ events, snapshotImportedAt, children }: DashboardPro
           visibleIds={visibleIds}
           onCategoriesChange={(categories) => setView({ categories })}
           onSelect={selectEvent}
+          onRemoveReader={(id) => {
+            const k = Number(id.replace('mine-', ''))
+            // Ids are positions, so a selection at or after the removed one no longer points where it did.
+            setView({ mine: view.mine.filter((_, i) => i + 1 !== k), event: view.event?.startsWith('mine-') ? null : view.event })
+          }}
+          form={
+            <ReaderEventForm
+              count={view.mine.length}
+              onAdd={(added) => {
+                const mine = [...view.mine, added]
+                const id = readerEventId(mine.length)
+                const tradingDate = readerChartEvents(mine, catalogEvents.length + 1).find((e) => e.id === id)?.tradingDate
+                setView({ mine, event: id, ...(tradingDate ? sessionsAround(tradingDate, EVENT_WINDOW_SESSIONS) : {}) })
+              }}
+            />
+          }
         />
         </Fold>
       </aside>

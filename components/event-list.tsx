@@ -1,8 +1,9 @@
 'use client'
 
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import type { ChartEvent } from '@/lib/chart/model'
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
+import { IMPORTANCE_RULE } from '@/lib/events/importance'
 import { eventWhen } from '@/lib/events-view'
 import { formatFullDate } from '@/lib/format'
 import { EVENT_CATEGORY_IDS, type EventCategoryId } from '@/lib/view-state'
@@ -15,6 +16,10 @@ export interface EventListProps {
   visibleIds: ReadonlySet<string>
   onCategoriesChange: (categories: EventCategoryId[]) => void
   onSelect: (id: string) => void
+  /** Removes one of the reader's own events. */
+  onRemoveReader?: (id: string) => void
+  /** Shown under the heading: the form for the reader's own events. */
+  form?: ReactNode
 }
 
 export function EventCategoryFilter({ categories, onChange }: { categories: EventCategoryId[]; onChange: (c: EventCategoryId[]) => void }) {
@@ -47,6 +52,12 @@ export function EventDetails({ event, linkSources = true }: { event: ChartEvent;
       <p className="text-xs text-[var(--muted)]">{eventWhen(event, formatFullDate)}</p>
       <p className="mt-1 text-sm">{event.summary}</p>
       {linkSources ? (
+        <p className="mt-1 text-xs text-[var(--muted)]" data-testid="verification-note">
+          <span className="font-semibold">{event.origin === 'reader' ? 'Your event: ' : event.verified ? 'Verified: ' : 'Partly verified: '}</span>
+          {event.verificationNote}
+        </p>
+      ) : null}
+      {linkSources ? (
         <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
           {event.sources.map((s) => (
             <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" className="inline-block py-1 text-[var(--accent)] underline underline-offset-2">
@@ -58,6 +69,15 @@ export function EventDetails({ event, linkSources = true }: { event: ChartEvent;
         <p className="mt-1 text-xs text-[var(--muted)]">Sources: {event.sources.map((s) => s.title.split(':')[0]).join(' · ')}</p>
       )}
     </>
+  )
+}
+
+/** Marks an event the reader added: never shown as verified. */
+export function ReaderMark() {
+  return (
+    <span className="rounded bg-sky-600/15 px-1.5 text-[10px] font-semibold uppercase text-sky-700 dark:text-sky-300" title="You (or whoever shared this link) added this event; it is not checked" data-testid="reader-mark">
+      your event · not verified
+    </span>
   )
 }
 
@@ -74,8 +94,9 @@ export function VerifiedMark({ verified }: { verified: boolean }) {
 }
 
 /** The chronological list of events: filterable, and each one selectable to zoom the chart around it. */
-export function EventList({ events, categories, selectedEventId, visibleIds, onCategoriesChange, onSelect }: EventListProps) {
-  const shown = events.filter((e) => categories.includes(e.category))
+export function EventList({ events, categories, selectedEventId, visibleIds, onCategoriesChange, onSelect, onRemoveReader, form }: EventListProps) {
+  // The reader's own events are always listed: the category filter is for the catalog.
+  const shown = events.filter((e) => e.origin === 'reader' || categories.includes(e.category))
   const sectionRef = useRef<HTMLElement>(null)
   const headerRef = useRef<HTMLDivElement>(null)
 
@@ -108,6 +129,7 @@ export function EventList({ events, categories, selectedEventId, visibleIds, onC
         </div>
         <EventCategoryFilter categories={categories} onChange={onCategoriesChange} />
       </div>
+      {form}
       <ol className="space-y-2" data-testid="event-list">
         {shown.map((e) => {
           const style = EVENT_CATEGORIES[e.category]
@@ -116,6 +138,7 @@ export function EventList({ events, categories, selectedEventId, visibleIds, onC
             <li
               key={e.id}
               id={`event-${e.id}`}
+              data-origin={e.origin ?? 'catalog'}
               className={`rounded-md border bg-[var(--panel)] p-3 ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}`}
             >
               <div className="flex items-start gap-2">
@@ -140,7 +163,17 @@ export function EventList({ events, categories, selectedEventId, visibleIds, onC
                     <span className="text-[10px] font-semibold uppercase" style={{ color: `var(${style.colorVar})` }}>
                       {style.label}
                     </span>
-                    <VerifiedMark verified={e.verified} />
+                    {e.origin === 'reader' ? <ReaderMark /> : <VerifiedMark verified={e.verified} />}
+                    {e.origin === 'reader' && onRemoveReader ? (
+                      <button type="button" className="text-[10px] text-[var(--muted)] underline" onClick={() => onRemoveReader(e.id)} aria-label={`Remove your event ${e.title}`}>
+                        remove
+                      </button>
+                    ) : null}
+                    {e.importance === 'major' ? (
+                      <span className="rounded border border-[var(--border)] px-1.5 text-[10px] font-semibold uppercase" title={`Major: ${IMPORTANCE_RULE}`}>
+                        major
+                      </span>
+                    ) : null}
                     {!visibleIds.has(e.id) ? <span className="text-[10px] text-[var(--muted)]">not in the chart’s range</span> : null}
                   </div>
                   <EventDetails event={e} />

@@ -1,6 +1,7 @@
 import type { ChartEvent } from './chart/model'
 import type { EventWithTradingDate, MarketSession } from './events'
 import { sessionLabel } from './events/effective-date'
+import { readerEventId, readerLabel, readerSession, readerTradingDate, type ReaderEvent } from './events/reader-events'
 
 /** "Tue, Jan 21, 2025, after the close (16:00 ET); market reacts Wed, Jan 22". */
 export function eventWhen(e: Pick<ChartEvent, 'date' | 'time' | 'session' | 'tradingDate'>, format: (iso: string) => string): string {
@@ -25,5 +26,39 @@ export function toChartEvents(events: readonly EventWithTradingDate[]): ChartEve
     importance: e.importance,
     sources: e.sources,
     verified: e.verified,
+    verificationNote: e.verificationNote,
+  }))
+}
+
+/** Where a reader-given link points, for its label (the link itself is shown as given). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return url
+  }
+}
+
+/**
+ * The reader's own events as the dashboard draws them: numbered after the catalog, category as chosen (market when
+ * none), never verified, and their source shown exactly as given.
+ */
+export function readerChartEvents(mine: readonly ReaderEvent[], firstNumber: number): ChartEvent[] {
+  return mine.map((e, i) => ({
+    id: readerEventId(i + 1),
+    number: firstNumber + i,
+    label: readerLabel(e.title),
+    title: e.title,
+    summary: 'Added by the reader of this link. Its date, time and source are as given; nothing here was checked.',
+    date: e.date,
+    time: /^\d\d:\d\d$/.test(e.when) ? `${e.when} ET (as given)` : null,
+    session: readerSession(e.when),
+    tradingDate: readerTradingDate(e),
+    category: e.category ?? 'market',
+    sources: e.url ? [{ title: `Source as given: ${hostOf(e.url)}`, url: e.url }] : [],
+    verified: false,
+    verificationNote: e.url ? 'Not verified: the source link is shown as the reader gave it.' : 'Not verified, and no source was given.',
+    importance: 'minor',
+    origin: 'reader',
   }))
 }

@@ -16,6 +16,7 @@ import {
 } from './params'
 import { printable, quoted } from './safe-text'
 import { DEFAULT_REACTION_VIEW, appendReactionQuery, parseReactionView, type ReactionView } from './reaction/view-params'
+import { decodeReaderEvents, encodeReaderEvents, type ReaderEvent } from './events/reader-events'
 
 export { CHART_MODES, type ChartMode }
 export { EVENT_CATEGORY_IDS }
@@ -40,6 +41,8 @@ export interface ViewState {
   benchmark: string
   /** The reaction panel's event-study parameters (lib/reaction/view-params.ts). */
   reaction: ReactionView
+  /** Events the reader added (`mine=`; see lib/events/reader-events.ts for the codec and its limits). */
+  mine: ReaderEvent[]
 }
 
 /** The last session before R1 (2025-01-20, a holiday) and Stargate: the natural "before" of the story. */
@@ -55,6 +58,7 @@ export const DEFAULT_VIEW: ViewState = {
   categories: [...EVENT_CATEGORY_IDS],
   benchmark: 'SPY',
   reaction: DEFAULT_REACTION_VIEW,
+  mine: [],
 }
 
 type RawValue = string | string[] | undefined
@@ -64,7 +68,7 @@ type RawParams = Record<string, RawValue>
  * The lenient side of lib/params.ts: each field of the view read by the same parser the API uses. A field
  * that fails keeps its default (the caller adds a notice). Symbols are read apart, item by item.
  */
-const FIELDS: { [K in Exclude<keyof ViewState, 'symbols' | 'reaction'>]: { label: string; read: (raw: string | string[]) => Parsed<ViewState[K]> } } = {
+const FIELDS: { [K in Exclude<keyof ViewState, 'symbols' | 'reaction' | 'mine'>]: { label: string; read: (raw: string | string[]) => Parsed<ViewState[K]> } } = {
   from: { label: 'From', read: (raw) => parseDate(oneOf(raw), 'From') },
   to: { label: 'To', read: (raw) => parseDate(oneOf(raw), 'To') },
   mode: { label: 'mode', read: (raw) => parseMode(oneOf(raw)) },
@@ -112,7 +116,7 @@ export function parseViewState(
 ): { view: ViewState; notices: string[] } {
   const raw: RawParams = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params
   const notices: string[] = []
-  const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories] }
+  const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories], mine: [] }
 
   if (raw.symbols !== undefined) view.symbols = readSymbols(oneOf(raw.symbols), notices) ?? view.symbols
   const reaction = parseReactionView(raw)
@@ -131,6 +135,10 @@ export function parseViewState(
     }
     Object.assign(view, { [key]: result.value })
   }
+  // Reader events have their own codec (lib/events/reader-events.ts), kept apart from the field parsers above.
+  const mine = decodeReaderEvents(raw.mine === undefined ? null : oneOf(raw.mine))
+  view.mine = mine.events
+  notices.push(...mine.notices)
 
   const rangeIssue = checkRange(view.from, view.to, today)
   if (rangeIssue) {
@@ -180,6 +188,7 @@ export function viewToQuery(view: ViewState): string {
   if (view.categories.length !== EVENT_CATEGORY_IDS.length) params.set('categories', view.categories.join(','))
   if (view.benchmark !== DEFAULT_VIEW.benchmark) params.set('benchmark', view.benchmark)
   appendReactionQuery(params, view.reaction)
+  if (view.mine.length > 0) params.set('mine', encodeReaderEvents(view.mine))
   return params.toString().replaceAll('%2C', ',')
 }
 

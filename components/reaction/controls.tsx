@@ -167,7 +167,7 @@ export function ReactionControls({ events, eventId, benchmark, reaction, onEvent
           label="Event"
           value={eventId}
           onChange={onEvent}
-          options={events.map((e) => ({ value: e.id, label: `${formatDayMonth(e.tradingDate)} · ${e.title}` }))}
+          options={events.map((e) => ({ value: e.id, label: `${formatDayMonth(e.tradingDate)} · ${e.origin === 'reader' ? 'Yours: ' : ''}${e.title}` }))}
           className="max-w-[18rem]"
         />
       )}

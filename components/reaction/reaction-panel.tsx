@@ -132,8 +132,10 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
   const event = events.find((e) => e.id === eventId)
   const setReaction = (patch: Partial<ReactionView>) => onViewChange({ reaction: { ...reaction, ...patch } })
 
-  const url = reactionUrl({ symbols: view.symbols, event: eventId, benchmark, reaction })
-  const csvUrl = reactionUrl({ symbols: view.symbols, event: eventId, benchmark, reaction, format: 'csv' })
+  // A reader's own event is unknown to the server: it is asked for by its trading date.
+  const date = event?.origin === 'reader' ? event.tradingDate : undefined
+  const url = reactionUrl({ symbols: view.symbols, event: eventId, date, benchmark, reaction })
+  const csvUrl = reactionUrl({ symbols: view.symbols, event: eventId, date, benchmark, reaction, format: 'csv' })
   const { data, error, isLoading, mutate } = useReaction(url)
   const heading = reaction.day0 ? `: day 0 ${formatFullDate(reaction.day0)}` : event ? `: ${event.title}` : ''
 

@@ -19,6 +19,10 @@ export interface ChartEvent {
   importance: EventImportance
   sources: { title: string; url: string }[]
   verified: boolean
+  /** What was and was not confirmed in the sources, in a sentence or two. */
+  verificationNote: string
+  /** Set for an event the reader added (kept in the URL); catalog events leave it out. */
+  origin?: 'reader'
 }
 
 export interface ChartSeries {

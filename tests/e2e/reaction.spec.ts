@@ -97,20 +97,25 @@ test.describe('measured reaction and checked claims', () => {
     expect(errors).toEqual([])
   })
 
-  test('the claims panel shows six claims with verdicts and links to the chart', async ({ page }) => {
+  test('the claims panel shows each claim with its source, verdict and a link to the chart', async ({ page }) => {
     await page.goto(SELLOFF_VIEW)
     const claims = page.getByTestId('claims-panel')
     await expect(claims).toBeVisible()
-    await expect(claims.getByTestId('claim-verdict')).toHaveCount(6)
+    const count = await claims.getByTestId('claim').count()
+    expect(count).toBeGreaterThanOrEqual(11)
+    await expect(claims.getByTestId('claim-verdict')).toHaveCount(count)
+    await expect(claims.getByTestId('claim-source')).toHaveCount(count)
+    await expect(claims.locator('[data-claim-id="nvda-fell-17-percent"] blockquote[lang="ja"]')).toContainText('17%暴落')
+    await expect(claims.locator('[data-claim-id="stargate-lifted-partners"] [data-testid="claim-verdict"]')).toHaveText(/partly supported/i)
     for (const verdict of await claims.getByTestId('claim-verdict').allTextContents()) {
       expect(['supported', 'partly supported', 'not supported', 'wrong']).toContain(verdict.trim().toLowerCase())
     }
     await expect(claims.locator('[data-claim-id="r1-two-days-after-stargate"] [data-testid="claim-verdict"]')).toHaveText(/wrong/i)
     await expect(claims.locator('[data-claim-id="nvda-fell-17-percent"]')).toContainText('−16.97%')
-    await expect(claims.getByRole('link', { name: /See it on the chart/ })).toHaveCount(6)
+    await expect(claims.getByRole('link', { name: /See it on the chart/ })).toHaveCount(count)
 
     await claims.locator('[data-claim-id="stargate-lifted-partners"]').getByRole('link', { name: /See it on the chart/ }).click()
-    await expect(page).toHaveURL(/symbols=ORCL,ARM,9984\.T,SPY/)
+    await expect(page).toHaveURL(/symbols=ORCL,9984\.T,ARM,MSFT,NVDA,SPY/)
     await expect(page).toHaveURL(/event=2025-01-21-stargate/)
   })
 })

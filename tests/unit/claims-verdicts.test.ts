@@ -1,36 +1,37 @@
 import { describe, expect, it } from 'vitest'
 import {
-  BROAD_SELLOFF_RETURN,
   CLAIMED_VALUE_LOST_USD,
+  RECOVERY_HORIZON_SESSIONS,
   SHARE_COUNT_TOLERANCE,
-  SIGNIFICANT_T,
+  SIGNIFICANCE_P,
+  announcedSumsVerdict,
   daysAfterVerdict,
+  groupMoveVerdict,
+  isBorderline,
+  notTheWholeMarketVerdict,
   oneDayDropVerdict,
-  partnersLiftedVerdict,
   recoveryVerdict,
-  sectorSelloffVerdict,
+  soonAfterVerdict,
   valueLostVerdict,
 } from '@/lib/claims/verdicts'
 
-const move = (abnormalReturn: number, tAR: number | null) => ({ abnormalReturn, tAR })
+/** Synthetic abnormal moves: a return and its p-value. */
+const m = (abnormalReturn: number, p: number | null) => ({ abnormalReturn, p })
 
 describe('claim verdict rules', () => {
   it('judges a one-day drop on the whole percent people quote', () => {
     expect(oneDayDropVerdict(-0.1697)).toBe('supported')
-    expect(oneDayDropVerdict(-0.1651)).toBe('supported')
-    expect(oneDayDropVerdict(-0.1649)).toBe('partly supported')
-    expect(oneDayDropVerdict(-0.19)).toBe('partly supported')
-    expect(oneDayDropVerdict(-0.1)).toBe('not supported')
-    expect(oneDayDropVerdict(0.02)).toBe('wrong')
+    expect(oneDayDropVerdict(-0.155)).toBe('partly supported')
+    expect(oneDayDropVerdict(-0.12)).toBe('not supported')
+    expect(oneDayDropVerdict(0.01)).toBe('wrong')
   })
 
   it('requires a loss above the threshold even with the share count a little lower', () => {
-    expect(valueLostVerdict(-592.9e9)).toBe('supported')
-    expect(valueLostVerdict(-CLAIMED_VALUE_LOST_USD * (1 + SHARE_COUNT_TOLERANCE / 2))).toBe('partly supported')
-    expect(valueLostVerdict(-460e9)).toBe('partly supported')
-    expect(valueLostVerdict(-300e9)).toBe('not supported')
+    expect(valueLostVerdict(-CLAIMED_VALUE_LOST_USD * (1 + 2 * SHARE_COUNT_TOLERANCE))).toBe('supported')
+    expect(valueLostVerdict(-CLAIMED_VALUE_LOST_USD)).toBe('partly supported')
+    expect(valueLostVerdict(-CLAIMED_VALUE_LOST_USD * 0.5)).toBe('not supported')
     expect(valueLostVerdict(null)).toBe('not supported')
-    expect(valueLostVerdict(10e9)).toBe('wrong')
+    expect(valueLostVerdict(1)).toBe('wrong')
   })
 
   it('gets the order of two events wrong when the later one came first', () => {
@@ -38,30 +39,51 @@ describe('claim verdict rules', () => {
     expect(daysAfterVerdict(5)).toBe('partly supported')
     expect(daysAfterVerdict(0)).toBe('not supported')
     expect(daysAfterVerdict(-1)).toBe('wrong')
+    expect(soonAfterVerdict(7)).toBe('supported')
+    expect(soonAfterVerdict(8)).toBe('partly supported')
+    expect(soonAfterVerdict(-1)).toBe('wrong')
   })
 
-  it('calls a sector selloff supported only when every group was hit and the market was not', () => {
-    const hit = [move(-0.066, -4.7), move(-0.25, -7.2)]
-    expect(sectorSelloffVerdict(hit, -0.014)).toBe('supported')
-    expect(sectorSelloffVerdict(hit, BROAD_SELLOFF_RETURN)).toBe('partly supported')
-    expect(sectorSelloffVerdict([move(-0.066, -4.7), move(-0.01, -0.5)], -0.014)).toBe('partly supported')
-    expect(sectorSelloffVerdict([move(-0.05, -(SIGNIFICANT_T - 0.01))], -0.01)).toBe('not supported')
-    expect(sectorSelloffVerdict([move(-0.05, null)], -0.01)).toBe('not supported')
-    expect(sectorSelloffVerdict([move(0.05, 3)], -0.01)).toBe('wrong')
+  it('applies one group rule in either direction, on the p-value', () => {
+    const sig = m(0.05, SIGNIFICANCE_P)
+    const ns = m(0.03, SIGNIFICANCE_P + 0.0001)
+    expect(groupMoveVerdict([sig, sig], 'up')).toBe('supported')
+    expect(groupMoveVerdict([sig, ns], 'up')).toBe('partly supported')
+    expect(groupMoveVerdict([ns], 'up')).toBe('not supported')
+    expect(groupMoveVerdict([m(-0.05, 0.001)], 'up')).toBe('wrong')
+    expect(groupMoveVerdict([m(-0.05, 0.001)], 'down')).toBe('supported')
+    expect(groupMoveVerdict([m(-0.05, null)], 'down')).toBe('not supported')
+    expect(groupMoveVerdict([], 'down')).toBe('not supported')
   })
 
-  it('counts recoveries within the data', () => {
-    const back = { date: '2025-02-13', sessions: 13 }
-    expect(recoveryVerdict([back, back])).toBe('supported')
-    expect(recoveryVerdict([back, null])).toBe('partly supported')
-    expect(recoveryVerdict([null, null])).toBe('not supported')
+  it('calls "not the whole market" supported only when the market itself did not fall significantly', () => {
+    const hit = [m(-0.07, 0.0001)]
+    expect(notTheWholeMarketVerdict(hit, m(-0.014, 0.11))).toBe('supported')
+    expect(notTheWholeMarketVerdict(hit, m(-0.03, 0.01))).toBe('partly supported')
+    expect(notTheWholeMarketVerdict([m(-0.01, 0.5)], m(-0.01, 0.5))).toBe('not supported')
+  })
+
+  it('judges a recovery within the horizon and whether it held', () => {
+    const back = (sessions: number, held: boolean) => ({ recovery: { date: '2025-02-13', sessions }, heldAtHorizon: held })
+    expect(recoveryVerdict([back(13, true), back(20, true)])).toBe('supported')
+    expect(recoveryVerdict([back(13, false), back(20, true)])).toBe('partly supported')
+    expect(recoveryVerdict([back(RECOVERY_HORIZON_SESSIONS + 1, true)])).toBe('partly supported')
+    expect(recoveryVerdict([back(13, true), { recovery: null, heldAtHorizon: false }])).toBe('not supported')
     expect(recoveryVerdict([])).toBe('not supported')
   })
 
-  it('calls partners lifted when every day-0 abnormal return is significantly positive', () => {
-    expect(partnersLiftedVerdict([move(0.06, 3.6), move(0.1, SIGNIFICANT_T)])).toBe('supported')
-    expect(partnersLiftedVerdict([move(0.06, 3.6), move(0.01, 0.4)])).toBe('partly supported')
-    expect(partnersLiftedVerdict([move(0.01, 0.4)])).toBe('not supported')
-    expect(partnersLiftedVerdict([move(-0.05, -3)])).toBe('wrong')
+  it('checks announced sums and an end year that is named or only inferred', () => {
+    const announced = { immediateUsd: 100e9, totalUsd: 500e9, years: 4, endYearNamed: null, year: 2025 }
+    expect(announcedSumsVerdict({ immediateUsd: 100e9, totalUsd: 500e9, endYear: 2029 }, announced)).toBe('partly supported')
+    expect(announcedSumsVerdict({ immediateUsd: 100e9, totalUsd: 500e9, endYear: 2029 }, { ...announced, endYearNamed: 2029 })).toBe('supported')
+    expect(announcedSumsVerdict({ immediateUsd: 100e9, totalUsd: 500e9, endYear: 2030 }, announced)).toBe('not supported')
+    expect(announcedSumsVerdict({ immediateUsd: 50e9, totalUsd: 500e9, endYear: 2029 }, announced)).toBe('wrong')
+  })
+
+  it('flags p-values near the line as borderline', () => {
+    expect(isBorderline(0.08)).toBe(true)
+    expect(isBorderline(0.001)).toBe(false)
+    expect(isBorderline(0.5)).toBe(false)
+    expect(isBorderline(null)).toBe(false)
   })
 })

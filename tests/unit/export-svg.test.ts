@@ -35,6 +35,7 @@ function syntheticEvent(overrides: Partial<ChartEvent> & Pick<ChartEvent, 'id' |
     session: 'unknown',
     sources: [],
     verified: true,
+    verificationNote: 'Synthetic.',
     importance: 'major',
     ...overrides,
   }

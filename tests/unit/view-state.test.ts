@@ -5,7 +5,7 @@ import { DEFAULT_VIEW, MAX_CHART_SYMBOLS, parseViewState, viewToQuery, type View
 
 describe('page URL state', () => {
   it('restores exactly the view a link was made from', () => {
-    const view: ViewState = { symbols: ['NVDA', '9984.T', 'SPY'], from: '2025-01-06', to: '2025-02-14', mode: 'log', base: '2025-01-17', event: '2025-01-21-stargate', categories: ['deepseek', 'stargate'], benchmark: 'QQQ', reaction: DEFAULT_REACTION_VIEW }
+    const view: ViewState = { symbols: ['NVDA', '9984.T', 'SPY'], from: '2025-01-06', to: '2025-02-14', mode: 'log', base: '2025-01-17', event: '2025-01-21-stargate', categories: ['deepseek', 'stargate'], benchmark: 'QQQ', reaction: DEFAULT_REACTION_VIEW, mine: [] }
     const query = viewToQuery(view)
     expect(query).toBe('symbols=NVDA,9984.T,SPY&from=2025-01-06&to=2025-02-14&mode=log&base=2025-01-17&event=2025-01-21-stargate&categories=deepseek,stargate&benchmark=QQQ')
     expect(parseViewState(new URLSearchParams(query))).toEqual({ view, notices: [] })

@@ -259,7 +259,7 @@ function keyLine(event: ModelEvent, width: number): { prefix: string; rest: stri
   const title = oneLine(event.title)
   const headline = !title ? label : !label || title.startsWith(label) ? title : `${label}: ${title}`
   const restWidth = width - estimateTextWidth(prefix, KEY_SIZE, true) - 10
-  return { prefix, rest: truncateToWidth(`${headline}${event.verified ? '' : ' (partly verified)'}`, Math.max(0, restWidth), { size: KEY_SIZE }) }
+  return { prefix, rest: truncateToWidth(`${headline}${event.origin === 'reader' ? ' (added by the reader, not verified)' : event.verified ? '' : ' (partly verified)'}`, Math.max(0, restWidth), { size: KEY_SIZE }) }
 }
 
 // ---------------------------------------------------------------------------------------------- the document
