@@ -11,6 +11,12 @@ const envSchema = z.object({
   LIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   /** Cap on cached live windows; unset keeps the service's default (the load test lowers it). */
   PRICE_CACHE_MAX_WINDOWS: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** Shared store for every instance (cache, single-flight, limits, budget); unset keeps all of it in memory. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
+    .optional(),
+  /** Byte cap of the shared window cache in Redis; unset keeps the store's default. */
+  REDIS_CACHE_MAX_BYTES: z.coerce.number().int().min(1_024).max(16 * 1024 * 1024 * 1024).optional(),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -26,6 +32,8 @@ export function env(): Env {
       YAHOO_TIMEOUT_MS: process.env.YAHOO_TIMEOUT_MS || undefined,
       LIVE_REQUESTS_PER_MINUTE: process.env.LIVE_REQUESTS_PER_MINUTE || undefined,
       PRICE_CACHE_MAX_WINDOWS: process.env.PRICE_CACHE_MAX_WINDOWS || undefined,
+      REDIS_URL: process.env.REDIS_URL || undefined,
+      REDIS_CACHE_MAX_BYTES: process.env.REDIS_CACHE_MAX_BYTES || undefined,
     })
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
