@@ -91,14 +91,14 @@ export function createMemoryLimiter(options: CountLimiterOptions & Pick<MemorySt
   }
 
   return {
-    async take(key): Promise<LimitDecision> {
+    async take(key, cost = 1): Promise<LimitDecision> {
       const bucket = current(key)
-      if (bucket.tokens >= 1) {
-        buckets.set(key, { tokens: bucket.tokens - 1, updatedAt: bucket.updatedAt })
-        return { allowed: true, remaining: Math.floor(bucket.tokens - 1) }
+      if (bucket.tokens >= cost) {
+        buckets.set(key, { tokens: bucket.tokens - cost, updatedAt: bucket.updatedAt })
+        return { allowed: true, remaining: Math.floor(bucket.tokens - cost) }
       }
       buckets.set(key, bucket)
-      return { allowed: false, remaining: 0, retryAfterMs: Math.ceil((1 - bucket.tokens) / refillPerMs) }
+      return { allowed: false, remaining: 0, retryAfterMs: Math.max(1, Math.ceil((cost - bucket.tokens) / refillPerMs)) }
     },
     async remaining(key) {
       return Math.floor(current(key).tokens)

@@ -30,9 +30,13 @@ export type LimitDecision =
   | { allowed: true; remaining: number }
   | { allowed: false; remaining: 0; retryAfterMs: number }
 
-/** `points` units per `windowMs` for each key (a client id, or one key for a server-wide budget). */
+/**
+ * A token bucket per key (a client id, or one key for a server-wide budget): `points` units, refilled evenly over
+ * `windowMs`. Both implementations follow the same rule, so a limit means the same with or without Redis.
+ */
 export interface CountLimiter {
-  take(key: string): Promise<LimitDecision>
+  /** Spends `cost` units (default 1) if the key has them; spends nothing otherwise. */
+  take(key: string, cost?: number): Promise<LimitDecision>
   remaining(key: string): Promise<number>
 }
 

@@ -137,6 +137,22 @@ describe.each(implementations)('%s store', (_name, makeHarness, skip) => {
     expect(await limiter.remaining('10.0.0.1')).toBe(3)
     expect((await limiter.take('10.0.0.1')).allowed).toBe(true)
   })
+
+  test('a limiter is a token bucket: it refills evenly, and a refused take of several units spends nothing', async () => {
+    const h = makeHarness()
+    const store = h.store()
+    const limiter = store.limiter({ name: 'budget', points: 3, windowMs: 1_500 })
+    expect((await limiter.take('global', 3)).allowed).toBe(true)
+    expect(await limiter.remaining('global')).toBe(0)
+    // A third of the window gives back a third of the units (one), not all or nothing as a fixed window would.
+    await h.wait(600)
+    expect(await limiter.remaining('global')).toBe(1)
+    const refused = await limiter.take('global', 2)
+    expect(refused.allowed).toBe(false)
+    if (!refused.allowed) expect(refused.retryAfterMs).toBeLessThanOrEqual(1_000)
+    expect(await limiter.remaining('global')).toBe(1)
+    expect((await limiter.take('global', 1)).allowed).toBe(true)
+  })
 })
 
 describe.skipIf(!redisState.available)('redis store specifics', () => {

@@ -1,7 +1,6 @@
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
 import { Redis } from 'ioredis'
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 import { createMemoryCache, createMemoryLimiter, createMemoryLock } from '../memory'
 import type { CountLimiter, CountLimiterOptions, FlightLock, LimitDecision, SharedCache, SharedStore, StoreHealth } from '../types'
 
@@ -103,7 +102,34 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 `
 
+/**
+ * The token bucket of lib/store/memory.ts, atomically in Redis: the same refill rule, the same "spend nothing when
+ * refused". The time is Redis's own (TIME), so instances whose clocks differ still agree. Tokens are returned as
+ * text because Redis truncates Lua numbers to integers. A bucket idle for a whole window is full, so it expires then.
+ */
+const TAKE_TOKENS_SCRIPT = `
+local capacity = tonumber(ARGV[1])
+local windowMs = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(state[1])
+local at = tonumber(state[2])
+if tokens == nil or at == nil then tokens = capacity; at = now end
+tokens = math.min(capacity, tokens + math.max(0, now - at) * capacity / windowMs)
+local granted = 0
+if tokens >= cost then
+  tokens = tokens - cost
+  granted = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], windowMs)
+return { granted, tostring(tokens) }
+`
+
 type RedisWithScripts = Redis & {
+  takeTokens(key: string, capacity: number, windowMs: number, cost: number): Promise<[number, string]>
   setCapped(key: string, index: string, sizes: string, total: string, value: Buffer, ttlMs: number, now: number, cap: number, maxEvictions: number): Promise<number>
   releaseLock(key: string, token: string): Promise<number>
 }
@@ -146,6 +172,7 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
   }) as RedisWithScripts
   client.defineCommand('setCapped', { numberOfKeys: 4, lua: SET_CAPPED_SCRIPT })
   client.defineCommand('releaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK_SCRIPT })
+  client.defineCommand('takeTokens', { numberOfKeys: 1, lua: TAKE_TOKENS_SCRIPT })
 
   let degradedReason: string | undefined = 'connecting to Redis'
   let degradedSince: string | undefined = new Date().toISOString()
@@ -265,35 +292,25 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
 
   function limiter(limiterOptions: CountLimiterOptions): CountLimiter {
     const fallback = createMemoryLimiter(limiterOptions)
-    const durationSeconds = Math.max(1, Math.round(limiterOptions.windowMs / 1000))
-    // rate-limiter-flexible does the counting atomically in Redis (a fixed window per key: INCR with expiry).
-    const shared = new RateLimiterRedis({
-      storeClient: client,
-      keyPrefix: key(`limit:${limiterOptions.name}`),
-      points: limiterOptions.points,
-      duration: durationSeconds,
-      rejectIfRedisNotReady: true,
-    })
+    const { points, windowMs } = limiterOptions
+    const bucketKey = (id: string) => key(`limit:${limiterOptions.name}:${id}`)
+    const refillPerMs = points / windowMs
     return {
-      take: (id) =>
+      take: (id, cost = 1) =>
         run<LimitDecision>(
           async () => {
-            try {
-              const res = await shared.consume(id, 1)
-              return { allowed: true, remaining: res.remainingPoints }
-            } catch (rejection) {
-              if (rejection instanceof RateLimiterRes) return { allowed: false, remaining: 0, retryAfterMs: Math.max(1, rejection.msBeforeNext) }
-              throw rejection
-            }
+            const [granted, left] = await client.takeTokens(bucketKey(id), points, windowMs, cost)
+            const tokens = Number(left)
+            return granted === 1
+              ? { allowed: true, remaining: Math.floor(tokens) }
+              : { allowed: false, remaining: 0, retryAfterMs: Math.max(1, Math.ceil((cost - tokens) / refillPerMs)) }
           },
-          () => fallback.take(id),
+          () => fallback.take(id, cost),
         ),
+      // A take of nothing: refills and reads the bucket without spending.
       remaining: (id) =>
         run(
-          async () => {
-            const res = await shared.get(id)
-            return res ? Math.max(0, limiterOptions.points - res.consumedPoints) : limiterOptions.points
-          },
+          async () => Math.floor(Number((await client.takeTokens(bucketKey(id), points, windowMs, 0))[1])),
           () => fallback.remaining(id),
         ),
     }
