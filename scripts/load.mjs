@@ -10,7 +10,9 @@
  *   b. single-flight: 100 identical concurrent cold requests with the live provider against the mock Yahoo
  *      server in slow mode; the mock must see exactly one upstream request per symbol;
  *   c. bounded memory: thousands of distinct live requests through a deliberately small cache, with the
- *      server's RSS sampled before, during and after.
+ *      server's RSS sampled before, during and after;
+ *   d. several instances sharing Redis (scripts/load-cluster.mjs): upstream requests per symbol for a cold burst
+ *      over 1 and 3 instances, cached throughput with and without Redis, and what a Redis outage costs.
  *
  * Exits non-zero when any check fails. The mock serves chart payloads re-encoded from the embedded snapshot's
  * real bars (tests/mock-yahoo/payload-from-bars.ts), written to a temp dir that is removed at the end.
@@ -29,6 +31,7 @@ import {
   startMockYahoo,
   startNextServer,
 } from './perf-harness.mjs'
+import { checkCluster } from './load-cluster.mjs'
 
 const SYMBOLS = ['NVDA', 'AVGO', 'AMD', 'MSFT', 'SPY']
 const YEAR = { from: '2024-07-01', to: '2025-06-30' }
@@ -47,7 +50,7 @@ const MEMORY = { requests: 3_000, concurrency: 8, cacheMaxWindows: 100, deadline
  * is the highest value lib/env.ts accepts and well above the 3 000 live requests of check c.
  */
 const LIVE_THROTTLE_FOR_LOAD = '10000'
-const RUN_DEADLINE_MS = 5 * 60_000
+const RUN_DEADLINE_MS = 10 * 60_000
 
 const failures = []
 function check(ok, message) {
@@ -238,7 +241,7 @@ async function checkMemory(mock, symbols) {
 async function main() {
   // `--only b,c` runs some of the checks, e.g. while working on one of them.
   const onlyArg = process.argv.indexOf('--only')
-  const only = new Set(onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['a', 'b', 'c'])
+  const only = new Set(onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['a', 'b', 'c', 'd'])
   installCleanup({ deadlineMs: RUN_DEADLINE_MS, label: 'load' })
   const machine = describeMachine()
   console.log(`# npm run load (build: ${benchDistDir()})`)
@@ -260,6 +263,11 @@ async function main() {
     if (only.has('c')) await checkMemory(mock, symbols)
   } finally {
     await mock.stop()
+  }
+  try {
+    // d. several instances, with and without Redis (scripts/load-cluster.mjs).
+    if (only.has('d')) await checkCluster({ check, payloadDirs: [payloadDir] })
+  } finally {
     removeTempDir(payloadDir)
   }
 

@@ -20,16 +20,24 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
-function flight(store: SharedStore, fetch: () => Promise<string>, overrides: Partial<SharedFlightOptions<string>> = {}) {
+const KEY = 'NVDA:2025-01-01:2025-12-31'
+
+/** As the price service uses it: the work fetches and stores in the shared cache, `peek` reads it back. */
+async function flight(store: SharedStore, fetch: () => Promise<string>, overrides: Partial<SharedFlightOptions<string>> = {}) {
+  const cached = await store.cache.get(KEY)
+  if (cached && !cached.stale) return { value: cached.value, from: 'cache' as const }
   return sharedSingleFlight<string>({
-    cache: store.cache,
     lock: store.lock,
-    key: 'NVDA:2025-01-01:2025-12-31',
-    fetch,
-    serialize: (v) => v,
-    deserialize: (t) => t,
-    ttlMs: () => 60_000,
-    staleMs: 60_000,
+    key: KEY,
+    run: async () => {
+      const value = await fetch()
+      await store.cache.set(KEY, value, { ttlMs: 60_000 })
+      return value
+    },
+    peek: async () => {
+      const hit = await store.cache.get(KEY)
+      return hit && !hit.stale ? hit.value : undefined
+    },
     lockTtlMs: 5_000,
     maxWaitMs: 3_000,
     ...overrides,
@@ -78,7 +86,7 @@ describe('shared single-flight', () => {
   it.skipIf(!redisState.available)('a holder that dies without storing frees the others once its lock expires', async () => {
     const [a, b] = instances(2)
     // The "dead" holder: takes the lock for 400 ms and never writes a value.
-    expect(await a!.lock.acquire('NVDA:2025-01-01:2025-12-31', 400)).toBeTypeOf('string')
+    expect(await a!.lock.acquire(KEY, 400)).toBeTypeOf('string')
     const upstream = countingUpstream(10)
     const started = Date.now()
     const result = await flight(b!, upstream.fetch)
@@ -89,7 +97,7 @@ describe('shared single-flight', () => {
 
   it('a waiter stops waiting after maxWaitMs and fetches itself rather than hang', async () => {
     const store = createMemoryStore()
-    await store.lock.acquire('NVDA:2025-01-01:2025-12-31', 60_000)
+    await store.lock.acquire(KEY, 60_000)
     const upstream = countingUpstream(10)
     const started = Date.now()
     const result = await flight(store, upstream.fetch, { maxWaitMs: 300, pollMs: 20 })
