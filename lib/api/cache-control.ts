@@ -44,6 +44,17 @@ export const CANONICAL_REDIRECT_CACHE = 'public, max-age=86400, s-maxage=3153600
  * caller's order, which is the order of the answer's series), explicit dates, and `format` only when it is not
  * the default. The page builds exactly this form, so its own requests are never redirected.
  */
+/**
+ * Whether a request's query already is the canonical one. Compared as decoded name/value pairs in order, not as
+ * text: Next.js may re-encode the query it hands the route (`,` as `%2C`), and a text comparison would then
+ * redirect the canonical URL to itself forever.
+ */
+export function isCanonicalQuery(search: URLSearchParams, canonicalPath: string): boolean {
+  const wanted = [...new URL(canonicalPath, 'http://canonical.invalid').searchParams]
+  const given = [...search]
+  return given.length === wanted.length && given.every(([name, value], i) => wanted[i]?.[0] === name && wanted[i]?.[1] === value)
+}
+
 export function canonicalPricesPath(query: { symbols: readonly string[]; from: IsoDate; to: IsoDate; format: 'json' | 'csv' }): string {
   const base = `/api/prices?symbols=${query.symbols.map(encodeURIComponent).join(',')}&from=${query.from}&to=${query.to}`
   return query.format === 'csv' ? `${base}&format=csv` : base

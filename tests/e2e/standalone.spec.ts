@@ -54,6 +54,20 @@ test('health: ready on memory when REDIS_URL is unset, degraded but ready when R
   }
 })
 
+test('a non-canonical prices URL redirects once to the canonical one, which answers (no loop through Next.js)', async () => {
+  const server = await startStandalone({ PRICE_PROVIDER: 'snapshot' })
+  try {
+    const other = await fetch(`${server.url}/api/prices?from=2025-01-02&to=2025-01-31&symbols=nvda,spy`, { redirect: 'manual' })
+    expect(other.status).toBe(308)
+    expect(other.headers.get('location')).toBe('/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-01-31')
+    const canonical = await fetch(`${server.url}/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-01-31`, { redirect: 'manual' })
+    expect(canonical.status).toBe(200)
+    expect(canonical.headers.get('cache-control')).toContain('immutable')
+  } finally {
+    await server.stop()
+  }
+})
+
 test('SIGTERM: requests in flight finish, new connections are refused, the process exits', async () => {
   await resetMock(mock)
   await setMockMode(mock, 'slow', 2_000)

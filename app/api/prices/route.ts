@@ -1,4 +1,4 @@
-import { CANONICAL_REDIRECT_CACHE, canonicalPricesPath, pricesCacheControl } from '@/lib/api/cache-control'
+import { CANONICAL_REDIRECT_CACHE, canonicalPricesPath, isCanonicalQuery, pricesCacheControl } from '@/lib/api/cache-control'
 import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
 import { pricesQuerySchema } from '@/lib/api/prices-query'
 import { searchParamsToObject, todayIso } from '@/lib/api/query'
@@ -15,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
 
     // 2. One URL per answer, so a CDN keeps one copy: other spellings of the same query are sent there.
     const canonical = canonicalPricesPath(parsed.data)
-    if (`${url.pathname}${url.search}` !== canonical) {
+    if (!isCanonicalQuery(url.searchParams, canonical)) {
       return new Response(null, { status: 308, headers: { Location: canonical, 'Cache-Control': CANONICAL_REDIRECT_CACHE } })
     }
 
