@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { createNonce, pageContentSecurityPolicy } from '@/lib/csp'
+import { admitPageRequest } from '@/lib/rate-limit'
 
 /**
  * Gives every page response a Content-Security-Policy with a fresh nonce (see lib/csp.ts for why a nonce).
@@ -7,7 +8,12 @@ import { createNonce, pageContentSecurityPolicy } from '@/lib/csp'
  * static files are left out by the matcher: their headers, a stricter policy for the API included, come from
  * next.config.js.
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<Response> {
+  // The page draws the chart on the server, so it has its own per-client limit (lib/rate-limit.ts).
+  if (request.nextUrl.pathname === '/') {
+    const throttled = await admitPageRequest(request.headers)
+    if (throttled) return throttled
+  }
   const policy = pageContentSecurityPolicy({ nonce: createNonce(), dev: process.env.NODE_ENV === 'development' })
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('content-security-policy', policy)

@@ -13,5 +13,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 20_000,
+    // Route tests call handlers thousands of times from one (unknown) client; the per-client request limits
+    // are tested with their own values in tests/unit/rate-limit.test.ts.
+    env: { API_REQUESTS_PER_MINUTE: '1000000', PAGE_REQUESTS_PER_MINUTE: '1000000' },
   },
 })

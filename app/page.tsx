@@ -9,7 +9,7 @@ import { pricesUrl } from '@/lib/client/urls'
 import { events } from '@/lib/events'
 import { toChartEvents } from '@/lib/events-view'
 import { getPriceService, type PricesResult } from '@/lib/prices'
-import { limitLiveRequests } from '@/lib/rate-limit'
+import { liveCaller, requestClientId } from '@/lib/rate-limit'
 import { snapshotImportedAt } from '@/lib/snapshot'
 import { loadRange, parseViewState } from '@/lib/view-state'
 
@@ -26,9 +26,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const fallback: Record<string, PricesResult> = {}
   if (key) {
     try {
-      // Page loads count against the same per-client limit on live upstream requests as the API.
-      const onLiveRequest = limitLiveRequests({ headers: await headers() })
-      fallback[key] = await getPriceService().getPrices({ symbols: view.symbols, ...range, onLiveRequest })
+      // Page loads count against the same per-client limit on live upstream requests as the API (the page's
+      // own request limit is applied in proxy.ts, where the answer can still be a 429).
+      const caller = liveCaller(requestClientId(await headers()))
+      fallback[key] = await getPriceService().getPrices({ symbols: view.symbols, ...range, caller })
     } catch (error) {
       // The client asks again and shows the API's message with a retry; nothing to render here.
       if (!(error instanceof ApiError)) console.error('[page] prices failed', error)

@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'rate_limited'
   | 'upstream_error'
   | 'upstream_timeout'
+  | 'upstream_busy'
   | 'internal'
 
 export interface ApiErrorIssue {
@@ -25,6 +26,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   rate_limited: 429,
   upstream_error: 502,
   upstream_timeout: 504,
+  // Our own limits (the server-wide upstream budget, the queue in front of the upstream), with Retry-After.
+  upstream_busy: 503,
   internal: 500,
 }
 

@@ -1,9 +1,10 @@
 import 'server-only'
 import { env } from '../env'
+import { getLimitsStore, resetLimitsStoreForTests } from '../limits'
 import { createSnapshotProvider } from '../providers/snapshot'
 import { createYahooProvider } from '../providers/yahoo'
 import { snapshotCoverage } from '../snapshot'
-import { createPriceService, type PriceService, type PriceServiceOptions } from './service'
+import { cachedWindowBytes, createPriceService, type CachedWindow, type PriceService, type PriceServiceOptions } from './service'
 
 export type { PricesRequest, PricesResult, PriceService } from './service'
 
@@ -16,13 +17,21 @@ let testOverrides: PriceServiceTestOverrides = {}
 /** The one entry point the routes and the page use for prices, configured from the environment. */
 export function getPriceService(): PriceService {
   if (!service) {
-    const { PRICE_PROVIDER, YAHOO_BASE_URL, YAHOO_TIMEOUT_MS, PRICE_CACHE_MAX_WINDOWS } = env()
+    const { PRICE_PROVIDER, YAHOO_BASE_URL, YAHOO_TIMEOUT_MS, PRICE_CACHE_MAX_WINDOWS, PRICE_CACHE_MAX_MIB } = env()
+    const store = getLimitsStore()
     service = createPriceService({
       mode: PRICE_PROVIDER,
       snapshot: createSnapshotProvider(),
       live: () => createYahooProvider({ baseUrl: YAHOO_BASE_URL, timeoutMs: YAHOO_TIMEOUT_MS }),
       snapshotCoverage,
-      maxCachedWindows: PRICE_CACHE_MAX_WINDOWS,
+      windowCache: store.byteCache<CachedWindow>('live-windows', {
+        maxBytes: PRICE_CACHE_MAX_MIB * 1024 * 1024,
+        sizeOf: cachedWindowBytes,
+        maxEntries: PRICE_CACHE_MAX_WINDOWS,
+        now: testOverrides.now,
+      }),
+      singleFlight: store.singleFlight('live-windows'),
+      budget: store.upstreamBudget(),
       ...testOverrides,
     })
   }
@@ -30,10 +39,13 @@ export function getPriceService(): PriceService {
 }
 
 /**
- * For tests that change process.env between cases: drops the service (and its cache) so the next call builds
+ * For tests that change process.env between cases: drops the service (and its cache, with every other limit
+ * and cache in the store) so the next call builds
  * a fresh one from the environment, with the given overrides.
  */
 export function resetPriceServiceForTests(overrides: PriceServiceTestOverrides = {}): void {
   service = undefined
+  // The window cache, single-flight and budget live in the store: a fresh service starts with fresh ones.
+  resetLimitsStoreForTests()
   testOverrides = overrides
 }

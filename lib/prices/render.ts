@@ -1,8 +1,10 @@
 import 'server-only'
-import { LRUCache } from 'lru-cache'
 import { env } from '../env'
+import { getLimitsStore } from '../limits'
+import type { PriceSeries } from '../types'
 import { pricesToCsv } from './csv'
 import { getPriceService, type PricesRequest, type PricesResult } from './index'
+import { OPEN_RANGE_TTL_MS } from './service'
 
 export type PricesFormat = 'json' | 'csv'
 
@@ -13,18 +15,35 @@ export interface RenderedPrices {
   kind: 'snapshot' | 'live' | 'with-warnings'
 }
 
-/** Serialised snapshot answers kept per process: about 140 KB for 5 symbols x 1 year, so 32 MiB holds ~200. */
-export const RENDERED_CACHE_MAX_BYTES = 32 * 1024 * 1024
-
 /**
- * Snapshot answers cannot change while the server runs (the data ships with the build), so their text is kept:
- * a repeated request costs a lookup instead of a JSON serialisation of thousands of bars. Answers that touched
- * the live source, or carry warnings, are rendered afresh every time.
+ * Memory for rendered answers per process, counted in their real byte length. 5 symbols x 1 year is about
+ * 140 KB, the largest answer (lib/prices/service.ts, MAX_SESSIONS_PER_ANSWER) about 1.7 MB.
  */
-const renderedSnapshotAnswers = new LRUCache<string, Uint8Array<ArrayBuffer>>({
-  maxSize: RENDERED_CACHE_MAX_BYTES,
-  sizeCalculation: (body) => Math.max(1, body.byteLength),
-})
+export const RENDERED_CACHE_MAX_BYTES = 32 * 1024 * 1024
+/** Memory for the map from request URLs to the answer they produce (a key string each). */
+export const RENDERED_ALIAS_MAX_BYTES = 2 * 1024 * 1024
+/** Snapshot answers cannot change while the server runs (the data ships with the build). */
+const SNAPSHOT_ANSWER_TTL_MS = 24 * 60 * 60 * 1000
+/** Live answers are keyed by their windows' fetches; this only bounds how long an unused one is kept. */
+const LIVE_ANSWER_TTL_MS = OPEN_RANGE_TTL_MS
+
+interface AnswerKey {
+  key: string
+}
+
+function renderedCache() {
+  return getLimitsStore().byteCache<RenderedPrices>('rendered-answers', {
+    maxBytes: RENDERED_CACHE_MAX_BYTES,
+    sizeOf: (answer) => answer.body.byteLength,
+  })
+}
+
+function aliasCache() {
+  return getLimitsStore().byteCache<AnswerKey>('rendered-aliases', {
+    maxBytes: RENDERED_ALIAS_MAX_BYTES,
+    sizeOf: (alias) => alias.key.length * 2 + 64,
+  })
+}
 
 const encoder = new TextEncoder()
 
@@ -32,23 +51,50 @@ function render(result: PricesResult, format: PricesFormat): Uint8Array<ArrayBuf
   return encoder.encode(format === 'csv' ? pricesToCsv(result.series) : JSON.stringify(result))
 }
 
+/**
+ * What an answer without warnings depends on: per series, where it came from and which bars it holds, and for
+ * live data which fetch of each window. Two URLs whose ranges select the same sessions (a `from` on a Saturday
+ * or before the first bar, a `to` past today) produce the same bytes, so they share one rendered copy; a
+ * window fetched again gives a new key, so a copy never outlives the data it was made from.
+ */
+function normalisedKey(format: PricesFormat, series: readonly PriceSeries[], liveWindows: readonly string[]): string {
+  const parts = series.map((s) => `${s.symbol}:${s.source}:${s.bars[0]?.date ?? ''}:${s.bars[s.bars.length - 1]?.date ?? ''}:${s.bars.length}`)
+  return `${env().PRICE_PROVIDER}|${format}|${parts.join(',')}|${[...liveWindows].sort().join(',')}`
+}
+
+/**
+ * Renders an answer, or serves the bytes rendered for an earlier request with the same data. Answers with
+ * warnings (a fallback, a symbol left out, a range the data does not cover) are rendered afresh every time:
+ * they describe a moment, and a recovered upstream should show at once.
+ */
 export async function renderPrices(request: PricesRequest, format: PricesFormat): Promise<RenderedPrices> {
   // The provider setting is part of the key: with PRICE_PROVIDER=yahoo the same query must go to the live source.
-  const key = `${env().PRICE_PROVIDER}|${format}|${request.symbols.join(',')}|${request.from}|${request.to}`
-  const cached = renderedSnapshotAnswers.get(key)
-  if (cached !== undefined) return { body: cached, kind: 'snapshot' }
-
-  const result = await getPriceService().getPrices(request)
-  const body = render(result, format)
-  if (result.warnings.length > 0) return { body, kind: 'with-warnings' }
-  if (result.series.every((s) => s.source === 'snapshot')) {
-    renderedSnapshotAnswers.set(key, body)
-    return { body, kind: 'snapshot' }
+  const requestKey = `${env().PRICE_PROVIDER}|${format}|${request.symbols.join(',')}|${request.from}|${request.to}`
+  const bodies = renderedCache()
+  const aliases = aliasCache()
+  // Only snapshot answers have aliases: they cannot change, so the URL alone finds them without asking the
+  // service. A live answer asks the service every time (cheap when its windows are cached), which says which
+  // fetch of each window it is made from.
+  const alias = await aliases.get(requestKey)
+  if (alias) {
+    const hit = await bodies.get(alias.value.key)
+    if (hit) return hit.value
   }
-  return { body, kind: 'live' }
+
+  const liveWindows: string[] = []
+  const result = await getPriceService().getPrices({ ...request, onLiveWindow: (version) => liveWindows.push(version) })
+  if (result.warnings.length > 0) return { body: render(result, format), kind: 'with-warnings' }
+  const kind = result.series.every((s) => s.source === 'snapshot') ? 'snapshot' : 'live'
+  const key = normalisedKey(format, result.series, liveWindows)
+  const existing = await bodies.get(key)
+  const answer = existing?.value ?? { body: render(result, format), kind }
+  if (!existing) await bodies.set(key, answer, { ttlMs: kind === 'snapshot' ? SNAPSHOT_ANSWER_TTL_MS : LIVE_ANSWER_TTL_MS })
+  if (kind === 'snapshot') await aliases.set(requestKey, { key }, { ttlMs: SNAPSHOT_ANSWER_TTL_MS })
+  return answer
 }
 
 /** For tests that switch providers between cases. */
-export function resetRenderedPricesForTests(): void {
-  renderedSnapshotAnswers.clear()
+export async function resetRenderedPricesForTests(): Promise<void> {
+  await renderedCache().clear()
+  await aliasCache().clear()
 }

@@ -1,8 +1,11 @@
-import { LRUCache } from 'lru-cache'
 import { ApiError } from '../api/errors'
-import { addDays } from '../dates'
-import { ProviderError, type DailyBarsResult, type PriceProvider } from '../providers/types'
-import type { IsoDate, PriceSeries } from '../types'
+import { addDays, daysBetween, weekday } from '../dates'
+import { CapacityError } from '../limits/errors'
+import { createMemoryByteCache, createMemorySingleFlight, createMemoryUpstreamBudget } from '../limits/memory'
+import type { ByteCache, SingleFlight, UpstreamBudget } from '../limits/types'
+import { createFairQueue, type UpstreamQueue } from '../limits/upstream-queue'
+import { ProviderError, type DailyBarsResult, type PriceProvider, type ProviderErrorKind } from '../providers/types'
+import type { IsoDate, PriceSeries, PriceSource } from '../types'
 
 /** Live data for a window that ended before today cannot change except for later dividend adjustments. */
 export const CLOSED_RANGE_TTL_MS = 24 * 60 * 60 * 1000
@@ -10,8 +13,32 @@ export const CLOSED_RANGE_TTL_MS = 24 * 60 * 60 * 1000
 export const OPEN_RANGE_TTL_MS = 5 * 60 * 1000
 /** A live failure is remembered this long, so a dead upstream is not asked again by every request. */
 export const FAILURE_TTL_MS = 30 * 1000
-/** Cap on cached live windows (one per symbol and calendar-year span). About 5 KB each. */
-export const MAX_CACHED_WINDOWS = 2_000
+/**
+ * Heap bytes one cached bar takes (an object with a date string and six numbers, in an array), measured with
+ * Node 20 on 200 ten-year windows (`--expose-gc`, heapUsed before and after): 201 bytes; rounded up for
+ * volumes too large to be small integers. A ten-year window is about 2,520 bars, so about 0.55 MiB.
+ */
+export const BAR_HEAP_BYTES = 224
+/** The rest of one cached window: name, currency, time zone, the key, the LRU's bookkeeping. */
+export const WINDOW_OVERHEAD_BYTES = 1_024
+/** Default memory for cached live windows per process (PRICE_CACHE_MAX_MIB): about 230 ten-year windows. */
+export const DEFAULT_WINDOW_CACHE_BYTES = 128 * 1024 * 1024
+/**
+ * The largest answer: weekday sessions summed over the symbols, 50 symbol-years (5 symbols x 10 years, 20 x 2.5,
+ * 12 x about 4). About 1.7 MB of JSON; the 20 x 10 years the API's field limits would allow is 8.8 MB.
+ */
+export const MAX_SESSIONS_PER_ANSWER = 50 * 261
+/**
+ * Upstream calls at once per process. yahoo-finance2 queues beyond 4 and its time limit runs while it waits, so
+ * a fifth call could time out without having been sent; our own queue, fair between clients, waits instead.
+ */
+export const UPSTREAM_CONCURRENCY = 4
+/** Longest wait in our queue before the request is answered from a fallback or with 503. */
+export const UPSTREAM_QUEUE_MAX_WAIT_MS = 10_000
+export const UPSTREAM_QUEUE_MAX = 256
+export const UPSTREAM_QUEUE_MAX_PER_CLIENT = 32
+/** Queue id for callers that give none (scripts, tests). */
+export const SHARED_CALLER_ID = 'shared'
 /** Retries of a failed upstream call where a retry can help (5xx, network, a short 429). */
 export const MAX_RETRIES = 2
 export const RETRY_BASE_DELAY_MS = 250
@@ -20,16 +47,28 @@ export const MAX_RETRY_AFTER_MS = 2_000
 
 export type ProviderMode = 'auto' | 'snapshot' | 'yahoo'
 
+/** Who a request is for, as far as the live source is concerned. */
+export interface LiveCaller {
+  /** The client's id (lib/limits/client-identity.ts): its place in the fair queue. */
+  id: string
+  /**
+   * Called once for every symbol whose live window is not cached; rejects with an ApiError (429) to refuse
+   * the request. Cache hits and snapshot answers never call it.
+   */
+  admit: () => Promise<void>
+}
+
 export interface PricesRequest {
   symbols: string[]
   from: IsoDate
   to: IsoDate
   signal?: AbortSignal
+  caller?: LiveCaller
   /**
-   * Called each time this request starts an upstream fetch (one per symbol and window not cached or already in
-   * flight); throws an ApiError (429) to refuse it. Cache hits and snapshot answers never call it.
+   * Told which fetch of each live window the answer was made from (a key that changes whenever the window is
+   * fetched again), so a rendered copy of the answer can be keyed by the data it holds (lib/prices/render.ts).
    */
-  onLiveRequest?: () => void
+  onLiveWindow?: (version: string) => void
 }
 
 export interface PricesResult {
@@ -47,22 +86,41 @@ export interface PriceServiceOptions {
   sleep?: (ms: number) => Promise<void>
   /** Clock for cache ages, in ms; tests move it forward to expire entries without waiting a day. */
   now?: () => number
-  /** Overrides MAX_CACHED_WINDOWS; the load test sets it low so a short run fills the cache past its cap. */
+  /** Optional cap on cached windows by count as well; the load test sets it low to overflow the cache. */
   maxCachedWindows?: number
+  /** Bytes of cached live windows (DEFAULT_WINDOW_CACHE_BYTES). Ignored when `windowCache` is given. */
+  maxCacheBytes?: number
+  /** Where live windows are cached; by default an in-memory cache of `maxCacheBytes`. */
+  windowCache?: ByteCache<CachedWindow>
+  singleFlight?: SingleFlight
+  /** The server-wide upstream budget; by default unlimited (tests of other things need no budget). */
+  budget?: UpstreamBudget
+  queue?: UpstreamQueue
 }
 
-/** A live window served from an expired cache entry because the upstream failed. */
-type LiveResult = DailyBarsResult & { staleBecause?: ProviderError }
+/** A cached live window: plain data, so a shared store can serialise it. */
+export type CachedWindow =
+  | { bars: DailyBarsResult; fetchedAt: number }
+  | { failure: { kind: ProviderErrorKind; message: string; provider: PriceSource; retryAfterSeconds?: number } }
 
-interface LiveFailure {
-  error: ProviderError
+/** Bytes one cached window holds in memory (BAR_HEAP_BYTES per bar), for the cache's byte cap. */
+export function cachedWindowBytes(value: CachedWindow): number {
+  if (!('bars' in value)) return WINDOW_OVERHEAD_BYTES
+  return WINDOW_OVERHEAD_BYTES + value.bars.bars.length * BAR_HEAP_BYTES + (value.bars.droppedDates?.length ?? 0) * 48
 }
 
-type Outcome = { series: PriceSeries; warnings: string[] } | { error: ProviderError }
+/**
+ * A live window as the service uses it: `version` names this fetch of it; `staleBecause` is set when an expired
+ * copy is served because the upstream failed or could not be asked.
+ */
+type LiveResult = DailyBarsResult & { version: string; staleBecause?: ProviderError | CapacityError }
+
+type Outcome = { series: PriceSeries; warnings: string[] } | { error: ProviderError | CapacityError }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-export function describeProviderError(error: ProviderError): string {
+export function describeProviderError(error: ProviderError | CapacityError): string {
+  if (error instanceof CapacityError) return `${error.message}; try again in ${error.retryAfterSeconds} s`
   switch (error.kind) {
     case 'not_found':
       return 'not found'
@@ -82,20 +140,46 @@ export function describeProviderError(error: ProviderError): string {
 export interface PriceService {
   getPrices(request: PricesRequest): Promise<PricesResult>
   /** Counters for tests and benchmarks. */
-  stats(): { upstreamCalls: number; cachedWindows: number }
+  stats(): { upstreamCalls: number; cachedWindows: number; cachedBytes: number }
+}
+
+/** Weekdays in [from, to]: an upper bound on an exchange's sessions, without asking any calendar. */
+export function weekdaysBetween(from: IsoDate, to: IsoDate): number {
+  const days = daysBetween(from, to) + 1
+  if (days <= 0) return 0
+  const fullWeeks = Math.floor(days / 7)
+  let count = fullWeeks * 5
+  const start = weekday(from)
+  for (let i = 0; i < days % 7; i++) {
+    const d = (start + i) % 7
+    if (d !== 0 && d !== 6) count++
+  }
+  return count
 }
 
 export function createPriceService(options: PriceServiceOptions): PriceService {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10))
+  const now = options.now ?? Date.now
   const sleep = options.sleep ?? defaultSleep
-  const cache = new LRUCache<string, DailyBarsResult | LiveFailure>({
-    max: options.maxCachedWindows ?? MAX_CACHED_WINDOWS,
-    ttl: CLOSED_RANGE_TTL_MS,
-    // Keep stale windows so a failing upstream can still be answered from the last good copy.
-    noDeleteOnStaleGet: true,
-    ...(options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {}),
-  })
-  const inFlight = new Map<string, Promise<LiveResult>>()
+  // Stale windows are kept (until evicted by the byte cap) so a failing upstream is answered from the last copy.
+  const cache =
+    options.windowCache ??
+    createMemoryByteCache<CachedWindow>({
+      maxBytes: options.maxCacheBytes ?? DEFAULT_WINDOW_CACHE_BYTES,
+      sizeOf: cachedWindowBytes,
+      maxEntries: options.maxCachedWindows,
+      now: options.now,
+    })
+  const flights = options.singleFlight ?? createMemorySingleFlight()
+  const budget = options.budget ?? createMemoryUpstreamBudget({ limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 })
+  const queue =
+    options.queue ??
+    createFairQueue({
+      concurrency: UPSTREAM_CONCURRENCY,
+      maxWaitMs: UPSTREAM_QUEUE_MAX_WAIT_MS,
+      maxQueued: UPSTREAM_QUEUE_MAX,
+      maxQueuedPerClient: UPSTREAM_QUEUE_MAX_PER_CLIENT,
+    })
   let liveProvider: PriceProvider | undefined
   let upstreamCalls = 0
   const live = () => (liveProvider ??= options.live())
@@ -107,8 +191,15 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
     return { from: `${from.slice(0, 4)}-01-01`, to: end < t ? end : t }
   }
 
+  /** Every attempt, retries included, spends one unit of the server-wide budget, or fails without being sent. */
+  async function spendUpstreamBudget(): Promise<void> {
+    const decision = await budget.take(1)
+    if (!decision.ok) throw new CapacityError('budget', decision.retryAfterSeconds)
+  }
+
   async function callUpstreamWithRetries(symbol: string, from: IsoDate, to: IsoDate): Promise<DailyBarsResult> {
     for (let attempt = 0; ; attempt++) {
+      await spendUpstreamBudget()
       try {
         upstreamCalls++
         return await live().getDailyBars({ symbol, from, to })
@@ -126,34 +217,43 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
     }
   }
 
-  /** One upstream call per window at a time, however many requests want it (single-flight). */
-  async function liveBars(symbol: string, from: IsoDate, to: IsoDate, onLiveRequest?: () => void): Promise<LiveResult> {
+  function toProviderError(failure: Extract<CachedWindow, { failure: unknown }>['failure'], symbol: string): ProviderError {
+    return new ProviderError(failure.kind, failure.message, { provider: failure.provider, symbol, retryAfterSeconds: failure.retryAfterSeconds })
+  }
+
+  /**
+   * One upstream call per window at a time, however many requests want it (single-flight), queued fairly by
+   * client. A failure of the upstream is remembered for FAILURE_TTL_MS; a refusal of our own (budget spent,
+   * queue wait too long) is not: it says nothing about the upstream, and the next request may well get through.
+   */
+  async function liveBars(symbol: string, from: IsoDate, to: IsoDate, caller?: LiveCaller): Promise<LiveResult> {
     const window = liveWindow(from, to)
-    const key = `yahoo:${symbol}:${window.from}:${window.to}`
-    const hit = cache.get(key)
-    if (hit) {
-      if ('error' in hit) throw hit.error
-      return hit
+    const key = `live:${symbol}:${window.from}:${window.to}`
+    const hit = await cache.get(key, { allowStale: true })
+    if (hit && !hit.stale) {
+      if ('failure' in hit.value) throw toProviderError(hit.value.failure, symbol)
+      return { ...hit.value.bars, version: `${key}@${hit.value.fetchedAt}` }
     }
-    let pending = inFlight.get(key)
-    if (!pending) {
-      onLiveRequest?.()
-      pending = callUpstreamWithRetries(symbol, window.from, window.to)
-        .then((result) => {
-          const ttl = window.to < today() ? CLOSED_RANGE_TTL_MS : OPEN_RANGE_TTL_MS
-          cache.set(key, result, { ttl })
-          return result
-        })
-        .catch((error: ProviderError) => {
-          const stale = cache.get(key, { allowStale: true })
-          if (stale && !('error' in stale)) return { ...stale, staleBecause: error }
-          cache.set(key, { error }, { ttl: FAILURE_TTL_MS })
-          throw error
-        })
-        .finally(() => inFlight.delete(key))
-      inFlight.set(key, pending)
-    }
-    return pending
+    await caller?.admit()
+    return flights.run(key, async (): Promise<LiveResult> => {
+      const stale = hit && 'bars' in hit.value ? { ...hit.value.bars, version: `${key}@${hit.value.fetchedAt}` } : undefined
+      try {
+        const result = await queue.run(caller?.id ?? SHARED_CALLER_ID, () => callUpstreamWithRetries(symbol, window.from, window.to))
+        const ttlMs = window.to < today() ? CLOSED_RANGE_TTL_MS : OPEN_RANGE_TTL_MS
+        const fetchedAt = now()
+        await cache.set(key, { bars: result, fetchedAt }, { ttlMs })
+        return { ...result, version: `${key}@${fetchedAt}` }
+      } catch (error) {
+        const known = error instanceof ProviderError || error instanceof CapacityError
+        if (!known) throw error
+        if (stale) return { ...stale, staleBecause: error }
+        if (error instanceof ProviderError) {
+          const { retryAfterSeconds, provider } = error.options
+          await cache.set(key, { failure: { kind: error.kind, message: error.message, provider, retryAfterSeconds } }, { ttlMs: FAILURE_TTL_MS })
+        }
+        throw error
+      }
+    })
   }
 
   function toSeries(result: DailyBarsResult, source: PriceSeries['source'], from: IsoDate, to: IsoDate): PriceSeries {
@@ -188,9 +288,10 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
     }
   }
 
-  async function fromLive(symbol: string, from: IsoDate, to: IsoDate, onLiveRequest?: () => void): Promise<Outcome> {
+  async function fromLive(symbol: string, from: IsoDate, to: IsoDate, caller?: LiveCaller, onLiveWindow?: (version: string) => void): Promise<Outcome> {
     try {
-      const result = await liveBars(symbol, from, to, onLiveRequest)
+      const result = await liveBars(symbol, from, to, caller)
+      onLiveWindow?.(result.version)
       const series = toSeries(result, 'yahoo', from, to)
       const warnings = coverageWarnings(series, from, to)
       const dropped = (result.droppedDates ?? []).filter((d) => d >= from && d <= to)
@@ -203,19 +304,19 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       }
       return { series, warnings }
     } catch (error) {
-      if (error instanceof ProviderError) return { error }
+      if (error instanceof ProviderError || error instanceof CapacityError) return { error }
       throw error
     }
   }
 
   async function resolveSymbol(symbol: string, request: PricesRequest): Promise<Outcome> {
-    const { from, to, onLiveRequest } = request
+    const { from, to, caller, onLiveWindow } = request
     if (options.mode === 'snapshot') return fromSnapshot(symbol, from, to)
-    if (options.mode === 'yahoo') return fromLive(symbol, from, to, onLiveRequest)
+    if (options.mode === 'yahoo') return fromLive(symbol, from, to, caller, onLiveWindow)
 
     const coverage = options.snapshotCoverage(symbol)
     if (coverage && from >= coverage.from && to <= coverage.to) return fromSnapshot(symbol, from, to)
-    const liveOutcome = await fromLive(symbol, from, to, onLiveRequest)
+    const liveOutcome = await fromLive(symbol, from, to, caller, onLiveWindow)
     if (!coverage) return liveOutcome
     const liveFailed = 'error' in liveOutcome
     if (!liveFailed && liveOutcome.series.bars.length > 0) return liveOutcome
@@ -233,13 +334,24 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
   }
 
   return {
-    stats: () => ({ upstreamCalls, cachedWindows: cache.size }),
+    stats: () => ({ upstreamCalls, cachedWindows: cache.stats().entries, cachedBytes: cache.stats().bytes }),
 
     async getPrices(request) {
+      // Bounded before anything is fetched or rendered: the cost of an answer grows with symbols x sessions.
+      const end = request.to < today() ? request.to : today()
+      const sessions = request.symbols.length * weekdaysBetween(request.from, end)
+      if (sessions > MAX_SESSIONS_PER_ANSWER) {
+        const years = (MAX_SESSIONS_PER_ANSWER / 261).toFixed(0)
+        throw new ApiError(
+          'bad_request',
+          `Too much data in one request: ${request.symbols.length} symbol${request.symbols.length > 1 ? 's' : ''} over ${request.from} to ${request.to} is about ${sessions} sessions; at most ${MAX_SESSIONS_PER_ANSWER} (${years} symbol-years, e.g. 5 symbols over 10 years or 20 over 2.5). Ask for fewer symbols or a shorter range.`,
+          { issues: [{ path: 'symbols', message: `symbols x sessions above ${MAX_SESSIONS_PER_ANSWER}` }] },
+        )
+      }
       const outcomes = await Promise.all(request.symbols.map((symbol) => resolveSymbol(symbol, request)))
       const notFound = request.symbols.filter((_, i) => {
         const o = outcomes[i]
-        return o && 'error' in o && o.error.kind === 'not_found'
+        return o && 'error' in o && o.error instanceof ProviderError && o.error.kind === 'not_found'
       })
       if (notFound.length > 0) {
         const where = options.mode === 'snapshot' ? 'in the embedded snapshot' : 'at the price source'
@@ -251,7 +363,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
 
       const series: PriceSeries[] = []
       const warnings: string[] = []
-      const failures: { symbol: string; error: ProviderError }[] = []
+      const failures: { symbol: string; error: ProviderError | CapacityError }[] = []
       outcomes.forEach((outcome, i) => {
         const symbol = request.symbols[i] ?? ''
         if ('error' in outcome) {
@@ -264,7 +376,17 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       })
       const firstFailure = failures[0]
       if (series.length === 0 && firstFailure) {
-        const timedOut = failures.every((f) => f.error.kind === 'timeout')
+        const capacity = failures.map((f) => f.error).filter((e): e is CapacityError => e instanceof CapacityError)
+        if (capacity.length === failures.length) {
+          // Only our own limits stood in the way: 503 (the server is busy), not a 502 blaming the upstream.
+          const retryAfterSeconds = Math.max(...capacity.map((e) => e.retryAfterSeconds))
+          throw new ApiError(
+            'upstream_busy',
+            `No data could be loaded for ${failures.map((f) => f.symbol).join(', ')}: ${describeProviderError(firstFailure.error)}. Data already loaded stays available.`,
+            { retryAfterSeconds },
+          )
+        }
+        const timedOut = failures.every((f) => f.error instanceof ProviderError && f.error.kind === 'timeout')
         throw new ApiError(
           timedOut ? 'upstream_timeout' : 'upstream_error',
           `No data could be loaded for ${failures.map((f) => f.symbol).join(', ')}: ${describeProviderError(firstFailure.error)}. Try again shortly.`,

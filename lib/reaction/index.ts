@@ -203,9 +203,9 @@ function toReactionEvent(event: EventWithTradingDate): ReactionEvent {
  * Errors: an unknown event or symbol is a 404; a day 0 that is not a session of the benchmark is a 400; a
  * symbol that cannot be studied (day 0 not one of its sessions, too little estimation data) is left out with a
  * warning, unless no symbol can be studied, which is a 400 carrying the analysis message. An upstream fetch
- * refused by `onLiveRequest` (the per-client limit) rejects with that hook's error, a 429.
+ * refused by `caller.admit` (the per-client limit) rejects with that hook's error, a 429.
  */
-export async function computeReaction(request: ReactionRequest & Pick<PricesRequest, 'onLiveRequest'>): Promise<ReactionResult> {
+export async function computeReaction(request: ReactionRequest & Pick<PricesRequest, 'caller'>): Promise<ReactionResult> {
   const symbols = [...new Set(request.symbols.map(normalizeSymbol).filter((s) => s.length > 0))]
   if (symbols.length === 0) throw new ApiError('bad_request', 'Name at least one symbol.')
   const benchmark = normalizeSymbol(request.benchmark ?? DEFAULT_BENCHMARK)
@@ -216,7 +216,7 @@ export async function computeReaction(request: ReactionRequest & Pick<PricesRequ
 
   const wanted = symbols.includes(benchmark) ? symbols : [...symbols, benchmark]
   const range = reactionPriceRange({ day0, estimation, gap, symbols: wanted })
-  const prices = await getPriceService().getPrices({ symbols: wanted, ...range, signal: request.signal, onLiveRequest: request.onLiveRequest })
+  const prices = await getPriceService().getPrices({ symbols: wanted, ...range, signal: request.signal, caller: request.caller })
   const bySymbol = new Map(prices.series.map((s) => [s.symbol, s]))
 
   const bench = bySymbol.get(benchmark)

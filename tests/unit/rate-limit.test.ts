@@ -2,109 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { GET as getPrices } from '@/app/api/prices/route'
 import { GET as getReaction } from '@/app/api/reaction/route'
-import { ApiError } from '@/lib/api/errors'
 import { resetEnvForTests } from '@/lib/env'
 import { resetPriceServiceForTests } from '@/lib/prices'
-import { ANONYMOUS_CLIENT, clientId, createRateLimiter, resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
+import { resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
 import { startMockYahoo, type MockYahooServer } from '../mock-yahoo/server'
 import { saveAppEnv } from './support/app-env'
-
-function caught(fn: () => void): ApiError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError)
-    return error as ApiError
-  }
-  throw new Error('expected a throw')
-}
-
-describe('token-bucket limiter', () => {
-  let now = 1_000_000
-  const clock = () => now
-  beforeEach(() => {
-    now = 1_000_000
-  })
-
-  it('lets a burst of `limit` through, then refuses with a 429 saying when to come back', () => {
-    const limiter = createRateLimiter({ limit: 30, now: clock })
-    for (let i = 0; i < 30; i++) limiter.take('a')
-    const error = caught(() => limiter.take('a'))
-    expect(error.code).toBe('rate_limited')
-    expect(error.status).toBe(429)
-    // 30 per minute refills one every 2 s.
-    expect(error.extra.retryAfterSeconds).toBe(2)
-    expect(error.message).toMatch(/at most 30 per minute/)
-  })
-
-  it('refills evenly: after Retry-After exactly one more request passes', () => {
-    const limiter = createRateLimiter({ limit: 30, now: clock })
-    for (let i = 0; i < 30; i++) limiter.take('a')
-    now += 1_000
-    expect(caught(() => limiter.take('a')).extra.retryAfterSeconds).toBe(1)
-    now += 1_000
-    limiter.take('a')
-    expect(() => limiter.take('a')).toThrow(ApiError)
-  })
-
-  it('refills to the limit and no further, however long the client was idle', () => {
-    const limiter = createRateLimiter({ limit: 5, now: clock })
-    for (let i = 0; i < 5; i++) limiter.take('a')
-    now += 10 * 60_000
-    expect(limiter.remaining('a')).toBe(5)
-    for (let i = 0; i < 5; i++) limiter.take('a')
-    expect(() => limiter.take('a')).toThrow(ApiError)
-  })
-
-  it('keeps clients apart', () => {
-    const limiter = createRateLimiter({ limit: 2, now: clock })
-    limiter.take('a')
-    limiter.take('a')
-    expect(() => limiter.take('a')).toThrow(ApiError)
-    expect(limiter.remaining('b')).toBe(2)
-    limiter.take('b')
-    expect(limiter.remaining('b')).toBe(1)
-  })
-
-  it('a clock stepping back neither refills nor drains', () => {
-    const limiter = createRateLimiter({ limit: 3, now: clock })
-    limiter.take('a')
-    now -= 60_000
-    expect(limiter.remaining('a')).toBe(2)
-    now += 60_000
-    expect(limiter.remaining('a')).toBe(2)
-  })
-
-  it('forgets the least recently seen client beyond the cap (which then starts full)', () => {
-    const limiter = createRateLimiter({ limit: 1, maxClients: 2, now: clock })
-    limiter.take('a')
-    limiter.take('b')
-    limiter.take('c')
-    expect(limiter.remaining('a')).toBe(1)
-    expect(limiter.remaining('c')).toBe(0)
-  })
-})
-
-describe('clientId', () => {
-  const req = (headers: Record<string, string>) => new Request('http://localhost/api/prices', { headers })
-
-  it('takes the first address of X-Forwarded-For, trimmed', () => {
-    expect(clientId(req({ 'x-forwarded-for': ' 203.0.113.7 , 10.0.0.1' }))).toBe('203.0.113.7')
-    expect(clientId(req({ 'x-forwarded-for': '2001:DB8::1' }))).toBe('2001:db8::1')
-    expect(clientId(req({ 'x-forwarded-for': '::ffff:127.0.0.1' }))).toBe('::ffff:127.0.0.1')
-  })
-
-  it('falls back to X-Real-IP, then to one shared anonymous id', () => {
-    expect(clientId(req({ 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4')
-    expect(clientId(req({}))).toBe(ANONYMOUS_CLIENT)
-  })
-
-  it('ignores a forwarded value that is not an address (too long, odd characters, empty)', () => {
-    expect(clientId(req({ 'x-forwarded-for': 'x'.repeat(65), 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4')
-    expect(clientId(req({ 'x-forwarded-for': '<script>' }))).toBe(ANONYMOUS_CLIENT)
-    expect(clientId(req({ 'x-forwarded-for': ', 10.0.0.1' }))).toBe(ANONYMOUS_CLIENT)
-  })
-})
+import { fromPeer } from './support/peer'
 
 describe('live-request limit on the routes', () => {
   const LIMIT = 5
@@ -125,7 +28,7 @@ describe('live-request limit on the routes', () => {
 
   /** One cold window per year: the service fetches whole calendar years, so each year is its own upstream call. */
   const prices = (year: number, client: string) =>
-    getPrices(new Request(`http://localhost/api/prices?symbols=AAPL&from=${year}-03-02&to=${year}-03-31`, { headers: { 'x-forwarded-for': client } }))
+    getPrices(new Request(`http://localhost/api/prices?symbols=AAPL&from=${year}-03-02&to=${year}-03-31`, { headers: fromPeer(client) }))
 
   beforeAll(async () => {
     mock = await startMockYahoo({ port: 0 })
@@ -172,13 +75,13 @@ describe('live-request limit on the routes', () => {
     expect((await prices(2015, '203.0.113.7')).status).toBe(429)
     // Other ranges inside the cached years come from the cache.
     for (let i = 0; i < 3 * LIMIT; i++) {
-      const res = await getPrices(new Request('http://localhost/api/prices?symbols=AAPL&from=2005-06-01&to=2005-06-30', { headers: { 'x-forwarded-for': '203.0.113.7' } }))
+      const res = await getPrices(new Request('http://localhost/api/prices?symbols=AAPL&from=2005-06-01&to=2005-06-30', { headers: fromPeer('203.0.113.7') }))
       expect(res.status).toBe(200)
     }
     // Auto mode answers snapshot ranges without the upstream, so the exhausted client is still served.
     configure('auto')
     for (let i = 0; i < 3 * LIMIT; i++) {
-      const res = await getPrices(new Request('http://localhost/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-02-28', { headers: { 'x-forwarded-for': '203.0.113.7' } }))
+      const res = await getPrices(new Request('http://localhost/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-02-28', { headers: fromPeer('203.0.113.7') }))
       expect(res.status).toBe(200)
     }
     expect(mock.requests).toHaveLength(LIMIT)
@@ -187,7 +90,7 @@ describe('live-request limit on the routes', () => {
   it('the reaction route draws on the same allowance', async () => {
     for (let year = 2005; year < 2005 + LIMIT; year++) await prices(year, '203.0.113.7')
     const res = await getReaction(
-      new Request('http://localhost/api/reaction?symbols=AAPL&date=2016-06-01&benchmark=AAPL', { headers: { 'x-forwarded-for': '203.0.113.7' } }),
+      new Request('http://localhost/api/reaction?symbols=AAPL&date=2016-06-01&benchmark=AAPL', { headers: fromPeer('203.0.113.7') }),
     )
     expect(res.status).toBe(429)
     expect(res.headers.get('retry-after')).toBe(String(60 / LIMIT))

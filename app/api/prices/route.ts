@@ -3,11 +3,12 @@ import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
 import { pricesQuerySchema } from '@/lib/api/prices-query'
 import { searchParamsToObject, todayIso } from '@/lib/api/query'
 import { renderPrices } from '@/lib/prices/render'
-import { limitLiveRequests } from '@/lib/rate-limit'
+import { admitApiRequest } from '@/lib/rate-limit'
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    // 1. Parse the query with the shared schema.
+    // 1. Count the request against its client's allowance (429 when spent), then parse the query.
+    const caller = await admitApiRequest(request)
     const url = new URL(request.url)
     const parsed = pricesQuerySchema.safeParse(searchParamsToObject(url.searchParams))
     if (!parsed.success) return errorResponse(badRequest(parsed.error))
@@ -20,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
     }
 
     // 3. One call into lib.
-    const rendered = await renderPrices({ symbols, from, to, signal: request.signal, onLiveRequest: limitLiveRequests(request) }, format)
+    const rendered = await renderPrices({ symbols, from, to, signal: request.signal, caller }, format)
 
     // 4. Map to the response.
     const cacheControl = pricesCacheControl(rendered.kind, to, todayIso())

@@ -3,7 +3,7 @@ import { searchParamsToObject } from '@/lib/api/query'
 import { reactionQuerySchema } from '@/lib/api/reaction-query'
 import { computeReaction } from '@/lib/reaction'
 import { reactionToCsv } from '@/lib/reaction/csv'
-import { limitLiveRequests } from '@/lib/rate-limit'
+import { admitApiRequest } from '@/lib/rate-limit'
 
 // Snapshot data only changes on deploy; live answers may gain a session; an answer with warnings (a symbol left
 // out, a live fallback) is kept briefly so it is not served long after the cause has gone.
@@ -13,13 +13,14 @@ const CACHE_WITH_WARNINGS = 'public, max-age=60'
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    // 1. Parse the query with the shared schema.
+    // 1. Count the request against its client's allowance (429 when spent), then parse the query.
+    const caller = await admitApiRequest(request)
     const parsed = reactionQuerySchema.safeParse(searchParamsToObject(new URL(request.url).searchParams))
     if (!parsed.success) return errorResponse(badRequest(parsed.error))
     const { format, ...query } = parsed.data
 
     // 2. One call into lib.
-    const result = await computeReaction({ ...query, signal: request.signal, onLiveRequest: limitLiveRequests(request) })
+    const result = await computeReaction({ ...query, signal: request.signal, caller })
 
     // 3. Map to the response.
     const cacheControl =

@@ -1,0 +1,106 @@
+import 'server-only'
+import { env } from '../env'
+import { createMemoryByteCache, createMemoryClientLimiter, createMemorySingleFlight, createMemoryUpstreamBudget } from './memory'
+import type { ByteCache, ClientLimiter, SingleFlight, UpstreamBudget } from './types'
+
+export type { ByteCache, CacheHit, ClientLimiter, LimitDecision, SingleFlight, UpstreamBudget } from './types'
+export { CapacityError, type CapacityReason } from './errors'
+
+/** The limits are stated per minute; buckets refill evenly over this span. */
+export const LIMIT_WINDOW_MS = 60_000
+/** Memory for one per-client limiter's buckets (about 190 bytes a client, so some 20,000 clients each). */
+export const CLIENT_LIMITER_MAX_BYTES = 4 * 1024 * 1024
+
+/** The per-client limits the app applies (see lib/rate-limit.ts for where). */
+export type ClientLimitName = 'api' | 'page' | 'live'
+
+export interface ByteCacheSpec<V> {
+  maxBytes: number
+  /** Bytes a value holds in memory. A shared store may use its serialised length instead. */
+  sizeOf: (value: V, key: string) => number
+  maxEntries?: number
+  /** Clock for TTLs, for tests that move time (the in-memory store only). */
+  now?: () => number
+}
+
+/**
+ * Everything the app keeps about clients and the upstream, behind one seam. Values put in a byte cache are
+ * plain JSON data or byte arrays, so a shared implementation can serialise them.
+ */
+export interface LimitsStore {
+  readonly kind: 'memory'
+  clientLimiter(name: ClientLimitName): ClientLimiter
+  upstreamBudget(): UpstreamBudget
+  /** The cache called `name`, created with `spec` on first use (later specs for the same name are ignored). */
+  byteCache<V extends object>(name: string, spec: ByteCacheSpec<V>): ByteCache<V>
+  singleFlight(name: string): SingleFlight
+}
+
+export interface LimitsStoreOptions {
+  limits: Record<ClientLimitName, number>
+  upstreamPerMinute: number
+  now?: () => number
+}
+
+export function createMemoryLimitsStore(options: LimitsStoreOptions): LimitsStore {
+  const limiters = new Map<ClientLimitName, ClientLimiter>()
+  const caches = new Map<string, ByteCache<object>>()
+  const flights = new Map<string, SingleFlight>()
+  let budget: UpstreamBudget | undefined
+  const { now } = options
+  return {
+    kind: 'memory',
+    clientLimiter(name) {
+      let limiter = limiters.get(name)
+      if (!limiter) {
+        limiter = createMemoryClientLimiter({ limit: options.limits[name], windowMs: LIMIT_WINDOW_MS, maxBytes: CLIENT_LIMITER_MAX_BYTES, now })
+        limiters.set(name, limiter)
+      }
+      return limiter
+    },
+    upstreamBudget() {
+      return (budget ??= createMemoryUpstreamBudget({ limit: options.upstreamPerMinute, windowMs: LIMIT_WINDOW_MS, now }))
+    },
+    byteCache<V extends object>(name: string, spec: ByteCacheSpec<V>): ByteCache<V> {
+      const existing = caches.get(name)
+      if (existing) return existing as ByteCache<V>
+      const cache = createMemoryByteCache<V>({ ...spec, now: spec.now ?? now })
+      caches.set(name, cache as ByteCache<object>)
+      return cache
+    },
+    singleFlight(name) {
+      let flight = flights.get(name)
+      if (!flight) {
+        flight = createMemorySingleFlight()
+        flights.set(name, flight)
+      }
+      return flight
+    },
+  }
+}
+
+// On globalThis, not in module scope: proxy.ts is bundled apart from the routes, and both must count against
+// the same buckets in one process.
+const STORE = Symbol.for('ai-shock.limits-store')
+type StoreGlobal = typeof globalThis & { [STORE]?: LimitsStore }
+let testClock: (() => number) | undefined
+
+/** The process's store, chosen and sized from the environment on first use. */
+export function getLimitsStore(): LimitsStore {
+  const global = globalThis as StoreGlobal
+  if (!global[STORE]) {
+    const e = env()
+    global[STORE] = createMemoryLimitsStore({
+      limits: { api: e.API_REQUESTS_PER_MINUTE, page: e.PAGE_REQUESTS_PER_MINUTE, live: e.LIVE_REQUESTS_PER_MINUTE },
+      upstreamPerMinute: e.UPSTREAM_REQUESTS_PER_MINUTE,
+      now: testClock,
+    })
+  }
+  return global[STORE]
+}
+
+/** For tests: forgets every bucket and cache; the next use re-reads the environment, with the given clock. */
+export function resetLimitsStoreForTests(options: { now?: () => number } = {}): void {
+  delete (globalThis as StoreGlobal)[STORE]
+  testClock = options.now
+}
