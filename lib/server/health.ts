@@ -1,4 +1,5 @@
 import 'server-only'
+import { getLimitsStore } from '../limits'
 import { snapshotImportedAt, snapshotSymbols } from '../snapshot'
 import { getSharedStore, type StoreHealth } from '../store'
 import { drainingSince } from './shutdown'
@@ -11,6 +12,8 @@ export interface HealthReport {
   ready: boolean
   snapshot: { loaded: true; symbols: number; importedAt: string } | { loaded: false; error: string }
   store: StoreHealth | { kind: 'memory' | 'redis'; reachable: boolean }
+  /** Upstream requests the server-wide budget allows now (shared by every instance when Redis is reachable). */
+  upstreamBudget: { remaining: number; limit: number; windowMs: number }
   drainingSince?: string
 }
 
@@ -32,8 +35,10 @@ function checkSnapshot(): HealthReport['snapshot'] {
 export async function checkHealth(): Promise<HealthReport> {
   const snapshot = checkSnapshot()
   const store = await getSharedStore().probe()
+  const budget = getLimitsStore().upstreamBudget()
+  const upstreamBudget = { remaining: await budget.remaining(), limit: budget.limit, windowMs: budget.windowMs }
   const draining = drainingSince()
   const ready = snapshot.loaded && draining === undefined
   const status: HealthReport['status'] = draining ? 'draining' : !snapshot.loaded ? 'failing' : store.reachable ? 'ok' : 'degraded'
-  return { status, live: true, ready, snapshot, store, ...(draining ? { drainingSince: draining } : {}) }
+  return { status, live: true, ready, snapshot, store, upstreamBudget, ...(draining ? { drainingSince: draining } : {}) }
 }

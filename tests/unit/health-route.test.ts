@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { GET } from '@/app/api/health/route'
 import { resetEnvForTests } from '@/lib/env'
+import { resetLimitsStoreForTests } from '@/lib/limits'
 import { resetSharedStoreForTests } from '@/lib/store'
 import { freePort } from '../support/redis-server'
 
@@ -10,6 +11,7 @@ afterEach(async () => {
   if (saved === undefined) delete process.env.REDIS_URL
   else process.env.REDIS_URL = saved
   resetEnvForTests()
+  resetLimitsStoreForTests()
   await resetSharedStoreForTests()
   vi.restoreAllMocks()
 })
@@ -20,6 +22,7 @@ interface Health {
   live: boolean
   snapshot: { loaded: boolean; symbols?: number }
   store: { kind: string; reachable: boolean; degradedReason?: string }
+  upstreamBudget: { remaining: number; limit: number }
 }
 
 const get = async (query = '') => {
@@ -37,6 +40,8 @@ describe('GET /api/health', () => {
     expect(body).toMatchObject({ status: 'ok', ready: true, live: true, store: { kind: 'memory', reachable: true } })
     expect(body.snapshot.loaded).toBe(true)
     expect(body.snapshot.symbols).toBeGreaterThan(10)
+    expect(body.upstreamBudget.limit).toBeGreaterThan(0)
+    expect(body.upstreamBudget.remaining).toBe(body.upstreamBudget.limit)
   })
 
   it('stays ready but says degraded, with the reason, when Redis is configured and unreachable', async () => {
