@@ -1,13 +1,13 @@
 /**
- * Several instances (`npm run load`, section d; or `node scripts/load-cluster.mjs` alone). Builds nothing: it serves
+ * Several instances (`npm run load`, section f; or `node scripts/load-cluster.mjs` alone). Builds nothing: it serves
  * the standalone server of the build in NEXT_DIST_DIR (`.next-bench` when unset), with a redis-server of its own
  * (loopback, temp dir, no persistence) and the mock upstream, all started and stopped here:
  *
- *   d1. a cold burst: 100 identical concurrent requests (5 symbols x 1 year), mock answering after 1.5 s, round-robin
+ *   f1. a cold burst: 100 identical concurrent requests (5 symbols x 1 year), mock answering after 1.5 s, round-robin
  *       over 1 instance, 3 instances each on its own memory, and 3 instances sharing Redis: upstream requests per symbol;
- *   d2. cached /api/prices on live data (every window already cached), 20 connections for 5 s, one instance on memory
+ *   f2. cached /api/prices on live data (every window already cached), 20 connections for 5 s, one instance on memory
  *       and one on Redis, in the same run: p50, p99, requests/s and the ratio;
- *   d3. a Redis outage under load: 10 requests in flight all the time; Redis killed after 2 s and back after 4 s;
+ *   f3. a Redis outage under load: 10 requests in flight all the time; Redis killed after 2 s and back after 4 s;
  *       latency before, during and after, and the slowest request.
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -166,13 +166,13 @@ async function outage(server, redis) {
   return { rows, bad: bad.length }
 }
 
-/** Runs d1-d3; `check(ok, message)` records a pass or a failure in the caller's report. */
+/** Runs f1-f3; `check(ok, message)` records a pass or a failure in the caller's report. */
 export async function checkCluster({ check, payloadDirs }) {
   const mock = await startMockYahoo({ mode: 'ok', payloadDirs })
   const redis = await startRedis()
   const live = { PRICE_PROVIDER: 'yahoo', YAHOO_BASE_URL: mock.url }
   try {
-    console.log(`\n## d1. cold burst: ${BURST.requests} identical concurrent requests, ${SYMBOLS.length} symbols x 1 year, mock answering after ${BURST.slowMs} ms, round-robin`)
+    console.log(`\n## f1. cold burst: ${BURST.requests} identical concurrent requests, ${SYMBOLS.length} symbols x 1 year, mock answering after ${BURST.slowMs} ms, round-robin`)
     const one = [await startStandalone(live)]
     const single = await coldBurst('1 instance, memory     ', one, mock)
     await one[0].stop()
@@ -181,14 +181,14 @@ export async function checkCluster({ check, payloadDirs }) {
     const unshared = await coldBurst('3 instances, memory    ', three, mock)
     await Promise.all(three.map((s) => s.stop()))
     const shared3 = []
-    for (let i = 0; i < 3; i++) shared3.push(await startStandalone({ ...live, REDIS_URL: redis.url }))
+    for (let i = 0; i < 3; i++) sharef3.push(await startStandalone({ ...live, REDIS_URL: redis.url }))
     const shared = await coldBurst('3 instances, one Redis ', shared3, mock)
-    await Promise.all(shared3.map((s) => s.stop()))
+    await Promise.all(sharef3.map((s) => s.stop()))
     check(single.perSymbol.every((n) => n === 1) && single.ok === BURST.requests, '1 instance: one upstream request per symbol, all 200')
     check(shared.perSymbol.every((n) => n === 1) && shared.ok === BURST.requests, '3 instances sharing Redis: one upstream request per symbol, all 200')
     console.log(`  without Redis the 3 instances sent ${unshared.total} upstream requests for ${SYMBOLS.length} symbols`)
 
-    console.log(`\n## d2. cached /api/prices on live data (${SYMBOLS.length} windows cached), ${CACHED.connections} connections, ${CACHED.durationSeconds} s`)
+    console.log(`\n## f2. cached /api/prices on live data (${SYMBOLS.length} windows cached), ${CACHED.connections} connections, ${CACHED.durationSeconds} s`)
     await fetch(`${mock.url}/__mode/ok`, { method: 'POST' })
     const memoryServer = await startStandalone(live)
     const memory = await cachedThroughput('memory', memoryServer)
@@ -200,7 +200,7 @@ export async function checkCluster({ check, payloadDirs }) {
     )
     check(memory.bad === 0 && withRedis.bad === 0, 'cached answers: no errors or non-2xx, with or without Redis')
 
-    console.log(`\n## d3. Redis outage under load: ${OUTAGE.concurrency} requests in flight, Redis killed at ${OUTAGE.killAtMs} ms, back at ${OUTAGE.backAtMs} ms`)
+    console.log(`\n## f3. Redis outage under load: ${OUTAGE.concurrency} requests in flight, Redis killed at ${OUTAGE.killAtMs} ms, back at ${OUTAGE.backAtMs} ms`)
     const result = await outage(redisServer, redis)
     const health = await (await fetch(`${redisServer.url}/api/health`)).json()
     await redisServer.stop()

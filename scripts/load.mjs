@@ -11,7 +11,12 @@
  *      server in slow mode; the mock must see exactly one upstream request per symbol;
  *   c. bounded memory: thousands of distinct live requests through a deliberately small cache, with the
  *      server's RSS sampled before, during and after;
- *   d. several instances sharing Redis (scripts/load-cluster.mjs): upstream requests per symbol for a cold burst
+ *   d. spoofed client ids: 100 requests, each with a different forwarded id, against a low per-client limit,
+ *      with forwarded headers untrusted (the default) and with TRUST_PROXY_HOPS=1;
+ *   e. the server-wide upstream budget under many client ids: cold requests from hundreds of ids (trusted
+ *      X-Forwarded-For, so each is its own client) against a low budget, healthy and failing (5xx) upstream,
+ *      counted at the mock.
+ *   f. several instances sharing Redis (scripts/load-cluster.mjs): upstream requests per symbol for a cold burst
  *      over 1 and 3 instances, cached throughput with and without Redis, and what a Redis outage costs.
  *
  * Exits non-zero when any check fails. The mock serves chart payloads re-encoded from the embedded snapshot's
@@ -46,11 +51,19 @@ const COLD = { requests: 100, slowMs: 1_500 }
  */
 const MEMORY = { requests: 3_000, concurrency: 8, cacheMaxWindows: 100, deadlineMs: 120_000, sampleEveryMs: 250, oldSpaceMiB: 192 }
 /**
- * The live per-client throttle (LIVE_REQUESTS_PER_MINUTE) would refuse a load test after 30 requests; 10 000
- * is the highest value lib/env.ts accepts and well above the 3 000 live requests of check c.
+ * Checks a-c measure throughput, single-flight and memory, not the limits: every per-client limit and the
+ * server-wide budget are set far above what they send (the load generator is one client, 127.0.0.1).
  */
-const LIVE_THROTTLE_FOR_LOAD = '10000'
-const RUN_DEADLINE_MS = 10 * 60_000
+const NO_LIMITS = {
+  LIVE_REQUESTS_PER_MINUTE: '1000000',
+  API_REQUESTS_PER_MINUTE: '1000000',
+  PAGE_REQUESTS_PER_MINUTE: '1000000',
+  UPSTREAM_REQUESTS_PER_MINUTE: '1000000',
+}
+const SPOOF = { requests: 100, apiLimit: 20 }
+const BUDGET = { perMinute: 40, clients: 200, symbolsPerFailingRequest: 20, failingRequests: 10 }
+// Checks a-e take about 7 minutes on a loaded machine; f (several instances) about 4 more.
+const RUN_DEADLINE_MS = 12 * 60_000
 
 const failures = []
 function check(ok, message) {
@@ -62,7 +75,7 @@ const mib = (kib) => `${(kib / 1024).toFixed(1)} MiB`
 
 async function checkThroughput() {
   console.log(`\n## a. cached /api/prices: ${SYMBOLS.length} symbols x 1 year, ${THROUGHPUT.connections} connections, ${THROUGHPUT.durationSeconds} s`)
-  const server = await startNextServer({ env: { PRICE_PROVIDER: 'snapshot' } })
+  const server = await startNextServer({ env: { PRICE_PROVIDER: 'snapshot', ...NO_LIMITS } })
   try {
     const url = `${server.url}${PRICES_PATH}`
     const warm = await fetch(url)
@@ -86,7 +99,7 @@ async function checkSingleFlight(mock) {
   await fetch(`${mock.url}/__reset`, { method: 'POST' })
   await fetch(`${mock.url}/__mode/slow?slowMs=${COLD.slowMs}`, { method: 'POST' })
   const server = await startNextServer({
-    env: { PRICE_PROVIDER: 'yahoo', YAHOO_BASE_URL: mock.url, LIVE_REQUESTS_PER_MINUTE: LIVE_THROTTLE_FOR_LOAD },
+    env: { PRICE_PROVIDER: 'yahoo', YAHOO_BASE_URL: mock.url, ...NO_LIMITS },
   })
   try {
     const url = `${server.url}${PRICES_PATH}`
@@ -169,7 +182,7 @@ async function checkMemory(mock, symbols) {
     env: {
       PRICE_PROVIDER: 'yahoo',
       YAHOO_BASE_URL: mock.url,
-      LIVE_REQUESTS_PER_MINUTE: LIVE_THROTTLE_FOR_LOAD,
+      ...NO_LIMITS,
       PRICE_CACHE_MAX_WINDOWS: String(MEMORY.cacheMaxWindows),
       // With this machine's RAM, V8's default heap limit is several GiB and it postpones full collections
       // until the heap is large, so RSS climbs with garbage (about 470 MiB over this run when measured) and
@@ -238,10 +251,153 @@ async function checkMemory(mock, symbols) {
   }
 }
 
+/** The 100 ways one client dresses up its id: a new forwarded address per request, in every header form. */
+function spoofedHeaders(i, realAddress) {
+  const fake = `203.0.${i >> 8}.${i & 255}`
+  switch (i % 4) {
+    case 0:
+      return { 'x-forwarded-for': fake }
+    case 1:
+      return { 'x-real-ip': fake }
+    case 2:
+      // What an appending proxy makes of a client-sent header: "spoofed, real".
+      return { 'x-forwarded-for': `${fake}, ${realAddress}` }
+    default:
+      return { forwarded: `for=${fake}`, 'x-forwarded-for': `not-an-address-${i}` }
+  }
+}
+
+async function countAllowed(server, headersFor) {
+  const started = performance.now()
+  let allowed = 0
+  const statuses = {}
+  for (let i = 0; i < SPOOF.requests; i++) {
+    const response = await fetch(`${server.url}/api/prices?symbols=NVDA&from=2025-01-02&to=2025-01-31`, { headers: headersFor(i) })
+    await response.arrayBuffer()
+    statuses[response.status] = (statuses[response.status] ?? 0) + 1
+    if (response.ok) allowed++
+  }
+  // The bucket refills while the requests go out: one client may get that much more.
+  const refill = Math.floor((SPOOF.apiLimit * (performance.now() - started)) / 60_000)
+  return { allowed, statuses, oneClient: SPOOF.apiLimit + refill }
+}
+
+async function checkSpoofing() {
+  console.log(
+    `\n## d. spoofed client ids: ${SPOOF.requests} requests from one socket (127.0.0.1), each with a different forwarded id, ` +
+      `API_REQUESTS_PER_MINUTE=${SPOOF.apiLimit}`,
+  )
+  const env = { PRICE_PROVIDER: 'snapshot', ...NO_LIMITS, API_REQUESTS_PER_MINUTE: String(SPOOF.apiLimit) }
+  const untrusted = await startNextServer({ env })
+  let off
+  try {
+    off = await countAllowed(untrusted, (i) => spoofedHeaders(i, '198.51.100.7'))
+  } finally {
+    await untrusted.stop()
+  }
+  const trusted = await startNextServer({ env: { ...env, TRUST_PROXY_HOPS: '1' } })
+  let onDistinct
+  let onSameReal
+  try {
+    // Behind one trusted proxy that appends what it saw: 100 real clients ...
+    onDistinct = await countAllowed(trusted, (i) => ({ 'x-forwarded-for': `10.1.1.1, 192.0.2.${i}` }))
+    // ... and one real client varying what it sends: the proxy appends the address it saw after it.
+    onSameReal = await countAllowed(trusted, (i) => {
+      const sent = spoofedHeaders(i, '198.51.100.7')
+      return { ...sent, 'x-forwarded-for': `${sent['x-forwarded-for'] ?? ''}, 192.0.2.250`.replace(/^, /, '') }
+    })
+  } finally {
+    await trusted.stop()
+  }
+  console.log(`  trust off (default): ${off.allowed} of ${SPOOF.requests} allowed ${JSON.stringify(off.statuses)}`)
+  console.log(`  TRUST_PROXY_HOPS=1, 100 distinct right-most addresses: ${onDistinct.allowed} of ${SPOOF.requests} allowed`)
+  console.log(`  TRUST_PROXY_HOPS=1, one real client spoofing the left part: ${onSameReal.allowed} of ${SPOOF.requests} allowed ${JSON.stringify(onSameReal.statuses)}`)
+  check(
+    off.allowed >= SPOOF.apiLimit && off.allowed <= off.oneClient,
+    `trust off: 100 spoofed ids get one client's allowance (${off.allowed}: ${SPOOF.apiLimit} plus at most ${off.oneClient - SPOOF.apiLimit} refilled during the run)`,
+  )
+  check(onDistinct.allowed === SPOOF.requests, `trust on: the proxy's right-most address is the client (${onDistinct.allowed} = ${SPOOF.requests})`)
+  check(
+    onSameReal.allowed <= onSameReal.oneClient,
+    `trust on: what the client writes before the proxy's entry buys nothing (${onSameReal.allowed} <= ${onSameReal.oneClient})`,
+  )
+}
+
+async function checkBudget(mock, symbols) {
+  console.log(
+    `\n## e. server-wide upstream budget: UPSTREAM_REQUESTS_PER_MINUTE=${BUDGET.perMinute}, ` +
+      `${BUDGET.clients} client ids (TRUST_PROXY_HOPS=1, one X-Forwarded-For address each), every request cold`,
+  )
+  const start = () =>
+    startNextServer({
+      env: {
+        PRICE_PROVIDER: 'yahoo',
+        YAHOO_BASE_URL: mock.url,
+        ...NO_LIMITS,
+        UPSTREAM_REQUESTS_PER_MINUTE: String(BUDGET.perMinute),
+        TRUST_PROXY_HOPS: '1',
+      },
+    })
+  let server = await start()
+  try {
+    // Healthy upstream: each client asks for windows nobody asked for before (symbol x year).
+    await fetch(`${mock.url}/__reset`, { method: 'POST' })
+    const started = performance.now()
+    const statuses = {}
+    await runPool(BUDGET.clients, 10, async (i) => {
+      const symbol = symbols[i % symbols.length]
+      const year = 2024 - Math.floor(i / symbols.length)
+      const response = await fetch(`${server.url}/api/prices?symbols=${encodeURIComponent(symbol)}&from=${year}-03-01&to=2025-03-01`, {
+        headers: { 'x-forwarded-for': `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}` },
+        signal: AbortSignal.timeout(20_000),
+      })
+      await response.arrayBuffer()
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1
+    })
+    const seconds = (performance.now() - started) / 1000
+    const healthy = await (await fetch(`${mock.url}/__requests`)).json()
+    // The bucket starts full and refills at the budget's rate while the run lasts.
+    const allowance = BUDGET.perMinute + Math.ceil((BUDGET.perMinute * seconds) / 60)
+    console.log(`  healthy upstream: ${BUDGET.clients} cold requests in ${seconds.toFixed(1)} s, answers ${JSON.stringify(statuses)}; upstream requests at the mock ${healthy.total} (allowance over the run ${allowance})`)
+    check(healthy.total <= allowance, `healthy upstream: ${healthy.total} upstream requests <= budget ${allowance} over ${seconds.toFixed(1)} s, whatever the client ids`)
+
+    // Failing upstream (5xx, so every window is retried): ten requests of 20 new symbols, ten client ids, on a
+    // fresh server whose budget is full.
+    await server.stop()
+    server = await start()
+    await fetch(`${mock.url}/__reset`, { method: 'POST' })
+    await fetch(`${mock.url}/__mode/error500`, { method: 'POST' })
+    const failStarted = performance.now()
+    const failStatuses = {}
+    await Promise.all(
+      Array.from({ length: BUDGET.failingRequests }, async (_, i) => {
+        const wanted = Array.from({ length: BUDGET.symbolsPerFailingRequest }, (_, k) => `Q${String.fromCharCode(65 + i)}${String.fromCharCode(65 + k)}`)
+        const response = await fetch(`${server.url}/api/prices?symbols=${wanted.join(',')}&from=2019-02-01&to=2019-03-01`, {
+          headers: { 'x-forwarded-for': `10.200.0.${i}` },
+          signal: AbortSignal.timeout(20_000),
+        })
+        await response.arrayBuffer()
+        failStatuses[response.status] = (failStatuses[response.status] ?? 0) + 1
+      }),
+    )
+    const failSeconds = (performance.now() - failStarted) / 1000
+    const failing = await (await fetch(`${mock.url}/__requests`)).json()
+    console.log(
+      `  failing upstream (5xx): ${BUDGET.failingRequests} requests x ${BUDGET.symbolsPerFailingRequest} new symbols in ${failSeconds.toFixed(1)} s, ` +
+        `answers ${JSON.stringify(failStatuses)}; upstream requests at the mock ${failing.total} (before the budget: 600 in 1.9 s)`,
+    )
+    const failAllowance = BUDGET.perMinute + Math.ceil((BUDGET.perMinute * failSeconds) / 60)
+    check(failing.total <= failAllowance, `failing upstream: ${failing.total} upstream requests <= budget ${failAllowance}`)
+  } finally {
+    await fetch(`${mock.url}/__mode/ok`, { method: 'POST' })
+    await server.stop()
+  }
+}
+
 async function main() {
   // `--only b,c` runs some of the checks, e.g. while working on one of them.
   const onlyArg = process.argv.indexOf('--only')
-  const only = new Set(onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['a', 'b', 'c', 'd'])
+  const only = new Set(onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['a', 'b', 'c', 'd', 'e', 'f'])
   installCleanup({ deadlineMs: RUN_DEADLINE_MS, label: 'load' })
   const machine = describeMachine()
   console.log(`# npm run load (build: ${benchDistDir()})`)
@@ -257,16 +413,18 @@ async function main() {
     .sort()
 
   if (only.has('a')) await checkThroughput()
+  if (only.has('d')) await checkSpoofing()
   const mock = await startMockYahoo({ mode: 'ok', payloadDirs: [payloadDir] })
   try {
     if (only.has('b')) await checkSingleFlight(mock)
     if (only.has('c')) await checkMemory(mock, symbols)
+    if (only.has('e')) await checkBudget(mock, symbols)
   } finally {
     await mock.stop()
   }
   try {
-    // d. several instances, with and without Redis (scripts/load-cluster.mjs).
-    if (only.has('d')) await checkCluster({ check, payloadDirs: [payloadDir] })
+    // f. several instances, with and without Redis (scripts/load-cluster.mjs).
+    if (only.has('f')) await checkCluster({ check, payloadDirs: [payloadDir] })
   } finally {
     removeTempDir(payloadDir)
   }

@@ -140,7 +140,7 @@ export function describeProviderError(error: ProviderError | CapacityError): str
 export interface PriceService {
   getPrices(request: PricesRequest): Promise<PricesResult>
   /** Counters for tests and benchmarks. */
-  stats(): { upstreamCalls: number; cachedWindows: number; cachedBytes: number }
+  stats(): { upstreamCalls: number; cachedWindows: number; cachedBytes: number; queue: { active: number; queued: number; clients: number } }
 }
 
 /** Weekdays in [from, to]: an upper bound on an exchange's sessions, without asking any calendar. */
@@ -341,7 +341,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
   }
 
   return {
-    stats: () => ({ upstreamCalls, cachedWindows: cache.stats().entries, cachedBytes: cache.stats().bytes }),
+    stats: () => ({ upstreamCalls, cachedWindows: cache.stats().entries, cachedBytes: cache.stats().bytes, queue: queue.stats() }),
 
     async getPrices(request) {
       // Bounded before anything is fetched or rendered: the cost of an answer grows with symbols x sessions.

@@ -98,3 +98,84 @@ describe('live-request limit on the routes', () => {
     expect(mock.requests).toHaveLength(LIMIT)
   })
 })
+
+describe('per-client request limit on the API: forwarded headers change nothing unless trusted', () => {
+  const LIMIT = 10
+  const restoreAppEnv = saveAppEnv()
+  const savedLimit = process.env.API_REQUESTS_PER_MINUTE
+  const PEER = '198.51.100.30'
+
+  /** A cheap request (embedded snapshot): what is limited here is requests, not upstream calls. */
+  const prices = (headers: Record<string, string>) =>
+    getPrices(new Request('http://localhost/api/prices?symbols=NVDA&from=2025-01-02&to=2025-01-31', { headers }))
+
+  function configure(trustProxyHops: number): void {
+    process.env.PRICE_PROVIDER = 'snapshot'
+    process.env.API_REQUESTS_PER_MINUTE = String(LIMIT)
+    process.env.TRUST_PROXY_HOPS = String(trustProxyHops)
+    resetEnvForTests()
+    resetPriceServiceForTests()
+    resetLiveRequestLimiterForTests({ now: () => 7_000_000 })
+  }
+
+  /** Every way a client can dress up its id: 100 requests, each with a different one. */
+  const spoofedForms = Array.from({ length: 100 }, (_, i): Record<string, string> => {
+    const fake = `203.0.${i >> 8}.${i & 255}`
+    switch (i % 5) {
+      case 0:
+        return { 'x-forwarded-for': fake }
+      case 1:
+        return { 'x-real-ip': fake }
+      case 2:
+        return { 'x-forwarded-for': `${fake}, ${PEER}` }
+      case 3:
+        return { forwarded: `for=${fake}` }
+      default:
+        return { 'x-forwarded-for': `garbage-${i}`, 'x-real-ip': `<${i}>` }
+    }
+  })
+
+  afterAll(() => {
+    if (savedLimit === undefined) delete process.env.API_REQUESTS_PER_MINUTE
+    else process.env.API_REQUESTS_PER_MINUTE = savedLimit
+    delete process.env.TRUST_PROXY_HOPS
+    restoreAppEnv()
+  })
+
+  it('trust off: 100 requests with 100 different forwarded ids from one peer get one client\'s allowance', async () => {
+    configure(0)
+    const statuses: number[] = []
+    for (const headers of spoofedForms) statuses.push((await prices(fromPeer(PEER, headers))).status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(LIMIT)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(100 - LIMIT)
+    const refused = await prices(fromPeer(PEER))
+    expect(refused.headers.get('retry-after')).toBe(String(60 / LIMIT))
+    expect((await refused.json()).error.code).toBe('rate_limited')
+    // Another peer still has its own allowance.
+    expect((await prices(fromPeer('198.51.100.31'))).status).toBe(200)
+  })
+
+  it('TRUST_PROXY_HOPS=1: the right-most X-Forwarded-For address is the client; what the client wrote left of it is not', async () => {
+    configure(1)
+    // One proxy (the peer) appends a different real address each time: 100 clients, all served.
+    for (let i = 0; i < 100; i++) {
+      expect((await prices(fromPeer(PEER, { 'x-forwarded-for': `10.9.9.9, 192.0.2.${i}` }))).status).toBe(200)
+    }
+    // One real client behind the proxy varying the part it controls: one allowance.
+    const statuses: number[] = []
+    for (let i = 0; i < 30; i++) statuses.push((await prices(fromPeer(PEER, { 'x-forwarded-for': `203.0.113.${i}, 192.0.2.200` }))).status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(LIMIT)
+  })
+
+  it('malformed forwarded headers do not share a bucket: each sender pays from its own peer allowance', async () => {
+    configure(1)
+    const junk = ['', 'unknown', '<script>', ', ,', 'x'.repeat(300), '999.999.999.999']
+    const a: number[] = []
+    for (let i = 0; i < 30; i++) a.push((await prices(fromPeer('198.51.100.40', { 'x-forwarded-for': junk[i % junk.length] ?? '' }))).status)
+    expect(a.filter((s) => s === 200)).toHaveLength(LIMIT)
+    // A second sender of the same junk, from another address, is not drained by the first.
+    const b: number[] = []
+    for (let i = 0; i < LIMIT; i++) b.push((await prices(fromPeer('198.51.100.41', { 'x-forwarded-for': junk[i % junk.length] ?? '' }))).status)
+    expect(b.every((s) => s === 200)).toBe(true)
+  })
+})
