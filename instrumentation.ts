@@ -1,16 +1,32 @@
 /**
- * Runs once when the server starts, before it handles a request (Next.js instrumentation hook).
+ * Runs once when the server starts, before it answers any request (Next.js calls `register()` during start-up;
+ * node_modules/next/dist/docs/01-app/03-api-reference/03-file-conventions/instrumentation.md).
+ *
+ * 1. Checks the environment: a bad value stops the server with a message naming the variable and exit code 1,
+ *    instead of a server that starts and answers every request with a 500.
+ * 2. Installs the method guard (lib/server/method-guard.ts): every method other than GET and HEAD gets a JSON 405
+ *    before Next.js sees it.
+ * 3. Route handlers see no socket: the peer stamp writes the TCP peer's address into a header no client can forge
+ *    (lib/limits/peer-address.ts), which per-client limits use unless TRUST_PROXY_HOPS says otherwise.
+ * 4. Graceful shutdown (lib/server/shutdown.ts): on SIGTERM readiness turns to draining, and SHUTDOWN_GRACE_MS
+ *    bounds how long requests still in flight may keep the process alive.
+ * 5. Opens the shared store (lib/store), so the first requests after a start already find Redis connected.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  // Route handlers see no socket; this writes the TCP peer's address into a header no client can forge
-  // (lib/limits/peer-address.ts), which per-client limits use unless TRUST_PROXY_HOPS says otherwise.
+  const { readEnv } = await import('./lib/env')
+  const checked = readEnv()
+  if (!checked.ok) {
+    console.error(`\nThe server did not start: invalid environment.\n${checked.problems.map((p) => `  - ${p}`).join('\n')}\n`)
+    process.exit(1)
+  }
+  const { installMethodGuard } = await import('./lib/server/method-guard')
+  installMethodGuard()
   const { installPeerAddressStamp } = await import('./lib/limits/peer-address')
   installPeerAddressStamp()
   // On SIGTERM: readiness turns to draining, and a bound ends a process whose requests never finish.
-  const { installGracefulShutdown, SHUTDOWN_GRACE_MS } = await import('./lib/server/shutdown')
-  const grace = Number(process.env.SHUTDOWN_GRACE_MS)
-  installGracefulShutdown({ graceMs: Number.isInteger(grace) && grace > 0 ? grace : SHUTDOWN_GRACE_MS })
+  const { installGracefulShutdown } = await import('./lib/server/shutdown')
+  installGracefulShutdown({ graceMs: checked.env.SHUTDOWN_GRACE_MS })
   // Open the shared store now, so the first requests after a start already find Redis connected.
   const { getSharedStore } = await import('./lib/store')
   await getSharedStore().probe()

@@ -6,7 +6,8 @@ import { admitPageRequest } from '@/lib/rate-limit'
  * Gives every page response a Content-Security-Policy with a fresh nonce (see lib/csp.ts for why a nonce).
  * The same policy goes on the request, where Next.js looks for the nonce while rendering. API routes and
  * static files are left out by the matcher: their headers, a stricter policy for the API included, come from
- * next.config.js.
+ * next.config.js. Only GET and HEAD get this far: every other method is answered before Next.js runs, by the
+ * method guard that instrumentation.ts installs (lib/server/method-guard.ts says why it cannot live here).
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   // The page draws the chart on the server, so it has its own per-client limit (lib/rate-limit.ts).

@@ -2,10 +2,12 @@
 
 import { useEffect, useId, useRef, useState } from 'react'
 import { isIsoDate } from '@/lib/dates'
+import { EARLIEST_DATE } from '@/lib/params'
 
 /** A typed date is only taken once the reader pauses this long (or leaves the field, or presses Enter). */
 const COMMIT_AFTER_MS = 800
-const EARLIEST = '1990-01-01'
+// The API's floor (lib/params.ts); the ceiling only catches typos such as 20255.
+const EARLIEST = EARLIEST_DATE
 const LATEST = '2100-12-31'
 
 export interface DateFieldProps {

@@ -3,7 +3,7 @@
 import { useId } from 'react'
 import { RANGE_PRESETS } from '@/lib/presets'
 import { DateField } from './date-field'
-import { CHART_MODES, type ChartMode, type ViewState } from '@/lib/view-state'
+import { CHART_MODES, rangeProblem, type ChartMode, type ViewState } from '@/lib/view-state'
 
 const MODE_LABEL: Record<ChartMode, string> = { percent: '% change', price: 'Price', log: 'Log price' }
 
@@ -38,13 +38,13 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
         <DateField
           label="From"
           value={view.from}
-          validate={(d) => (d > view.to ? `From must not be after To (${view.to}).` : null)}
+          validate={(d) => (d > view.to ? `From must not be after To (${view.to}).` : rangeProblem(view, { from: d }))}
           onCommit={(from) => onChange({ from, event: null })}
         />
         <DateField
           label="To"
           value={view.to}
-          validate={(d) => (d < view.from ? `To must not be before From (${view.from}).` : null)}
+          validate={(d) => (d < view.from ? `To must not be before From (${view.from}).` : rangeProblem(view, { to: d }))}
           onCommit={(to) => onChange({ to, event: null })}
         />
         <div className="flex flex-col">
@@ -66,7 +66,7 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
           </div>
         </div>
         {view.mode === 'percent' ? (
-          <DateField label="Base date" value={view.base} onCommit={(base) => onChange({ base })} />
+          <DateField label="Base date" value={view.base} validate={(base) => rangeProblem(view, { base })} onCommit={(base) => onChange({ base })} />
         ) : null}
       </div>
     </section>

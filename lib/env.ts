@@ -1,60 +1,71 @@
 import 'server-only'
 import { z } from 'zod'
+import { printable } from './safe-text'
 
-const envSchema = z.object({
-  PRICE_PROVIDER: z.enum(['auto', 'snapshot', 'yahoo']).default('auto'),
-  YAHOO_BASE_URL: z
-    .url({ protocol: /^https?$/, error: 'YAHOO_BASE_URL must be an http(s) URL, e.g. http://127.0.0.1:4010' })
-    .optional(),
-  YAHOO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8_000),
+/**
+ * Every environment variable the app reads, with its default and its bounds. instrumentation.ts checks them
+ * when the server starts and refuses to start on a bad value, naming it; nothing reads `process.env` for these
+ * keys anywhere else. A new variable needs only a line here.
+ */
+export const envSchema = z.object({
+  PRICE_PROVIDER: z.enum(['auto', 'snapshot', 'yahoo'], { error: 'must be auto, snapshot or yahoo' }).default('auto'),
+  YAHOO_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:4010' }).optional(),
+  YAHOO_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().min(100).max(60_000).default(8_000),
   /** Requests per minute one client may send that reach the live upstream. */
-  LIVE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  LIVE_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(30),
   /** Cap on cached live windows; unset keeps the service's default (the load test lowers it). */
-  PRICE_CACHE_MAX_WINDOWS: z.coerce.number().int().min(1).max(100_000).optional(),
+  PRICE_CACHE_MAX_WINDOWS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100_000).optional(),
   /** Proxies in front that append to X-Forwarded-For; 0 ignores forwarded headers (lib/limits/client-identity.ts). */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  TRUST_PROXY_HOPS: z.coerce.number({ error: 'must be a number' }).int().min(0).max(10).default(0),
   /** Upstream requests per minute for the whole server, every attempt and retry counted (lib/limits/). */
-  UPSTREAM_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  UPSTREAM_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(120),
   /** Requests per minute one client may make to /api/prices and /api/reaction, cached or not. */
-  API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  API_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(300),
   /** Requests per minute one client may make for the page `/`, which renders the chart on the server. */
-  PAGE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  PAGE_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(60),
   /** Bytes of live windows (bars) kept in memory per process. */
-  PRICE_CACHE_MAX_MIB: z.coerce.number().int().min(1).max(16_384).default(128),
+  PRICE_CACHE_MAX_MIB: z.coerce.number({ error: 'must be a number' }).int().min(1).max(16_384).default(128),
   /** Shared store for every instance (cache, single-flight, limits, budget); unset keeps all of it in memory. */
-  REDIS_URL: z
-    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
-    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
   /** Byte cap of the shared window cache in Redis; unset keeps the store's default. */
-  REDIS_CACHE_MAX_BYTES: z.coerce.number().int().min(1_024).max(16 * 1024 * 1024 * 1024).optional(),
+  REDIS_CACHE_MAX_BYTES: z.coerce.number({ error: 'must be a number' }).int().min(1_024).max(16 * 1024 * 1024 * 1024).optional(),
+  /** On SIGTERM, longest wait for requests in flight before the process exits anyway (lib/server/shutdown.ts). */
+  SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a number' }).int().min(100).max(120_000).default(8_000),
 })
 
 export type Env = z.infer<typeof envSchema>
+export const ENV_KEYS = Object.keys(envSchema.shape) as (keyof Env)[]
+
+export type EnvCheck = { ok: true; env: Env } | { ok: false; problems: string[] }
+
+/** Reads and checks the app's variables from `source`. An empty value counts as unset. */
+export function readEnv(source: Record<string, string | undefined> = process.env): EnvCheck {
+  const raw = Object.fromEntries(ENV_KEYS.map((key) => [key, source[key] || undefined]))
+  const parsed = envSchema.safeParse(raw)
+  if (parsed.success) return { ok: true, env: parsed.data }
+  const problems = parsed.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '(environment)')
+    const given = source[key]
+    return `${key} ${issue.message}${given === undefined ? '' : ` (got "${printable(given, 60)}")`}`
+  })
+  return { ok: false, problems }
+}
+
+export class InvalidEnvError extends Error {
+  override readonly name = 'InvalidEnvError'
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment: ${problems.join('; ')}`)
+  }
+}
 
 let cached: Env | undefined
 
-/** The validated environment. Fails fast with a message naming the bad variable. */
+/** The validated environment. Throws InvalidEnvError naming the bad variable (start-up has already checked). */
 export function env(): Env {
   if (!cached) {
-    const parsed = envSchema.safeParse({
-      PRICE_PROVIDER: process.env.PRICE_PROVIDER || undefined,
-      YAHOO_BASE_URL: process.env.YAHOO_BASE_URL || undefined,
-      YAHOO_TIMEOUT_MS: process.env.YAHOO_TIMEOUT_MS || undefined,
-      LIVE_REQUESTS_PER_MINUTE: process.env.LIVE_REQUESTS_PER_MINUTE || undefined,
-      PRICE_CACHE_MAX_WINDOWS: process.env.PRICE_CACHE_MAX_WINDOWS || undefined,
-      TRUST_PROXY_HOPS: process.env.TRUST_PROXY_HOPS || undefined,
-      UPSTREAM_REQUESTS_PER_MINUTE: process.env.UPSTREAM_REQUESTS_PER_MINUTE || undefined,
-      API_REQUESTS_PER_MINUTE: process.env.API_REQUESTS_PER_MINUTE || undefined,
-      PAGE_REQUESTS_PER_MINUTE: process.env.PAGE_REQUESTS_PER_MINUTE || undefined,
-      PRICE_CACHE_MAX_MIB: process.env.PRICE_CACHE_MAX_MIB || undefined,
-      REDIS_URL: process.env.REDIS_URL || undefined,
-      REDIS_CACHE_MAX_BYTES: process.env.REDIS_CACHE_MAX_BYTES || undefined,
-    })
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-      throw new Error(`Invalid environment: ${detail}`)
-    }
-    cached = parsed.data
+    const checked = readEnv()
+    if (!checked.ok) throw new InvalidEnvError(checked.problems)
+    cached = checked.env
   }
   return cached
 }

@@ -64,8 +64,22 @@ export function getSymbolInfo(symbol: string): SymbolInfo | undefined {
  */
 export const SYMBOL_PATTERN = /^[A-Z0-9^][A-Z0-9.\-=]{0,14}$/
 
+/** Longest ticker the pattern allows. */
+export const MAX_SYMBOL_LENGTH = 15
+
+/**
+ * Trims and upper-cases the ASCII letters only. `toUpperCase()` maps some non-ASCII letters onto ASCII ones
+ * (`ſ` to `S`, `ı` to `I`, `ﬀ` to `FF`), which would let `ſpy` pass the pattern as SPY; leaving them alone
+ * means they fail it instead.
+ */
 export function normalizeSymbol(raw: string): string {
-  return raw.trim().toUpperCase()
+  return raw.trim().replace(/[a-z]+/g, (letters) => letters.toUpperCase())
+}
+
+/** The ticker `raw` names (trimmed, upper-case), or null when it is not one the pattern allows. */
+export function readSymbol(raw: string): string | null {
+  const symbol = normalizeSymbol(raw)
+  return SYMBOL_PATTERN.test(symbol) ? symbol : null
 }
 
 /** Time zone of a symbol not in the curated list, from its Yahoo suffix; US when it has none. */

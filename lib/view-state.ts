@@ -1,18 +1,29 @@
-import * as z from 'zod/mini'
 import { EVENT_CATEGORY_IDS, type EventCategory } from './events/categories'
-import { isIsoDate } from './dates'
-import { SYMBOL_PATTERN, normalizeSymbol } from './symbols'
+import { daysBetween } from './dates'
+import {
+  CHART_MODES,
+  MAX_RANGE_DAYS,
+  checkRange,
+  parseCategories,
+  parseDate,
+  parseEventId,
+  parseMode,
+  parseSymbol,
+  splitSymbols,
+  todayIso,
+  type ChartMode,
+  type Parsed,
+} from './params'
+import { printable, quoted } from './safe-text'
 
-/** The state of the dashboard view. The URL is its only store: every control writes it, any link restores it. */
-export const CHART_MODES = ['percent', 'price', 'log'] as const
-export type ChartMode = (typeof CHART_MODES)[number]
-
+export { CHART_MODES, type ChartMode }
 export { EVENT_CATEGORY_IDS }
 export type EventCategoryId = EventCategory
 
 /** Most symbols drawn at once: past this the chart stops being readable. */
 export const MAX_CHART_SYMBOLS = 12
 
+/** The state of the dashboard view. The URL is its only store: every control writes it, any link restores it. */
 export interface ViewState {
   symbols: string[]
   from: string
@@ -42,93 +53,112 @@ export const DEFAULT_VIEW: ViewState = {
   benchmark: 'SPY',
 }
 
-// zod/mini: the same checks as zod, in a form the browser bundle can tree-shake (this module runs on both sides).
-const one = (v: unknown) => (Array.isArray(v) ? v[0] : v)
-const text = (max: number, what: string) =>
-  z.pipe(
-    z.transform(one),
-    z.string({ error: `${what} must be text` }).check(z.maxLength(max, `${what} is too long`)),
-  )
+type RawValue = string | string[] | undefined
+type RawParams = Record<string, RawValue>
 
-const symbolsField = z
-  .pipe(
-    text(400, 'symbols'),
-    z.transform((raw: string) => [...new Set(raw.split(',').map(normalizeSymbol).filter(Boolean))]),
-  )
-  .check(
-    z.refine((list: string[]) => list.length <= MAX_CHART_SYMBOLS, `at most ${MAX_CHART_SYMBOLS} symbols at once`),
-    z.refine((list: string[]) => list.every((s) => SYMBOL_PATTERN.test(s)), 'a symbol has characters a ticker cannot have'),
-  )
-const dateField = text(10, 'a date').check(z.refine(isIsoDate, 'not a real date written YYYY-MM-DD'))
+/**
+ * The lenient side of lib/params.ts: each field of the view read by the same parser the API uses. A field
+ * that fails keeps its default (the caller adds a notice). Symbols are read apart, item by item.
+ */
+const FIELDS: { [K in Exclude<keyof ViewState, 'symbols'>]: { label: string; read: (raw: string | string[]) => Parsed<ViewState[K]> } } = {
+  from: { label: 'From', read: (raw) => parseDate(oneOf(raw), 'From') },
+  to: { label: 'To', read: (raw) => parseDate(oneOf(raw), 'To') },
+  mode: { label: 'mode', read: (raw) => parseMode(oneOf(raw)) },
+  base: { label: 'base date', read: (raw) => parseDate(oneOf(raw), 'the base date') },
+  event: { label: 'event', read: (raw) => parseEventId(oneOf(raw)) },
+  categories: { label: 'event categories', read: (raw) => parseCategories(raw) },
+  benchmark: { label: 'benchmark', read: (raw) => parseSymbol(oneOf(raw), 'the benchmark') },
+}
 
-const fields = {
-  symbols: symbolsField,
-  from: dateField,
-  to: dateField,
-  mode: z.pipe(z.transform(one), z.enum(CHART_MODES, { error: `mode must be one of ${CHART_MODES.join(', ')}` })),
-  base: dateField,
-  benchmark: z.pipe(
-    text(16, 'benchmark'),
-    z.transform((raw: string) => normalizeSymbol(raw)),
-  ).check(z.refine((s: string) => SYMBOL_PATTERN.test(s), 'not a ticker')),
-  event: text(80, 'event').check(z.refine((id: string) => /^[a-z0-9-]{1,80}$/.test(id), 'not an event id')),
-  categories: z.pipe(
-    z.pipe(
-      text(200, 'categories'),
-      z.transform((raw: string) => raw.split(',').filter(Boolean)),
-    ),
-    z.array(z.enum(EVENT_CATEGORY_IDS, { error: `categories are ${EVENT_CATEGORY_IDS.join(', ')}` })),
-  ),
-} as const
+/** A link with a key twice means its first value, as browsers' URLSearchParams.get does. */
+function oneOf(raw: string | string[]): string {
+  return typeof raw === 'string' ? raw : (raw[0] ?? '')
+}
 
-type RawParams = Record<string, string | string[] | undefined>
+/** Reads `symbols` one item at a time: a bad ticker, or one too many, costs only itself, not the whole list. */
+function readSymbols(raw: string, notices: string[]): string[] | null {
+  const { symbols, invalid } = splitSymbols(raw.slice(0, MAX_SYMBOLS_READ))
+  if (raw.length > MAX_SYMBOLS_READ) notices.push(`Read only the start of a very long symbols list in the link.`)
+  if (invalid.length > 0) {
+    const shown = invalid.slice(0, 3).map((s) => quoted(s, 16)).join(', ') + (invalid.length > 3 ? ` and ${invalid.length - 3} more` : '')
+    notices.push(`Ignored ${invalid.length === 1 ? 'a symbol' : 'symbols'} that a ticker cannot be: ${shown}.`)
+  }
+  if (symbols.length > MAX_CHART_SYMBOLS) notices.push(`Showing the first ${MAX_CHART_SYMBOLS} of ${symbols.length} symbols (the most one chart draws).`)
+  // `symbols=` is a view with no symbol (the reader removed them all); only a list of nothing but bad items
+  // falls back to the default.
+  return symbols.length > 0 || invalid.length === 0 ? symbols.slice(0, MAX_CHART_SYMBOLS) : null
+}
+/** Past this a `symbols` value is no list of tickers anyone typed; the rest is not even split. */
+const MAX_SYMBOLS_READ = 2_000
 
-const LABELS: Record<keyof typeof fields, string> = {
-  symbols: 'symbols',
-  from: 'From',
-  to: 'To',
-  mode: 'mode',
-  base: 'base date',
-  event: 'event',
-  categories: 'event categories',
-  benchmark: 'benchmark',
+/** First and last day the chart loads: the visible range plus the base date, whatever the mode. */
+function spanWithBase(view: ViewState): { from: string; to: string } {
+  return { from: view.base < view.from ? view.base : view.from, to: view.base > view.to ? view.base : view.to }
 }
 
 /**
  * Reads the view from URL parameters, field by field. A bad field falls back to its default and adds a notice,
  * so a mangled link still opens a working dashboard and says what it ignored. Used by the server page and the
- * client alike, so both always agree on what a URL means.
+ * client alike, so both always agree on what a URL means; the rules are the API's (lib/params.ts), so the
+ * requests a view makes are ones the API accepts.
  */
-export function parseViewState(params: RawParams | URLSearchParams): { view: ViewState; notices: string[] } {
-  let raw: RawParams = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params
+export function parseViewState(
+  params: RawParams | URLSearchParams,
+  today: string = todayIso(),
+): { view: ViewState; notices: string[] } {
+  const raw: RawParams = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params
   const notices: string[] = []
   const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories] }
-  // Symbols are read one by one: a bad ticker, or one too many, costs only itself, not the whole list.
-  const rawSymbols = one(raw.symbols)
-  if (typeof rawSymbols === 'string' && rawSymbols.length <= 400) {
-    const listed = [...new Set(rawSymbols.split(',').map(normalizeSymbol).filter(Boolean))]
-    const bad = listed.filter((s) => !SYMBOL_PATTERN.test(s))
-    const good = listed.filter((s) => SYMBOL_PATTERN.test(s))
-    if (bad.length > 0) notices.push(`Ignored ${bad.length === 1 ? 'a symbol' : 'symbols'} that a ticker cannot be: ${bad.map((b) => `“${b.slice(0, 16)}”`).join(', ')}.`)
-    if (good.length > MAX_CHART_SYMBOLS) notices.push(`Showing the first ${MAX_CHART_SYMBOLS} of ${good.length} symbols (the most one chart draws).`)
-    raw = { ...raw, symbols: good.slice(0, MAX_CHART_SYMBOLS).join(',') }
-    if (good.length === 0 && listed.length > 0) raw = { ...raw, symbols: undefined }
-  }
-  for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
-    if (raw[key] === undefined) continue
-    const result = fields[key].safeParse(raw[key])
-    if (!result.success) {
-      notices.push(`Ignored the ${LABELS[key]} in the link (${result.error.issues[0]?.message ?? 'invalid'}); using the default.`)
+
+  if (raw.symbols !== undefined) view.symbols = readSymbols(oneOf(raw.symbols), notices) ?? view.symbols
+
+  // The page writes `categories`; the API's name, `category`, is read too, so an API link opens as a view.
+  const withAlias: RawParams = raw.categories === undefined && raw.category !== undefined ? { ...raw, categories: raw.category } : raw
+  for (const key of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
+    const value = withAlias[key]
+    if (value === undefined) continue
+    const result = FIELDS[key].read(value)
+    if (!result.ok) {
+      notices.push(`Ignored the ${FIELDS[key].label} in the link (${result.message}); using the default.`)
       continue
     }
-    Object.assign(view, { [key]: result.data })
+    Object.assign(view, { [key]: result.value })
   }
-  if (view.from > view.to) {
-    notices.push(`From (${view.from}) was after To (${view.to}); using the default range.`)
+
+  const rangeIssue = checkRange(view.from, view.to, today)
+  if (rangeIssue) {
+    const why =
+      view.from > view.to
+        ? `From (${view.from}) was after To (${view.to})`
+        : view.from > today
+          ? `From (${view.from}) is in the future`
+          : `The range ${view.from} to ${view.to} spans ${daysBetween(view.from, view.to)} days, more than the ${MAX_RANGE_DAYS} one chart loads`
+    notices.push(`${why}; using the default range.`)
     view.from = DEFAULT_VIEW.from
     view.to = DEFAULT_VIEW.to
   }
-  return { view, notices }
+  // Percent mode loads from the base date to the range, so the base must keep that span within the limit too.
+  const loaded = spanWithBase(view)
+  if (daysBetween(loaded.from, loaded.to) > MAX_RANGE_DAYS) {
+    const withDefault = spanWithBase({ ...view, base: DEFAULT_BASE })
+    const fallback = daysBetween(withDefault.from, withDefault.to) <= MAX_RANGE_DAYS ? DEFAULT_BASE : view.from
+    notices.push(`The base date (${view.base}) is more than ${MAX_RANGE_DAYS} days from the range; measuring from ${fallback} instead.`)
+    view.base = fallback
+  }
+  return { view, notices: notices.map((n) => printable(n, 400)) }
+}
+
+/**
+ * Why a range typed into the date fields cannot be the view (the same rules as above and the API), or null.
+ * Lets a field say so at once, instead of the URL falling back to the default range with a notice.
+ */
+export function rangeProblem(view: ViewState, change: { from?: string; to?: string; base?: string }, today: string = todayIso()): string | null {
+  const next = { ...view, ...change }
+  const issue = checkRange(next.from, next.to, today)
+  if (issue && next.from <= next.to) return next.from > today ? `From (${next.from}) is in the future.` : `At most ${MAX_RANGE_DAYS} days from From to To.`
+  const loaded = spanWithBase(next)
+  if (!issue && daysBetween(loaded.from, loaded.to) > MAX_RANGE_DAYS) return `The base date must be within ${MAX_RANGE_DAYS} days of the range.`
+  return null
 }
 
 /** The URL query of a view, in a fixed order so equal views give equal links. */
@@ -148,5 +178,5 @@ export function viewToQuery(view: ViewState): string {
 /** The range the chart must load: the visible range plus the base date, so percent changes have their anchor. */
 export function loadRange(view: ViewState): { from: string; to: string } {
   if (view.mode !== 'percent') return { from: view.from, to: view.to }
-  return { from: view.base < view.from ? view.base : view.from, to: view.base > view.to ? view.base : view.to }
+  return spanWithBase(view)
 }

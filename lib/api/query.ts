@@ -1,13 +1,24 @@
 import { z } from 'zod'
-import { isIsoDate } from '../dates'
-import { SYMBOL_PATTERN, normalizeSymbol } from '../symbols'
+import {
+  EARLIEST_DATE,
+  MAX_RANGE_DAYS,
+  MAX_SYMBOLS_PER_REQUEST,
+  checkRange as rangeIssue,
+  parseDate,
+  parseSymbol,
+  parseSymbols,
+  todayIso,
+  type Parsed,
+} from '../params'
 
-/** Most symbols one request may ask for. */
-export const MAX_SYMBOLS_PER_REQUEST = 20
-/** Earliest date a query may name; older daily data is not what this app is for. */
-export const EARLIEST_QUERY_DATE = '1990-01-01'
-/** Longest range one query may span, in calendar days (about ten years). */
-export const MAX_RANGE_DAYS = 3660
+/**
+ * The API's strict side of lib/params.ts: each shared field parser wrapped as a zod schema, so a bad field is a
+ * 400 whose issue names it. The page reads the same fields leniently (lib/view-state.ts).
+ */
+
+export { MAX_SYMBOLS_PER_REQUEST, MAX_RANGE_DAYS, todayIso }
+/** Earliest date a query may name. */
+export const EARLIEST_QUERY_DATE = EARLIEST_DATE
 
 /**
  * Turns search params into a plain object for a zod schema. A key given more than once becomes an array,
@@ -22,54 +33,33 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   return out
 }
 
-const single = (name: string) =>
+/** A query value given once; `searchParamsToObject` turns a repeated key into an array, which lands here. */
+export const single = (name: string) =>
   z.string({
     error: (issue) =>
       issue.input === undefined ? `${name} is required` : Array.isArray(issue.input) ? `${name} was given more than once` : `${name} must be text`,
   })
 
-export const isoDateParam = (name: string) =>
-  single(name)
-    .max(10, `${name} must be a date written YYYY-MM-DD`)
-    .refine(isIsoDate, `${name} must be a real date written YYYY-MM-DD`)
-    .refine((d) => d >= EARLIEST_QUERY_DATE, `${name} must not be before ${EARLIEST_QUERY_DATE}`)
-
-export const symbolsParam = single('symbols')
-  .max(400, 'symbols is too long')
-  .transform((raw, ctx) => {
-    const symbols = [...new Set(raw.split(',').map(normalizeSymbol).filter((s) => s.length > 0))]
-    if (symbols.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'symbols must name at least one symbol, e.g. symbols=NVDA,SPY' })
+/** A single-valued parameter read by one of the shared field parsers. */
+export function fieldParam<T>(name: string, parse: (raw: string) => Parsed<T>) {
+  return single(name).transform((raw, ctx): T => {
+    const result = parse(raw)
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: result.message })
       return z.NEVER
     }
-    if (symbols.length > MAX_SYMBOLS_PER_REQUEST) {
-      ctx.addIssue({ code: 'custom', message: `at most ${MAX_SYMBOLS_PER_REQUEST} symbols per request, got ${symbols.length}` })
-      return z.NEVER
-    }
-    const bad = symbols.filter((s) => !SYMBOL_PATTERN.test(s))
-    if (bad.length > 0) {
-      const shown = bad.slice(0, 3).map((s) => JSON.stringify(s.slice(0, 20)))
-      ctx.addIssue({ code: 'custom', message: `not a valid symbol: ${shown.join(', ')} (letters, digits, . - ^ = only)` })
-      return z.NEVER
-    }
-    return symbols
+    return result.value
   })
-
-/** Adds the checks every from/to pair needs: order and a sane span. */
-export function checkRange(value: { from: string; to: string }, ctx: z.RefinementCtx, today: string) {
-  if (value.from > value.to) {
-    ctx.addIssue({ code: 'custom', path: ['from'], message: `from (${value.from}) is after to (${value.to})` })
-    return
-  }
-  if (value.from > today) {
-    ctx.addIssue({ code: 'custom', path: ['from'], message: `from (${value.from}) is in the future` })
-  }
-  const days = (Date.parse(value.to) - Date.parse(value.from)) / 86_400_000
-  if (days > MAX_RANGE_DAYS) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `the range spans ${Math.round(days)} days; at most ${MAX_RANGE_DAYS} allowed` })
-  }
 }
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10)
+export const isoDateParam = (name: string) => fieldParam(name, (raw) => parseDate(raw, name))
+
+export const symbolsParam = fieldParam('symbols', (raw) => parseSymbols(raw))
+
+export const symbolParam = (name: string) => fieldParam(name, (raw) => parseSymbol(raw, name))
+
+/** Adds the checks every from/to pair needs: order, a start that is not in the future, and a sane span. */
+export function checkRange(value: { from: string; to: string }, ctx: z.RefinementCtx, today: string) {
+  const issue = rangeIssue(value.from, value.to, today)
+  if (issue) ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message })
 }

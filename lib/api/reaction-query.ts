@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { DEFAULT_ESTIMATION, DEFAULT_GAP, type EventWindow } from '../analysis'
 import { DEFAULT_BENCHMARK } from '../reaction/benchmarks'
-import { SYMBOL_PATTERN, normalizeSymbol } from '../symbols'
-import { isoDateParam, symbolsParam, todayIso } from './query'
+import { parseEventId } from '../params'
+import { printable } from '../safe-text'
+import { fieldParam, isoDateParam, symbolParam, symbolsParam, todayIso } from './query'
 
 /** Bounds of the event-study parameters a caller may set. */
 export const ESTIMATION_MIN = 20
@@ -20,7 +21,7 @@ const single = (name: string) =>
   })
 
 /** Shown back to the caller inside messages; cut short so a pasted novel does not come back as an error. */
-const shown = (raw: string) => JSON.stringify(raw.length > 24 ? `${raw.slice(0, 24)}…` : raw)
+const shown = (raw: string) => `"${printable(raw, 24)}"`
 
 function intParam(name: string, min: number, max: number, unit: string) {
   return single(name).transform((raw, ctx): number => {
@@ -38,25 +39,9 @@ function intParam(name: string, min: number, max: number, unit: string) {
   })
 }
 
-const benchmarkParam = single('benchmark')
-  .max(20, 'benchmark is too long')
-  .transform((raw, ctx): string => {
-    const symbol = normalizeSymbol(raw)
-    if (!SYMBOL_PATTERN.test(symbol)) {
-      ctx.addIssue({ code: 'custom', message: `benchmark is not a valid symbol: ${shown(raw)} (letters, digits, . - ^ = only)` })
-      return z.NEVER
-    }
-    return symbol
-  })
-
-/**
- * The shape of a catalog id (`2025-01-27-nvda-record-loss`). Whether the id exists is checked in lib, which
- * answers 404 naming it: a well-formed id that is not in the catalog is "not found", not "bad input".
- */
-const eventParam = single('event')
-  .min(1, 'event must name an event id, e.g. event=2025-01-27-nvda-record-loss')
-  .max(100, 'event is too long to be an event id')
-  .regex(/^[a-z0-9-]+$/, 'event must be an event id in lower-case letters, digits and dashes, e.g. 2025-01-27-nvda-record-loss')
+// Symbols, dates, the benchmark and the event id follow the shared field rules of lib/params.ts (the page's too).
+const benchmarkParam = symbolParam('benchmark')
+const eventParam = fieldParam('event', parseEventId)
 
 const WINDOW_ITEM = /^([+-]?\d{1,3}):([+-]?\d{1,3})$/
 

@@ -4,6 +4,7 @@ import { CapacityError } from '../limits/errors'
 import { createMemoryByteCache, createMemorySingleFlight, createMemoryUpstreamBudget } from '../limits/memory'
 import type { ByteCache, SingleFlight, UpstreamBudget } from '../limits/types'
 import { createFairQueue, type UpstreamQueue } from '../limits/upstream-queue'
+import { describeRejectedBars } from '../providers/bar-rules'
 import { ProviderError, type DailyBarsResult, type PriceProvider, type ProviderErrorKind } from '../providers/types'
 import type { IsoDate, PriceSeries, PriceSource } from '../types'
 
@@ -209,8 +210,9 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
             ? error
             : new ProviderError('upstream', 'unexpected failure', { provider: 'yahoo', symbol, cause: error })
         const retryAfterMs = (providerError.options.retryAfterSeconds ?? 0) * 1000
+        // A redirect, an oversized or undecodable body and a payload failing validation are final (`retryable` false).
         const retryable =
-          providerError.kind === 'upstream' || (providerError.kind === 'rate_limited' && retryAfterMs <= MAX_RETRY_AFTER_MS)
+          providerError.retryable && (providerError.kind !== 'rate_limited' || retryAfterMs <= MAX_RETRY_AFTER_MS)
         if (!retryable || attempt >= MAX_RETRIES) throw providerError
         await sleep(Math.max(retryAfterMs, RETRY_BASE_DELAY_MS * 3 ** attempt))
       }
@@ -306,6 +308,8 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
         const shown = dropped.slice(0, 5).join(', ') + (dropped.length > 5 ? ', …' : '')
         warnings.push(`${symbol}: ${dropped.length} session${dropped.length > 1 ? 's' : ''} came with missing values from the live source and ${dropped.length > 1 ? 'were' : 'was'} left out (${shown}).`)
       }
+      const rejected = (result.rejectedBars ?? []).filter((r) => r.date >= from && r.date <= to)
+      if (rejected.length > 0) warnings.push(describeRejectedBars(symbol, rejected, result.calendarName))
       if (result.staleBecause) {
         warnings.unshift(`${symbol}: ${describeProviderError(result.staleBecause)}; showing live data cached earlier.`)
       }

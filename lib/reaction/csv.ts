@@ -1,15 +1,5 @@
+import { csvLine } from '../csv/write'
 import type { ReactionResult } from './types'
-
-/** A CSV field quoted only when it must be (RFC 4180). */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
-}
-
-/** Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula; text cells never start that way. */
-const text = (value: string | null | undefined) => csvField(/^[=+\-@\t\r]/.test(value ?? '') ? `'${value}` : (value ?? ''))
-
-/** Numbers as JavaScript writes them: the shortest text that reads back as the same double, never rounded. */
-const num = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? '' : String(value))
 
 const day = (t: number) => (t > 0 ? `+${t}` : String(t))
 
@@ -55,44 +45,44 @@ export function reactionToCsv(result: ReactionResult): string {
     'gap',
     'source',
   ]
-  const lines = [header.join(',')]
+  const lines = [csvLine(header)]
   for (const row of result.rows) {
     const carCells = windows.flatMap(([t1, t2]) => {
       const car = row.car.find((c) => c.window[0] === t1 && c.window[1] === t2)
-      return [num(car?.car), num(car?.t)]
+      return [car?.car, car?.t]
     })
     lines.push(
-      [
-        text(row.symbol),
-        text(row.name),
-        text(row.currency),
+      csvLine([
+        row.symbol,
+        row.name,
+        row.currency,
         result.day0,
-        text(result.event?.id),
-        text(result.benchmark),
+        result.event?.id,
+        result.benchmark,
         row.prevDate,
-        num(row.prevClose),
-        num(row.close),
-        num(row.return),
-        num(row.marketReturn),
-        num(row.expectedReturn),
-        num(row.alpha),
-        num(row.beta),
-        num(row.s),
-        num(row.abnormalReturn),
-        num(row.tAR),
+        row.prevClose,
+        row.close,
+        row.return,
+        row.marketReturn,
+        row.expectedReturn,
+        row.alpha,
+        row.beta,
+        row.s,
+        row.abnormalReturn,
+        row.tAR,
         ...carCells,
-        num(row.marketCapChange),
-        num(row.shares?.shares),
+        row.marketCapChange,
+        row.shares?.shares,
         row.shares?.asOf ?? '',
         row.recovery?.date ?? '',
-        num(row.recovery?.sessions),
+        row.recovery?.sessions,
         row.dataThrough,
         row.estimation.from,
         row.estimation.to,
-        num(row.estimation.sessions),
-        num(result.method.gap),
-        text(row.source),
-      ].join(','),
+        row.estimation.sessions,
+        result.method.gap,
+        row.source,
+      ]),
     )
   }
   return lines.join('\n') + '\n'

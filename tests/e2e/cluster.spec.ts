@@ -51,7 +51,7 @@ async function get(server: ServerProcess, pathAndQuery: string, client: string) 
 test.skip(!redisState.available, 'redis-server is not installed')
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   payloadDir = mkdtempSync(path.join(tmpdir(), 'cluster-payloads-'))
   // Yahoo-format payloads re-encoded from the embedded snapshot's real bars, one per symbol.
   execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server', 'tests/mock-yahoo/payload-from-bars.ts', '--out', payloadDir, '--symbols', SYMBOLS.join(',')], { stdio: 'ignore' })

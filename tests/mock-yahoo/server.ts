@@ -5,9 +5,11 @@
  *   npm run mock:yahoo -- --port 0 --mode slow --slow-ms 2000 --payloads ./more-payloads
  *
  * Routes:
- *   GET  /v8/finance/chart/:symbol   the chart API (yahoo-finance2's chart() makes exactly this one request)
+ *   GET  /v8/finance/chart/:symbol   the chart API (the live provider makes exactly this one request)
  *   POST /__mode/:mode[?slowMs=N]    switch the failure mode for all following requests
  *   GET  /__mode                     current mode and slow delay
+ *   POST /__fault/:fault             serve a fault of tests/hostile-upstream (synthetic payloads) to every chart
+ *                                    request until /__reset or POST /__fault/none
  *   GET  /__requests                 chart requests seen so far, with counts per symbol
  *   POST /__reset                    forget requests, restore the starting mode and delay
  *   GET  /  or /__health             liveness, for Playwright's webServer check
@@ -22,6 +24,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { isHostileFault, serveHostileChart, type HostileFault } from '../hostile-upstream/server'
 
 export const MOCK_YAHOO_MODES = [
   'ok',
@@ -66,6 +69,8 @@ export interface RecordedRequest {
   time: number
   period1: number | null
   period2: number | null
+  /** Set when a hostile fault answered instead of the recordings. */
+  fault?: HostileFault
 }
 
 export interface MockYahooOptions {
@@ -178,7 +183,7 @@ function withNulls(body: JsonObject): JsonObject {
   return copy
 }
 
-/** Timestamps as date strings: fails any schema expecting epoch seconds, and yahoo-finance2 cannot parse it back. */
+/** Timestamps as date strings: fails any schema expecting epoch seconds. */
 function withStringTimestamps(body: JsonObject): JsonObject {
   const copy = clone(body)
   const result = firstResult(copy)
@@ -231,6 +236,7 @@ export async function startMockYahoo(options: MockYahooOptions = {}): Promise<Mo
 
   let mode: MockYahooMode = initialMode
   let slowMs = initialSlowMs
+  let hostileFault: HostileFault | undefined
   const requests: RecordedRequest[] = []
   const timers = new Set<NodeJS.Timeout>()
 
@@ -286,6 +292,10 @@ export async function startMockYahoo(options: MockYahooOptions = {}): Promise<Mo
       }
       const period1 = readQueryNumber(url.searchParams, 'period1')
       const period2 = readQueryNumber(url.searchParams, 'period2')
+      if (hostileFault !== undefined) {
+        requests.push({ symbol, mode, time: Date.now(), period1, period2, fault: hostileFault })
+        return serveHostileChart(req, res, hostileFault, symbol, url)
+      }
       const current = mode
       requests.push({ symbol, mode: current, time: Date.now(), period1, period2 })
       if (options.log) console.log(`[mock-yahoo] ${current} ${symbol} ${period1 ?? '-'}..${period2 ?? '-'}`)
@@ -313,6 +323,13 @@ export async function startMockYahoo(options: MockYahooOptions = {}): Promise<Mo
       return send(res, json(200, { mode, slowMs }))
     }
     if (path === '/__mode' && method === 'GET') return send(res, json(200, { mode, slowMs }))
+    const faultMatch = /^\/__fault\/([a-z0-9-]+)$/.exec(path)
+    if (faultMatch?.[1] !== undefined && method === 'POST') {
+      const next = faultMatch[1]
+      if (next !== 'none' && !isHostileFault(next)) return send(res, json(400, { error: `unknown fault ${next}` }))
+      hostileFault = next === 'none' ? undefined : next
+      return send(res, json(200, { fault: hostileFault ?? 'none' }))
+    }
     if (path === '/__requests' && method === 'GET') {
       const bySymbol: Record<string, number> = {}
       for (const r of requests) bySymbol[r.symbol] = (bySymbol[r.symbol] ?? 0) + 1
@@ -355,6 +372,7 @@ export async function startMockYahoo(options: MockYahooOptions = {}): Promise<Mo
     },
     reset() {
       requests.length = 0
+      hostileFault = undefined
       mode = initialMode
       slowMs = initialSlowMs
     },

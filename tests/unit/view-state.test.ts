@@ -24,6 +24,14 @@ describe('page URL state', () => {
     expect(notices.join(' ')).toMatch(/FOO\$\$/)
   })
 
+  it('reads an empty symbols value as a view with no symbol, and a list of only bad ones as the default', () => {
+    expect(parseViewState({ symbols: '' })).toEqual({ view: { ...DEFAULT_VIEW, symbols: [] }, notices: [] })
+    expect(parseViewState({ symbols: ' , ' }).view.symbols).toEqual([])
+    const bad = parseViewState({ symbols: 'ſpy,$$' })
+    expect(bad.view.symbols).toEqual(DEFAULT_VIEW.symbols)
+    expect(bad.notices).toHaveLength(1)
+  })
+
   it('draws the first twelve symbols of a longer list and says so', () => {
     const symbols = Array.from({ length: 13 }, (_, i) => `S${i}`)
     const { view, notices } = parseViewState({ symbols: symbols.join(',') })

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { CsvImportError, parseYahooCsv, toYahooCsv } from '@/lib/csv/yahoo-csv'
 import { importDirectory } from '@/scripts/snapshot-import'
 
@@ -65,8 +65,13 @@ describe('parseYahooCsv', () => {
 })
 
 describe('importDirectory (npm run snapshot:import)', () => {
+  const made: string[] = []
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true })
+  })
   function dirWith(files: Record<string, string>): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'csv-import-'))
+    made.push(dir)
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
     return dir
   }

@@ -3,19 +3,6 @@ import { ProviderError, type DailyBarsRequest, type ProviderErrorKind } from '@/
 import { createYahooProvider } from '@/lib/providers/yahoo'
 import { MOCK_NULL_ROWS, startMockYahoo, type MockYahooMode, type MockYahooServer } from '../mock-yahoo/server'
 
-// Counts YahooFinance constructions so the test can tell when the client is built.
-const constructed = vi.hoisted(() => ({ count: 0 }))
-vi.mock('yahoo-finance2', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('yahoo-finance2')>()
-  class CountingYahooFinance extends actual.default {
-    constructor(...args: ConstructorParameters<typeof actual.default>) {
-      super(...args)
-      constructed.count++
-    }
-  }
-  return { ...actual, default: CountingYahooFinance }
-})
-
 let mock: MockYahooServer
 let consoleSpies: MockInstance[] = []
 
@@ -35,7 +22,7 @@ beforeEach(() => {
 })
 
 afterEach(() => {
-  // yahoo-finance2 would print URLs, validation reports and a Node-version warning; none of it may leak.
+  // The provider never logs: a URL, a body or a stack in the server log is a leak.
   for (const spy of consoleSpies) expect(spy).not.toHaveBeenCalled()
   vi.restoreAllMocks()
 })
@@ -218,21 +205,7 @@ describe('yahoo provider, each mock mode', () => {
   })
 })
 
-describe('yahoo provider, client lifecycle', () => {
-  it('creates the YahooFinance client on the first call, not at import or construction, and only once', async () => {
-    vi.resetModules()
-    const before = constructed.count
-    const fresh = await import('@/lib/providers/yahoo')
-    expect(constructed.count).toBe(before)
-    const p = fresh.createYahooProvider({ baseUrl: mock.url, timeoutMs: 3000 })
-    expect(p.id).toBe('yahoo')
-    expect(constructed.count).toBe(before)
-    await p.getDailyBars(SEP_TO_NOV)
-    expect(constructed.count).toBe(before + 1)
-    await p.getDailyBars(SEP_TO_NOV)
-    expect(constructed.count).toBe(before + 1)
-  })
-
+describe('yahoo provider, transport', () => {
   it('uses an injected fetch and rewrites the Yahoo host onto the base URL', async () => {
     const seen: string[] = []
     const fetchImpl: typeof fetch = (input, init) => {

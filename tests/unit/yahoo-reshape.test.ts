@@ -90,7 +90,7 @@ describe('reshapeChart on the recorded LUCYW payload (null currency, no bars)', 
     })
   })
 
-  it('also accepts the shape yahoo-finance2 returns after its clean-up (quote: [])', () => {
+  it('also accepts an empty quote list (quote: [])', () => {
     const raw = rawResult(LUCYW)
     const cleaned = { ...raw, indicators: { quote: [], adjclose: [{}] } }
     expect(reshapeChart(yahooChartResultSchema.parse(cleaned), 'LUCYW').bars).toEqual([])
@@ -158,8 +158,8 @@ describe('reshapeChart rules (synthetic payloads)', () => {
     expect(bars).toEqual([{ date: '2025-01-21', open: 10, high: 11, low: 9, close: 10.5, adjClose: 10.5, volume: 0 }])
   })
 
-  it('sorts rows ascending and keeps the last row for a repeated date', () => {
-    const { bars } = reshapeChart(
+  it('sorts rows ascending and keeps the first row for a repeated date, reporting the second', () => {
+    const { bars, rejectedBars } = reshapeChart(
       synthetic([
         { ts: TUE + DAY, open: 20, high: 21, low: 19, close: 20.5, volume: 200 },
         { ts: TUE, open: 10, high: 11, low: 9, close: 10.5, volume: 100 },
@@ -170,8 +170,9 @@ describe('reshapeChart rules (synthetic payloads)', () => {
     )
     expect(bars.map((b) => [b.date, b.close])).toEqual([
       ['2025-01-21', 10.5],
-      ['2025-01-22', 30.5],
+      ['2025-01-22', 20.5],
     ])
+    expect(rejectedBars).toEqual([{ date: '2025-01-22', reason: 'duplicate' }])
   })
 
   it('dates a 14:30 UTC bar of an Asia/Tokyo exchange on the Tokyo calendar day', () => {

@@ -1,4 +1,5 @@
 import type { Bar, PriceSeries } from '../../types'
+import { csvLine, csvNumber } from '../../csv/write'
 import { baseSession, type ChartModel } from '../model'
 
 export const CHART_CSV_HEADER = 'date,symbol,close,adj_close,change_since_base'
@@ -6,19 +7,8 @@ export const CHART_CSV_HEADER = 'date,symbol,close,adj_close,change_since_base'
 /** Same rule as the chart: the adjusted close, or the close when the source gave no usable adjusted one. */
 const priceOf = (bar: Pick<Bar, 'adjClose' | 'close'>) => (Number.isFinite(bar.adjClose) ? bar.adjClose : bar.close)
 
-/** A CSV field quoted only when it must be (RFC 4180). */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
-}
-
-/**
- * Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula. Symbols are validated long before
- * they get here, but the file may be opened anywhere, so text cells never start that way.
- */
-const inertText = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
-
 /** Numbers as JavaScript writes them: the shortest text that reads back as the same double, never rounded. */
-const exact = (v: number) => (Number.isFinite(v) ? String(v) : '')
+const exact = csvNumber
 
 function fraction(value: number, base: number | null): string {
   if (base === null || !Number.isFinite(base) || base === 0 || !Number.isFinite(value)) return ''
@@ -55,8 +45,7 @@ export function chartCsv(model: ChartModel, rawSeries: readonly PriceSeries[]): 
     for (const column of columns) {
       const bar = column.bars.get(date)
       if (!bar) continue
-      const fields = [date, inertText(column.symbol), exact(bar.close), exact(bar.adjClose), fraction(priceOf(bar), column.base)]
-      lines.push(fields.map(csvField).join(','))
+      lines.push(csvLine([date, column.symbol, exact(bar.close), exact(bar.adjClose), fraction(priceOf(bar), column.base)]))
     }
   }
   return lines.join('\n') + '\n'

@@ -1,73 +1,38 @@
-import YahooFinance from 'yahoo-finance2'
-import { addDays } from '../../dates'
-import { ProviderError, type DailyBarsRequest, type DailyBarsResult, type PriceProvider } from '../types'
-import { reshapeChart } from './reshape'
-import { parseChartResponse } from './schema'
+import { addDays, isoToUtcMs } from '../../dates'
+import { ProviderError, type DailyBarsRequest, type DailyBarsResult, type PriceProvider, type ProviderErrorKind } from '../types'
+import { ChartPayloadError, reshapeChart } from './reshape'
+import { MAX_TIMESTAMPS, parseChartResponse } from './schema'
 
 export interface YahooProviderOptions {
-  /** Sends requests to this origin (e.g. `http://127.0.0.1:4010`) instead of Yahoo; path and query are kept. */
+  /** Sends requests to this origin (e.g. `http://127.0.0.1:4010`) instead of Yahoo; a path prefix is kept. */
   baseUrl?: string
-  /** Per request, including time spent waiting in yahoo-finance2's internal queue. */
+  /** Per request: connecting, the headers and the whole body. */
   timeoutMs?: number
   fetchImpl?: typeof fetch
+  /** Overrides MAX_CHART_BODY_BYTES (tests). */
+  maxBodyBytes?: number
 }
 
 export const DEFAULT_YAHOO_TIMEOUT_MS = 10_000
 
-type YahooClient = InstanceType<typeof YahooFinance>
+/** The public chart API. `chart` needs no cookie or crumb: one GET per symbol and window. */
+export const YAHOO_CHART_ORIGIN = 'https://query1.finance.yahoo.com'
 
-const YAHOO_QUERY_HOST = /^query[12]\.finance\.yahoo\.com$/i
+/**
+ * Most bytes read from one chart answer, counted after decompression. The longest window the service asks for
+ * (eleven calendar years, about 2,800 sessions at ~130 bytes each) is under 0.4 MiB of JSON, and the timestamp cap
+ * (5,000 rows) under 0.7 MiB; past 4 MiB the answer is not a chart we asked for, and reading on would only cost
+ * memory and the CPU time of inflating it (about 25 ms per MiB on a busy 2-core machine).
+ */
+export const MAX_CHART_BODY_BYTES = 4 * 1024 * 1024
+/** An error answer is read only far enough to find Yahoo's error object in it. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024
 
-// yahoo-finance2 logs validation reports, runtime warnings (it wants Node 22) and notices through this.
-const QUIET_LOGGER = {
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  debug: () => {},
-  dir: () => {},
-}
+const NOT_FOUND_TEXT = /not found|no data found|delisted/i
 
-/** Yahoo answered, but with an error status or an error object in the body. */
-class UpstreamAnswerError extends Error {
-  override readonly name = 'UpstreamAnswerError'
-  constructor(
-    readonly status: number,
-    readonly yahooCode: string | undefined,
-    readonly description: string | undefined,
-    readonly retryAfterSeconds: number | undefined,
-  ) {
-    super(`upstream answered ${status}${yahooCode ? ` (${yahooCode})` : ''}`)
-  }
-}
-
-class MalformedBodyError extends Error {
-  override readonly name = 'MalformedBodyError'
-}
-
-/** What the per-call fetch saw; the JSON body is kept because it is what we validate. */
-interface CallRecord {
-  body?: unknown
-}
-
-function requestUrl(input: RequestInfo | URL): string {
-  if (typeof input === 'string') return input
-  if (input instanceof URL) return input.href
-  return input.url
-}
-
-/** Rewrites Yahoo query-host URLs onto `baseUrl`; without one, requests go out unchanged. */
-function createTransport(baseUrl: string | undefined, fetchImpl: typeof fetch): typeof fetch {
-  if (!baseUrl) return fetchImpl
-  const base = new URL(baseUrl)
-  const prefix = base.pathname.replace(/\/+$/, '')
-  return (input, init) => {
-    const url = new URL(requestUrl(input))
-    if (!YAHOO_QUERY_HOST.test(url.hostname)) {
-      // With a base URL set (tests, mock) nothing may leak to the real internet, e.g. a cookie/crumb fetch.
-      return Promise.reject(new Error('request to an unexpected host while a base URL is set'))
-    }
-    return fetchImpl(`${base.origin}${prefix}${url.pathname}${url.search}`, init)
-  }
+/** A body that would be no use however often it was asked for: refused at once, never retried. */
+class FinalBodyError extends Error {
+  override readonly name = 'FinalBodyError'
 }
 
 /** Seconds from a Retry-After header (delta-seconds or an HTTP date); undefined when absent or unreadable. */
@@ -78,6 +43,68 @@ function parseRetryAfter(value: string | null): number | undefined {
   const at = Date.parse(trimmed)
   if (Number.isNaN(at)) return undefined
   return Math.max(0, Math.ceil((at - Date.now()) / 1000))
+}
+
+/** True for the failures of a stream that a decompressor raises (bad gzip or deflate data). */
+function isDecodingFailure(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('Z_')) return true
+    if (/incorrect header check|invalid (?:block|distance|stored)|unexpected end of file|decompress/i.test(e.message)) return true
+  }
+  return false
+}
+
+/**
+ * Reads at most `limit` bytes of the decoded body (fetch has already undone gzip/deflate/br, so this counts what
+ * would be held in memory). Past the limit the stream is cancelled, which also closes the connection: a 1 MB
+ * gzip body inflating to 1 GB costs `limit` bytes, not a gigabyte.
+ */
+async function readBody(response: Response, limit: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+  const body = response.body
+  if (!body) return { bytes: new Uint8Array(0), truncated: false }
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (total + value.byteLength > limit) {
+        await reader.cancel().catch(() => {})
+        // What was read so far is the start of a body we refuse; the caller only needs to know that.
+        return { bytes: new Uint8Array(0), truncated: true }
+      }
+      chunks.push(value)
+      total += value.byteLength
+    }
+  } catch (error) {
+    if (isDecodingFailure(error)) throw new FinalBodyError('the body could not be decompressed', { cause: error })
+    throw error
+  }
+  return { bytes: concat(chunks, total), truncated: false }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(bytes % 2 ** 20 === 0 ? 0 : 1)} MiB` : `${bytes} bytes`
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total)
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return out
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    return undefined
+  }
 }
 
 function readYahooError(body: unknown): { code: string; description?: string } | undefined {
@@ -93,158 +120,33 @@ function readYahooError(body: unknown): { code: string; description?: string } |
   }
 }
 
-/**
- * The fetch handed to yahoo-finance2 for one call. It settles HTTP-level outcomes itself instead of leaving
- * them to the library, because the library prints the full URL with `console.error` on any non-2xx status,
- * drops the status of JSON error bodies (404 "Not Found" becomes a plain `Error`), puts the whole body into
- * its error message on malformed JSON, and never exposes Retry-After.
- */
-function createCallFetch(transport: typeof fetch, signal: AbortSignal, record: CallRecord): typeof fetch {
-  return async (input, init) => {
-    const response = await transport(input, { ...init, signal })
-    const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'))
-    const text = await response.text()
-    let body: unknown
-    let parsed = false
-    try {
-      body = JSON.parse(text)
-      parsed = true
-    } catch {
-      // Settled below: an error status wins over the body being unreadable.
-    }
-    const yahooError = parsed ? readYahooError(body) : undefined
-    if (!response.ok || yahooError) {
-      throw new UpstreamAnswerError(response.status, yahooError?.code, yahooError?.description, retryAfterSeconds)
-    }
-    if (!parsed) throw new MalformedBodyError('response body is not JSON')
-    record.body = body
-    return new Response(text, {
-      status: response.status,
-      headers: { 'content-type': 'application/json' },
-    })
-  }
-}
-
-/** Rejects as soon as `signal` aborts, even while yahoo-finance2 still holds the request in its queue. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  // The library's promise may settle after we stop listening; its outcome no longer matters then.
-  promise.catch(() => {})
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason)
-    if (signal.aborted) {
-      onAbort()
-      return
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(error)
-      },
-    )
-  })
-}
-
-const NOT_FOUND_TEXT = /not found|no data found|delisted/i
-
-interface FailureContext {
-  symbol: string
-  timeoutMs: number
-  timeoutSignal: AbortSignal
-  signal: AbortSignal
-  record: CallRecord
-}
-
-function toProviderError(error: unknown, ctx: FailureContext): ProviderError {
-  if (error instanceof ProviderError) return error
-  const base = { provider: 'yahoo' as const, symbol: ctx.symbol, cause: error }
-  const make = (kind: ProviderError['kind'], message: string, extra: { retryAfterSeconds?: number } = {}) =>
-    new ProviderError(kind, message, { ...base, ...extra })
-
-  if (ctx.signal.aborted) {
-    return ctx.timeoutSignal.aborted
-      ? make('timeout', `Yahoo did not answer within ${ctx.timeoutMs} ms`)
-      : make('timeout', 'Yahoo request was cancelled')
-  }
-  if (error instanceof UpstreamAnswerError) {
-    if (error.status === 404 || error.yahooCode === 'Not Found' || NOT_FOUND_TEXT.test(error.description ?? '')) {
-      return make('not_found', 'Symbol not found at Yahoo')
-    }
-    if (error.status === 429) {
-      return make('rate_limited', 'Yahoo rate limit reached', { retryAfterSeconds: error.retryAfterSeconds })
-    }
-    const answeredOk = error.status >= 200 && error.status < 300
-    return make(
-      'upstream',
-      answeredOk ? `Yahoo returned an error (${(error.yahooCode ?? 'unknown').slice(0, 40)})` : `Yahoo answered with HTTP ${error.status}`,
-    )
-  }
-  if (error instanceof MalformedBodyError) return make('bad_payload', 'Yahoo returned a response that is not JSON')
-
-  // The cases below are settled by the call fetch above; they stay mapped in case the library changes.
-  const name = error instanceof Error ? error.name : ''
-  const message = error instanceof Error ? error.message : ''
-  if (name === 'FailedYahooValidationError') return make('bad_payload', 'Yahoo returned a chart payload that failed validation')
-  if (name === 'HTTPError') {
-    const code = (error as { code?: unknown }).code
-    if (code === 404) return make('not_found', 'Symbol not found at Yahoo')
-    if (code === 429) return make('rate_limited', 'Yahoo rate limit reached')
-    return make('upstream', typeof code === 'number' ? `Yahoo answered with HTTP ${code}` : 'Yahoo request failed')
-  }
-  if (NOT_FOUND_TEXT.test(message)) return make('not_found', 'Symbol not found at Yahoo')
-  // A body arrived, so whatever broke afterwards (the library's own clean-up of `chart.result[0]`) broke on
-  // the payload's shape.
-  if (ctx.record.body !== undefined) return make('bad_payload', 'Yahoo returned a chart payload that could not be read')
-  return make('upstream', 'Could not reach Yahoo')
+/** `period1`/`period2` in epoch seconds: one day before `from` (exchanges east of UTC stamp their bars on the previous UTC day) to the day after `to`. */
+function chartPeriod(from: DailyBarsRequest['from'], to: DailyBarsRequest['to']) {
+  return { period1: isoToUtcMs(addDays(from, -1)) / 1000, period2: isoToUtcMs(addDays(to, 1)) / 1000 }
 }
 
 /**
- * The live provider: daily bars from Yahoo's chart v8 API through yahoo-finance2. No retries here; the price
- * service decides whether and when to retry.
+ * The live provider: daily bars from Yahoo's chart v8 API with one plain GET, no retries (the price service
+ * decides whether and when to retry), nothing followed off the configured origin, and a bounded read.
  */
 export function createYahooProvider(options: YahooProviderOptions = {}): PriceProvider {
   const timeoutMs = options.timeoutMs ?? DEFAULT_YAHOO_TIMEOUT_MS
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_CHART_BODY_BYTES
   // Resolved per request so a fetch stubbed after the provider was built is still honoured.
   const fetchImpl: typeof fetch = options.fetchImpl ?? ((input, init) => globalThis.fetch(input, init))
-  const transport = createTransport(options.baseUrl, fetchImpl)
+  const base = new URL(options.baseUrl ?? YAHOO_CHART_ORIGIN)
+  const prefix = base.pathname.replace(/\/+$/, '')
 
-  let client: YahooClient | undefined
-  // Built on first use: constructing it runs option validation and a runtime check that logs, and importing
-  // this module (e.g. while Next.js collects routes) should cost nothing.
-  const getClient = (): YahooClient =>
-    (client ??= new YahooFinance({
-      fetch: transport,
-      versionCheck: false, // otherwise a validation failure triggers a request to the npm registry
-      logger: QUIET_LOGGER,
-      suppressNotices: ['yahooSurvey'],
-      validation: { logErrors: false, logOptionsErrors: false },
-    }))
-
-  async function fetchChart(request: DailyBarsRequest, signal: AbortSignal, record: CallRecord): Promise<void> {
-    const chart = getClient().chart(
-      // yahoo-finance2 appends the symbol to the URL path as is.
-      encodeURIComponent(request.symbol),
-      {
-        // One extra day before `from`: exchanges east of UTC stamp their bars on the previous UTC day
-        // (e.g. Sydney opens at 23:00 UTC). The result is sliced to [from, to] in exchange time below.
-        period1: addDays(request.from, -1),
-        period2: addDays(request.to, 1),
-        interval: '1d',
-        events: 'div|split',
-        return: 'object',
-      },
-      {
-        fetch: createCallFetch(transport, signal, record),
-        // The library's schema rejects payloads we can use (null currency, as for LUCYW) and coerces
-        // strings into numbers; `schema.ts` validates the JSON as received instead.
-        validateResult: false,
-      },
-    )
-    await untilAborted(chart, signal)
+  function chartUrl(request: DailyBarsRequest): string {
+    const { period1, period2 } = chartPeriod(request.from, request.to)
+    const query = new URLSearchParams({
+      period1: String(period1),
+      period2: String(period2),
+      interval: '1d',
+      events: 'div,split',
+      includeAdjustedClose: 'true',
+    })
+    return `${base.origin}${prefix}/v8/finance/chart/${encodeURIComponent(request.symbol)}?${query}`
   }
 
   return {
@@ -253,25 +155,70 @@ export function createYahooProvider(options: YahooProviderOptions = {}): PricePr
       const { symbol, from, to } = request
       const timeoutSignal = AbortSignal.timeout(timeoutMs)
       const signal = request.signal ? AbortSignal.any([request.signal, timeoutSignal]) : timeoutSignal
-      const record: CallRecord = {}
+      const fail = (kind: ProviderErrorKind, message: string, extra: { retryAfterSeconds?: number; retryable?: boolean; cause?: unknown } = {}) =>
+        new ProviderError(kind, message, { provider: 'yahoo', symbol, ...extra })
+      const url = chartUrl(request)
 
+      let body: unknown
       try {
-        await fetchChart(request, signal, record)
+        // `manual`: a redirect is answered, not followed, so no request ever leaves the configured origin.
+        const response = await fetchImpl(url, { signal, redirect: 'manual', headers: { accept: 'application/json' } })
+        if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+          await response.body?.cancel().catch(() => {})
+          throw fail('upstream', `Yahoo answered with a redirect${response.status ? ` (HTTP ${response.status})` : ''}, which is not followed`, {
+            retryable: false,
+          })
+        }
+        if (!response.ok) {
+          const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'))
+          const { bytes } = await readBody(response, MAX_ERROR_BODY_BYTES).catch(() => ({ bytes: new Uint8Array(0) }))
+          const yahooError = readYahooError(parseJson(bytes))
+          if (response.status === 404 || yahooError?.code === 'Not Found') throw fail('not_found', 'Symbol not found at Yahoo')
+          if (response.status === 429) throw fail('rate_limited', 'Yahoo rate limit reached', { retryAfterSeconds })
+          throw fail('upstream', `Yahoo answered with HTTP ${response.status}`)
+        }
+        const tooLarge = () => fail('bad_payload', `Yahoo's answer is larger than ${formatBytes(maxBodyBytes)}`, { retryable: false })
+        // A declared length counts the bytes on the wire; only without compression is it the decoded size too.
+        const declared = Number(response.headers.get('content-length') ?? NaN)
+        if (Number.isFinite(declared) && declared > maxBodyBytes && !response.headers.get('content-encoding')) {
+          await response.body?.cancel().catch(() => {})
+          throw tooLarge()
+        }
+        const { bytes, truncated } = await readBody(response, maxBodyBytes)
+        if (truncated) throw tooLarge()
+        body = parseJson(bytes)
+        if (body === undefined) throw fail('bad_payload', 'Yahoo returned a response that is not JSON')
+        const yahooError = readYahooError(body)
+        if (yahooError) {
+          if (yahooError.code === 'Not Found' || NOT_FOUND_TEXT.test(yahooError.description ?? '')) {
+            throw fail('not_found', 'Symbol not found at Yahoo')
+          }
+          throw fail('upstream', `Yahoo returned an error (${yahooError.code.replace(/[^\w .-]/g, '').slice(0, 40)})`)
+        }
       } catch (error) {
-        throw toProviderError(error, { symbol, timeoutMs, timeoutSignal, signal, record })
+        if (error instanceof ProviderError) throw error
+        if (signal.aborted) {
+          throw fail('timeout', timeoutSignal.aborted ? `Yahoo did not answer within ${timeoutMs} ms` : 'Yahoo request was cancelled', {
+            cause: error,
+          })
+        }
+        if (error instanceof FinalBodyError) throw fail('bad_payload', 'Yahoo sent a body that could not be decoded', { cause: error })
+        throw fail('upstream', 'Could not reach Yahoo', { cause: error })
       }
 
       let result: DailyBarsResult
       try {
-        result = reshapeChart(parseChartResponse(record.body), symbol)
+        result = reshapeChart(parseChartResponse(body, MAX_TIMESTAMPS), symbol)
       } catch (error) {
-        throw new ProviderError('bad_payload', 'Yahoo returned a chart payload that failed validation', {
-          provider: 'yahoo',
-          symbol,
-          cause: error,
-        })
+        const detail = error instanceof ChartPayloadError ? 'was dated in the wrong time zone' : 'failed validation'
+        throw fail('bad_payload', `Yahoo returned a chart payload that ${detail}`, { cause: error })
       }
-      return { ...result, bars: result.bars.filter((bar) => bar.date >= from && bar.date <= to) }
+      const inRange = (date: string) => date >= from && date <= to
+      return {
+        ...result,
+        bars: result.bars.filter((bar) => inRange(bar.date)),
+        ...(result.rejectedBars ? { rejectedBars: result.rejectedBars.filter((r) => inRange(r.date)) } : {}),
+      }
     },
   }
 }

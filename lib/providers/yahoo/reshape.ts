@@ -1,5 +1,7 @@
 import { dateInTimeZone, utcMsToIso } from '../../dates'
+import { getSymbolInfo } from '../../symbols'
 import type { Bar, IsoDate } from '../../types'
+import { barRejection, exchangeCalendarFor, type RejectedBar } from '../bar-rules'
 import type { DailyBarsResult } from '../types'
 import { isUsableTimeZone, type YahooChartMeta, type YahooChartResult } from './schema'
 
@@ -30,12 +32,32 @@ function dateResolver(meta: YahooChartMeta): DateResolver {
   return { zone: etcZone, toDate: (s) => utcMsToIso((s + offset) * 1000) }
 }
 
+/** Thrown when a payload cannot be placed on its exchange's dates (the client maps it to `bad_payload`). */
+export class ChartPayloadError extends Error {
+  override readonly name = 'ChartPayloadError'
+}
+
+/**
+ * For a symbol whose exchange we know, a payload in another time zone would move every bar (a zone 14 hours
+ * ahead of New York puts Friday's session on Saturday): refuse it rather than re-date it.
+ */
+function checkZone(meta: YahooChartMeta, symbol: string): void {
+  const expected = getSymbolInfo(symbol)?.timeZone
+  const zone = meta.exchangeTimezoneName
+  if (expected !== undefined && zone !== undefined && zone !== expected) {
+    throw new ChartPayloadError(`exchange time zone ${zone.slice(0, 64)} is not ${symbol}'s (${expected})`)
+  }
+}
+
 function finite(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value)
 }
 
 /**
  * Turns a validated chart result (`chart.result[0]`, see `schema.ts`) into app bars.
+ *
+ * Rows that break a rule of `bar-rules.ts` (the importer's rules) are left out and listed in `rejectedBars`;
+ * a second row for a session already read is one of them.
  *
  * Missing days are dropped, never filled: a row with any null OHLC value is a day Yahoo has no prices for.
  * A row with a null volume is dropped as well, because `Bar.volume` is a number and any stand-in (0) would
@@ -45,7 +67,12 @@ function finite(value: number | null | undefined): value is number {
  */
 export function reshapeChart(payload: YahooChartResult, symbol: string): DailyBarsResult {
   const { meta, indicators } = payload
+  checkZone(meta, symbol)
   const resolver = dateResolver(meta)
+  // The calendar follows the exchange we know for the symbol, else the zone the payload names: a payload dated by
+  // a wrong gmtoffset is then still checked against the days its exchange trades.
+  const calendarZone = getSymbolInfo(symbol)?.timeZone ?? meta.exchangeTimezoneName ?? resolver.zone
+  const calendar = exchangeCalendarFor(calendarZone, meta.instrumentType)
   const name = meta.longName ?? meta.shortName ?? symbol
   const currency = meta.currency ?? null
   const timestamps = payload.timestamp ?? []
@@ -53,6 +80,7 @@ export function reshapeChart(payload: YahooChartResult, symbol: string): DailyBa
 
   const byDate = new Map<IsoDate, Bar>()
   const dropped = new Set<IsoDate>()
+  const rejectedBars: RejectedBar[] = []
   if (quote !== undefined) {
     // Without an adjclose array (e.g. some indices and currencies) the close is the only price there is;
     // for those instruments it is also what the adjusted series would be.
@@ -69,13 +97,32 @@ export function reshapeChart(payload: YahooChartResult, symbol: string): DailyBa
         dropped.add(date)
         return
       }
-      // Later rows win: Yahoo can append a second row for the current session with a later timestamp.
-      byDate.set(date, { date, open, high, low, close, adjClose, volume })
+      const bar: Bar = { date, open, high, low, close, adjClose, volume }
+      const reason = barRejection(bar, calendar)
+      if (reason !== undefined) {
+        rejectedBars.push({ date, reason })
+        return
+      }
+      // One bar per session. Yahoo can append a second row for the still-open session with a later timestamp;
+      // the first row is the one stamped at the open, and no later row may silently replace a bar already read.
+      if (byDate.has(date)) {
+        rejectedBars.push({ date, reason: 'duplicate' })
+        return
+      }
+      byDate.set(date, bar)
     })
   }
 
   const bars = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   // A date that also has a complete row (a duplicate stamp) was not lost.
   const droppedDates = [...dropped].filter((d) => !byDate.has(d)).sort()
-  return { symbol, name, currency, exchangeTimezone: resolver.zone, bars, ...(droppedDates.length > 0 ? { droppedDates } : {}) }
+  return {
+    symbol,
+    name,
+    currency,
+    exchangeTimezone: resolver.zone,
+    bars,
+    ...(droppedDates.length > 0 ? { droppedDates } : {}),
+    ...(rejectedBars.length > 0 ? { rejectedBars, ...(calendar ? { calendarName: calendar.name } : {}) } : {}),
+  }
 }

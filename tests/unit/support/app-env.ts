@@ -1,8 +1,9 @@
-import { resetEnvForTests } from '@/lib/env'
+import { ENV_KEYS, resetEnvForTests } from '@/lib/env'
 import { resetPriceServiceForTests } from '@/lib/prices'
 import { resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
 
-const APP_ENV_KEYS = ['PRICE_PROVIDER', 'YAHOO_BASE_URL', 'YAHOO_TIMEOUT_MS', 'LIVE_REQUESTS_PER_MINUTE'] as const
+/** Every variable lib/env.ts declares, so a new one is saved and restored without a change here. */
+const APP_ENV_KEYS = ENV_KEYS
 
 /**
  * Remembers the app's environment variables now and returns a function that puts them back and drops every
