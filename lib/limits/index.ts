@@ -117,9 +117,11 @@ export function getLimitsStore(): LimitsStore {
           {
             ...options,
             flight: {
-              // A fetch is at most 1 + MAX_RETRIES attempts of YAHOO_TIMEOUT_MS plus the waits between them.
+              // A fetch is at most 1 + MAX_RETRIES attempts of YAHOO_TIMEOUT_MS plus the waits between them. Waiting
+              // as long as a live holder may hold the lock: a shorter wait split the flight on a loaded machine
+              // (a waiter gave up on a holder that was still fetching: two upstream requests per symbol).
               lockTtlMs: 3 * e.YAHOO_TIMEOUT_MS + SHARED_FLIGHT_SLACK_MS,
-              maxWaitMs: e.YAHOO_TIMEOUT_MS + SHARED_FLIGHT_SLACK_MS,
+              maxWaitMs: 3 * e.YAHOO_TIMEOUT_MS + SHARED_FLIGHT_SLACK_MS,
             },
           },
           getSharedStore(),
