@@ -8,6 +8,9 @@
  *    before Next.js sees it.
  * 3. Route handlers see no socket: the peer stamp writes the TCP peer's address into a header no client can forge
  *    (lib/limits/peer-address.ts), which per-client limits use unless TRUST_PROXY_HOPS says otherwise.
+ * 4. Graceful shutdown (lib/server/shutdown.ts): on SIGTERM readiness turns to draining, and SHUTDOWN_GRACE_MS
+ *    bounds how long requests still in flight may keep the process alive.
+ * 5. Opens the shared store (lib/store), so the first requests after a start already find Redis connected.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -21,4 +24,10 @@ export async function register(): Promise<void> {
   installMethodGuard()
   const { installPeerAddressStamp } = await import('./lib/limits/peer-address')
   installPeerAddressStamp()
+  // On SIGTERM: readiness turns to draining, and a bound ends a process whose requests never finish.
+  const { installGracefulShutdown } = await import('./lib/server/shutdown')
+  installGracefulShutdown({ graceMs: checked.env.SHUTDOWN_GRACE_MS })
+  // Open the shared store now, so the first requests after a start already find Redis connected.
+  const { getSharedStore } = await import('./lib/store')
+  await getSharedStore().probe()
 }

@@ -19,6 +19,9 @@ const nextConfig = {
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }] },
     ]
   },
+  // A self-contained server (.next/standalone/server.js with only the node_modules it needs): what the Dockerfile
+  // ships and what the cluster and shutdown tests start.
+  output: 'standalone',
   reactStrictMode: true,
   poweredByHeader: false,
   // A separate build folder lets benchmarks and parallel test runs build without touching the main `.next`.

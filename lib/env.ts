@@ -25,6 +25,12 @@ export const envSchema = z.object({
   PAGE_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(60),
   /** Bytes of live windows (bars) kept in memory per process. */
   PRICE_CACHE_MAX_MIB: z.coerce.number({ error: 'must be a number' }).int().min(1).max(16_384).default(128),
+  /** Shared store for every instance (cache, single-flight, limits, budget); unset keeps all of it in memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
+  /** Byte cap of the shared window cache in Redis; unset keeps the store's default. */
+  REDIS_CACHE_MAX_BYTES: z.coerce.number({ error: 'must be a number' }).int().min(1_024).max(16 * 1024 * 1024 * 1024).optional(),
+  /** On SIGTERM, longest wait for requests in flight before the process exits anyway (lib/server/shutdown.ts). */
+  SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a number' }).int().min(100).max(120_000).default(8_000),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -16,6 +16,8 @@
  *   e. the server-wide upstream budget under many client ids: cold requests from hundreds of ids (trusted
  *      X-Forwarded-For, so each is its own client) against a low budget, healthy and failing (5xx) upstream,
  *      counted at the mock.
+ *   f. several instances sharing Redis (scripts/load-cluster.mjs): upstream requests per symbol for a cold burst
+ *      over 1 and 3 instances, cached throughput with and without Redis, and what a Redis outage costs.
  *
  * Exits non-zero when any check fails. The mock serves chart payloads re-encoded from the embedded snapshot's
  * real bars (tests/mock-yahoo/payload-from-bars.ts), written to a temp dir that is removed at the end.
@@ -34,6 +36,7 @@ import {
   startMockYahoo,
   startNextServer,
 } from './perf-harness.mjs'
+import { checkCluster } from './load-cluster.mjs'
 
 const SYMBOLS = ['NVDA', 'AVGO', 'AMD', 'MSFT', 'SPY']
 const YEAR = { from: '2024-07-01', to: '2025-06-30' }
@@ -59,7 +62,8 @@ const NO_LIMITS = {
 }
 const SPOOF = { requests: 100, apiLimit: 20 }
 const BUDGET = { perMinute: 40, clients: 200, symbolsPerFailingRequest: 20, failingRequests: 10 }
-const RUN_DEADLINE_MS = 7 * 60_000
+// Checks a-e take about 7 minutes on a loaded machine; f (several instances) about 4 more.
+const RUN_DEADLINE_MS = 12 * 60_000
 
 const failures = []
 function check(ok, message) {
@@ -393,7 +397,7 @@ async function checkBudget(mock, symbols) {
 async function main() {
   // `--only b,c` runs some of the checks, e.g. while working on one of them.
   const onlyArg = process.argv.indexOf('--only')
-  const only = new Set(onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['a', 'b', 'c', 'd', 'e'])
+  const only = new Set(onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['a', 'b', 'c', 'd', 'e', 'f'])
   installCleanup({ deadlineMs: RUN_DEADLINE_MS, label: 'load' })
   const machine = describeMachine()
   console.log(`# npm run load (build: ${benchDistDir()})`)
@@ -417,6 +421,11 @@ async function main() {
     if (only.has('e')) await checkBudget(mock, symbols)
   } finally {
     await mock.stop()
+  }
+  try {
+    // f. several instances, with and without Redis (scripts/load-cluster.mjs).
+    if (only.has('f')) await checkCluster({ check, payloadDirs: [payloadDir] })
+  } finally {
     removeTempDir(payloadDir)
   }
 

@@ -1,15 +1,20 @@
 import 'server-only'
 import { env } from '../env'
+import { getSharedStore } from '../store'
 import { createMemoryByteCache, createMemoryClientLimiter, createMemorySingleFlight, createMemoryUpstreamBudget } from './memory'
+import { createSharedLimitsStore } from './shared'
 import type { ByteCache, ClientLimiter, SingleFlight, UpstreamBudget } from './types'
 
-export type { ByteCache, CacheHit, ClientLimiter, LimitDecision, SingleFlight, UpstreamBudget } from './types'
+export type { ByteCache, CacheHit, ClientLimiter, LimitDecision, SingleFlight, SingleFlightOptions, UpstreamBudget } from './types'
 export { CapacityError, type CapacityReason } from './errors'
 
 /** The limits are stated per minute; buckets refill evenly over this span. */
 export const LIMIT_WINDOW_MS = 60_000
 /** Memory for one per-client limiter's buckets (about 190 bytes a client, so some 20,000 clients each). */
 export const CLIENT_LIMITER_MAX_BYTES = 4 * 1024 * 1024
+
+/** Added to the shared single-flight's lock and wait bounds for queueing and retry delays. */
+export const SHARED_FLIGHT_SLACK_MS = 2_000
 
 /** The per-client limits the app applies (see lib/rate-limit.ts for where). */
 export type ClientLimitName = 'api' | 'page' | 'live'
@@ -21,6 +26,17 @@ export interface ByteCacheSpec<V> {
   maxEntries?: number
   /** Clock for TTLs, for tests that move time (the in-memory store only). */
   now?: () => number
+  /**
+   * How a value is written as text and read back (validated: text from a shared store is outside data). A cache
+   * with a codec is shared between instances when the store is Redis; one without stays in each process's memory.
+   */
+  codec?: ByteCacheCodec<V>
+}
+
+export interface ByteCacheCodec<V> {
+  encode(value: V): string
+  /** Undefined for text this build cannot read (another version's shape): a miss, never a crash. */
+  decode(text: string): V | undefined
 }
 
 /**
@@ -28,7 +44,7 @@ export interface ByteCacheSpec<V> {
  * plain JSON data or byte arrays, so a shared implementation can serialise them.
  */
 export interface LimitsStore {
-  readonly kind: 'memory'
+  readonly kind: 'memory' | 'redis'
   clientLimiter(name: ClientLimitName): ClientLimiter
   upstreamBudget(): UpstreamBudget
   /** The cache called `name`, created with `spec` on first use (later specs for the same name are ignored). */
@@ -90,11 +106,27 @@ export function getLimitsStore(): LimitsStore {
   const global = globalThis as StoreGlobal
   if (!global[STORE]) {
     const e = env()
-    global[STORE] = createMemoryLimitsStore({
+    const options: LimitsStoreOptions = {
       limits: { api: e.API_REQUESTS_PER_MINUTE, page: e.PAGE_REQUESTS_PER_MINUTE, live: e.LIVE_REQUESTS_PER_MINUTE },
       upstreamPerMinute: e.UPSTREAM_REQUESTS_PER_MINUTE,
       now: testClock,
-    })
+    }
+    // REDIS_URL set: every instance shares the limits, the budget and the window cache (lib/limits/shared.ts).
+    global[STORE] = e.REDIS_URL
+      ? createSharedLimitsStore(
+          {
+            ...options,
+            flight: {
+              // A fetch is at most 1 + MAX_RETRIES attempts of YAHOO_TIMEOUT_MS plus the waits between them. Waiting
+              // as long as a live holder may hold the lock: a shorter wait split the flight on a loaded machine
+              // (a waiter gave up on a holder that was still fetching: two upstream requests per symbol).
+              lockTtlMs: 3 * e.YAHOO_TIMEOUT_MS + SHARED_FLIGHT_SLACK_MS,
+              maxWaitMs: 3 * e.YAHOO_TIMEOUT_MS + SHARED_FLIGHT_SLACK_MS,
+            },
+          },
+          getSharedStore(),
+        )
+      : createMemoryLimitsStore(options)
   }
   return global[STORE]
 }

@@ -50,9 +50,18 @@ export interface ByteCache<V> {
   stats(): { entries: number; bytes: number }
 }
 
+export interface SingleFlightOptions<T> {
+  /**
+   * Where another instance's result for `key` is found once it is done (the window cache), if it is there and
+   * fresh; may throw a remembered failure. A shared single-flight waits on it instead of running `fn` again; the
+   * in-memory one needs no peek (the callers share one promise).
+   */
+  peek?: () => Promise<T | undefined>
+}
+
 /** Runs `fn` once per key at a time: concurrent callers with the same key share its result (or its failure). */
 export interface SingleFlight {
-  run<T>(key: string, fn: () => Promise<T>): Promise<T>
+  run<T>(key: string, fn: () => Promise<T>, options?: SingleFlightOptions<T>): Promise<T>
   /** Keys with a call in progress, for tests and reports. */
   inFlight(): number
 }

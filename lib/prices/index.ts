@@ -5,6 +5,7 @@ import { createSnapshotProvider } from '../providers/snapshot'
 import { createYahooProvider } from '../providers/yahoo'
 import { snapshotCoverage } from '../snapshot'
 import { cachedWindowBytes, createPriceService, type CachedWindow, type PriceService, type PriceServiceOptions } from './service'
+import { cachedWindowCodec } from './window-codec'
 
 export type { PricesRequest, PricesResult, PriceService } from './service'
 
@@ -29,6 +30,8 @@ export function getPriceService(): PriceService {
         sizeOf: cachedWindowBytes,
         maxEntries: PRICE_CACHE_MAX_WINDOWS,
         now: testOverrides.now,
+        // Written as text, so the window cache is shared by every instance when REDIS_URL is set.
+        codec: cachedWindowCodec,
       }),
       singleFlight: store.singleFlight('live-windows'),
       budget: store.upstreamBudget(),

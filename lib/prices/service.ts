@@ -239,6 +239,13 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       return { ...hit.value.bars, version: `${key}@${hit.value.fetchedAt}` }
     }
     await caller?.admit()
+    // Another instance's fetch of the same window, once it has stored it (only a shared single-flight asks).
+    const peek = async (): Promise<LiveResult | undefined> => {
+      const stored = await cache.get(key)
+      if (!stored) return undefined
+      if ('failure' in stored.value) throw toProviderError(stored.value.failure, symbol)
+      return { ...stored.value.bars, version: `${key}@${stored.value.fetchedAt}` }
+    }
     return flights.run(key, async (): Promise<LiveResult> => {
       const stale = hit && 'bars' in hit.value ? { ...hit.value.bars, version: `${key}@${hit.value.fetchedAt}` } : undefined
       try {
@@ -257,7 +264,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
         }
         throw error
       }
-    })
+    }, { peek })
   }
 
   function toSeries(result: DailyBarsResult, source: PriceSeries['source'], from: IsoDate, to: IsoDate): PriceSeries {

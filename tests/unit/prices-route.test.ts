@@ -8,7 +8,13 @@ beforeAll(() => {
   resetEnvForTests()
 })
 
-const get = (query: string) => GET(new Request(`http://localhost/api/prices?${query}`))
+/** Follows the one redirect a non-canonical spelling gets, as a browser's fetch would. */
+async function get(query: string): Promise<Response> {
+  const url = `http://localhost/api/prices?${query}`
+  const res = await GET(new Request(url))
+  const location = res.headers.get('location')
+  return res.status === 308 && location ? GET(new Request(new URL(location, url))) : res
+}
 
 interface PricesBody {
   series: { symbol: string; name: string; currency: string; source: string; bars: { date: string; close: number; adjClose: number }[] }[]
@@ -19,7 +25,7 @@ describe('GET /api/prices', () => {
   it('returns snapshot bars for several symbols on the exchange calendar', async () => {
     const res = await get('symbols=NVDA,SPY&from=2025-01-02&to=2025-02-28')
     expect(res.status).toBe(200)
-    expect(res.headers.get('cache-control')).toContain('max-age=3600')
+    expect(res.headers.get('cache-control')).toContain('immutable')
     const body = (await res.json()) as PricesBody
     expect(body.series.map((s) => s.symbol)).toEqual(['NVDA', 'SPY'])
     const nvda = body.series[0]!

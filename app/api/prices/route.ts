@@ -1,32 +1,30 @@
+import { CANONICAL_REDIRECT_CACHE, canonicalPricesPath, isCanonicalQuery, pricesCacheControl } from '@/lib/api/cache-control'
 import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
 import { pricesQuerySchema } from '@/lib/api/prices-query'
-import { searchParamsToObject } from '@/lib/api/query'
-import { renderPrices, type RenderedPrices } from '@/lib/prices/render'
+import { searchParamsToObject, todayIso } from '@/lib/api/query'
+import { renderPrices } from '@/lib/prices/render'
 import { admitApiRequest } from '@/lib/rate-limit'
-
-// Snapshot data only changes on deploy; live and fallback answers are kept briefly so a recovered upstream shows soon.
-const CACHE_SNAPSHOT = 'public, max-age=3600, stale-while-revalidate=86400'
-const CACHE_LIVE = 'public, max-age=300, stale-while-revalidate=600'
-const CACHE_WITH_WARNINGS = 'public, max-age=60'
-const CACHE_CONTROL: Record<RenderedPrices['kind'], string> = {
-  snapshot: CACHE_SNAPSHOT,
-  live: CACHE_LIVE,
-  'with-warnings': CACHE_WITH_WARNINGS,
-}
 
 export async function GET(request: Request): Promise<Response> {
   try {
     // 1. Count the request against its client's allowance (429 when spent), then parse the query.
     const caller = await admitApiRequest(request)
-    const parsed = pricesQuerySchema.safeParse(searchParamsToObject(new URL(request.url).searchParams))
+    const url = new URL(request.url)
+    const parsed = pricesQuerySchema.safeParse(searchParamsToObject(url.searchParams))
     if (!parsed.success) return errorResponse(badRequest(parsed.error))
     const { symbols, from, to, format } = parsed.data
 
-    // 2. One call into lib.
+    // 2. One URL per answer, so a CDN keeps one copy: other spellings of the same query are sent there.
+    const canonical = canonicalPricesPath(parsed.data)
+    if (!isCanonicalQuery(url.searchParams, canonical)) {
+      return new Response(null, { status: 308, headers: { Location: canonical, 'Cache-Control': CANONICAL_REDIRECT_CACHE } })
+    }
+
+    // 3. One call into lib.
     const rendered = await renderPrices({ symbols, from, to, signal: request.signal, caller }, format)
 
-    // 3. Map to the response.
-    const cacheControl = CACHE_CONTROL[rendered.kind]
+    // 4. Map to the response.
+    const cacheControl = pricesCacheControl(rendered.kind, to, todayIso())
     if (format === 'csv') {
       return new Response(rendered.body, {
         headers: {

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMemoryStore } from '@/lib/store/memory'
+import { createRedisStore } from '@/lib/store/redis/store'
+import { sharedSingleFlight, type SharedFlightOptions } from '@/lib/store/shared-flight'
+import type { SharedStore } from '@/lib/store/types'
+import { redisAvailability, startRedisServer, type TestRedis } from '../support/redis-server'
+
+const redisState = redisAvailability()
+let redis: TestRedis | undefined
+const opened: SharedStore[] = []
+
+beforeAll(async () => {
+  if (redisState.available) redis = await startRedisServer()
+})
+afterAll(async () => {
+  await Promise.all(opened.map((s) => s.close()))
+  await redis?.stop()
+})
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+const KEY = 'NVDA:2025-01-01:2025-12-31'
+
+/** As the price service uses it: the work fetches and stores in the shared cache, `peek` reads it back. */
+async function flight(store: SharedStore, fetch: () => Promise<string>, overrides: Partial<SharedFlightOptions<string>> = {}) {
+  const cached = await store.cache.get(KEY)
+  if (cached && !cached.stale) return { value: cached.value, from: 'cache' as const }
+  return sharedSingleFlight<string>({
+    lock: store.lock,
+    key: KEY,
+    run: async () => {
+      const value = await fetch()
+      await store.cache.set(KEY, value, { ttlMs: 60_000 })
+      return value
+    },
+    peek: async () => {
+      const hit = await store.cache.get(KEY)
+      return hit && !hit.stale ? hit.value : undefined
+    },
+    lockTtlMs: 5_000,
+    maxWaitMs: 3_000,
+    ...overrides,
+  })
+}
+
+function countingUpstream(delayMs: number) {
+  let calls = 0
+  return {
+    calls: () => calls,
+    fetch: async () => {
+      calls++
+      await sleep(delayMs)
+      return `bars#${calls}`
+    },
+  }
+}
+
+function instances(count: number): SharedStore[] {
+  if (!redis) throw new Error('redis-server not started')
+  const namespace = `flight-${randomBytes(4).toString('hex')}`
+  const stores = Array.from({ length: count }, () => createRedisStore({ url: redis!.url, namespace, warn: () => {} }))
+  opened.push(...stores)
+  return stores
+}
+
+describe('shared single-flight', () => {
+  it('one store: concurrent cold callers cause one fetch and all get its value', async () => {
+    const store = createMemoryStore()
+    const upstream = countingUpstream(100)
+    const results = await Promise.all(Array.from({ length: 20 }, () => flight(store, upstream.fetch, { pollMs: 10 })))
+    expect(upstream.calls()).toBe(1)
+    expect(new Set(results.map((r) => r.value))).toEqual(new Set(['bars#1']))
+    expect((await flight(store, upstream.fetch)).from).toBe('cache')
+  })
+
+  it.skipIf(!redisState.available)('three instances sharing Redis: 60 concurrent cold callers cause one fetch', async () => {
+    const stores = instances(3)
+    const upstream = countingUpstream(300)
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => flight(stores[i % 3]!, upstream.fetch)))
+    expect(upstream.calls()).toBe(1)
+    expect(results.every((r) => r.value === 'bars#1')).toBe(true)
+    expect(results.filter((r) => r.from === 'fetched')).toHaveLength(1)
+  })
+
+  it.skipIf(!redisState.available)('a holder that dies without storing frees the others once its lock expires', async () => {
+    const [a, b] = instances(2)
+    // The "dead" holder: takes the lock for 400 ms and never writes a value.
+    expect(await a!.lock.acquire(KEY, 400)).toBeTypeOf('string')
+    const upstream = countingUpstream(10)
+    const started = Date.now()
+    const result = await flight(b!, upstream.fetch)
+    expect(result).toEqual({ value: 'bars#1', from: 'fetched' })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350)
+    expect(Date.now() - started).toBeLessThan(2_000)
+  })
+
+  it('a waiter stops waiting after maxWaitMs and fetches itself rather than hang', async () => {
+    const store = createMemoryStore()
+    await store.lock.acquire(KEY, 60_000)
+    const upstream = countingUpstream(10)
+    const started = Date.now()
+    const result = await flight(store, upstream.fetch, { maxWaitMs: 300, pollMs: 20 })
+    expect(result.from).toBe('fetched-after-wait')
+    expect(upstream.calls()).toBe(1)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(280)
+    expect(Date.now() - started).toBeLessThan(1_000)
+  })
+
+  it('a failed fetch releases the lock, so the next caller tries again at once', async () => {
+    const store = createMemoryStore()
+    await expect(flight(store, () => Promise.reject(new Error('upstream 500')))).rejects.toThrow('upstream 500')
+    const upstream = countingUpstream(1)
+    expect((await flight(store, upstream.fetch)).from).toBe('fetched')
+  })
+})
