@@ -50,7 +50,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
 
   // The reaction table's answer for this view, under the key the panel asks for, so it is in the HTML.
   const reactionEvent = view.event && events.some((e) => e.id === view.event) ? view.event : SERVER_REACTION_EVENT_ID
-  const reactionKey = reactionUrl({ symbols: view.symbols, event: reactionEvent, benchmark: view.benchmark })
+  const reactionKey = reactionUrl({ symbols: view.symbols, event: reactionEvent, benchmark: view.benchmark, reaction: view.reaction })
   if (reactionKey) {
     const parsed = reactionQuerySchema.safeParse(searchParamsToObject(new URL(reactionKey, 'http://localhost').searchParams))
     if (parsed.success) {

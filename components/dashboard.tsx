@@ -1,6 +1,5 @@
 'use client'
 
-import dynamic from 'next/dynamic'
 import { Suspense, lazy, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { CHART_HEIGHT_CSS as CHART_HEIGHT } from '@/lib/chart/geometry'
 import { buildChartModel, type ChartEvent, type ChartModel } from '@/lib/chart/model'
@@ -19,6 +18,7 @@ import { ChartDataTable } from './data-table'
 import { DataStatus, explainPricesError } from './data-status'
 import { EventDetails, EventList, ReaderMark, VerifiedMark } from './event-list'
 import { ReaderEventForm } from './reader-event-form'
+import { ReactionPanel } from './reaction-panel'
 import { ExportButtons } from './export-buttons'
 import { RangeControls } from './range-controls'
 import { SymbolPicker } from './symbol-picker'
@@ -79,11 +79,6 @@ function useHydrated(): boolean {
   return useSyncExternalStore(noSubscription, () => true, () => false)
 }
 
-// The reaction table and its bar chart sit below the fold: their code is a chunk of its own. The server renders
-// the table into the HTML (app/page.tsx hands it the answer), so it reads without JavaScript; JS adds the controls.
-const ReactionPanel = dynamic(() => import('./reaction-panel').then((m) => m.ReactionPanel), {
-  loading: () => <div className="h-96 animate-pulse rounded-lg bg-[var(--grid)]" aria-label="Loading the reaction table" />,
-})
 
 export interface DashboardProps {
   events: ChartEvent[]

@@ -83,7 +83,7 @@ export function ReaderMark() {
 
 export function VerifiedMark({ verified }: { verified: boolean }) {
   return verified ? (
-    <span className="rounded bg-emerald-600/15 px-1.5 text-[10px] font-semibold uppercase text-emerald-700 dark:text-emerald-300" title="Facts seen in the sources listed">
+    <span className="rounded bg-emerald-600/15 px-1.5 text-[10px] font-semibold uppercase text-emerald-800 dark:text-emerald-300" title="Facts seen in the sources listed">
       ✓ verified
     </span>
   ) : (

@@ -9,7 +9,7 @@ export function PortfolioTable({ data }: { data: ReactionResult }) {
   const p = data.portfolio
   if (p.n === 0) return null
   return (
-    <div className="relative overflow-x-auto" data-testid="portfolio-table">
+    <div className="relative overflow-x-auto" data-testid="portfolio-table" role="region" aria-label="Group tests" tabIndex={0}>
       <table className="w-full min-w-[40rem] text-right text-sm tabular-nums">
         <caption className="mb-1 text-left text-xs text-[var(--muted)]">
           Group results over {p.n} symbol{p.n === 1 ? '' : 's'} ({p.symbols.join(', ')}; the benchmark itself left out): mean CAR and six tests of

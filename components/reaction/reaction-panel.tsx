@@ -1,5 +1,6 @@
 'use client'
 
+import dynamic from 'next/dynamic'
 import { useMemo, useState } from 'react'
 import type { ChartEvent } from '@/lib/chart/model'
 import { formatFullDate, formatPercent } from '@/lib/format'
@@ -7,13 +8,18 @@ import { reactionUrl, useReaction } from '@/lib/reaction/client-hooks'
 import type { ReactionResult } from '@/lib/reaction/types'
 import type { ReactionView } from '@/lib/reaction/view-params'
 import type { ViewState } from '@/lib/view-state'
-import { AbnormalReturnBars } from './abnormal-return-bars'
 import { CarFigure } from './car-figure'
 import { CarCell, MarketValueCell, RecoveryCell, TValue } from './cells'
 import { carOf, reactionColumns, sortRows, type Column, type Sort, type SortKey } from './columns'
 import { ReactionControls } from './controls'
 import { MethodNote } from './method-note'
 import { PortfolioTable } from './portfolio-table'
+
+// Recharts is the heaviest part of the panel: its bar chart is a chunk of its own, so the table itself needs no
+// Suspense boundary and is in the server's HTML as it stands (a streamed boundary only appears through a script).
+const AbnormalReturnBars = dynamic(() => import('./abnormal-return-bars').then((m) => m.AbnormalReturnBars), {
+  loading: () => <div className="h-40 animate-pulse rounded bg-[var(--grid)]" aria-label="Loading the bar chart" />,
+})
 
 /** The event the panel opens on when the chart has none selected: NVIDIA's record one-day loss. */
 export const DEFAULT_REACTION_EVENT_ID = '2025-01-27-nvda-record-loss'

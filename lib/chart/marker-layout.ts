@@ -14,6 +14,8 @@
  *   cluster of both (so at "All data" on a phone a few badges stand for the busiest weeks).
  */
 
+import { MILESTONE_EVENT_IDS } from '../events/importance'
+
 export type EventImportance = 'major' | 'minor'
 
 export interface LayoutEvent {
@@ -92,7 +94,8 @@ interface Candidate<E extends LayoutEvent> {
 }
 
 interface PlaceState<E extends LayoutEvent> {
-  rowLast: (MarkerItem<E> | null)[]
+  /** The items of each row; a row is free at x when none of them is closer than a slot. */
+  rows: MarkerItem<E>[][]
   items: MarkerItem<E>[]
 }
 
@@ -102,7 +105,7 @@ interface PlaceState<E extends LayoutEvent> {
  * `merge` false reports failure.
  */
 function placeOne<E extends LayoutEvent>(state: PlaceState<E>, c: Candidate<E>, slot: number, merge: boolean): boolean {
-  const row = state.rowLast.findIndex((last) => last === null || c.x - last.x >= slot)
+  const row = state.rows.findIndex((items) => items.every((it) => Math.abs(c.x - it.x) >= slot))
   if (row !== -1) {
     const item: MarkerItem<E> = {
       kind: c.cluster ? 'cluster' : 'event',
@@ -111,13 +114,22 @@ function placeOne<E extends LayoutEvent>(state: PlaceState<E>, c: Candidate<E>, 
       row,
       events: [...c.events],
     }
-    state.rowLast[row] = item
+    state.rows[row]?.push(item)
     state.items.push(item)
     return true
   }
   if (!merge) return false
   let target: MarkerItem<E> | null = null
-  for (const last of state.rowLast) if (last && (!target || last.x > target.x || (last.x === target.x && last.row > target.row))) target = last
+  // The nearest item, the lower row on a tie; a milestone's own marker only when nothing else is there.
+  const isMilestone = (it: MarkerItem<E>) => it.kind === 'event' && it.events.some((e) => milestoneRank(e) === 0)
+  const others = state.rows.map((items) => items.filter((it) => !isMilestone(it)))
+  for (const items of others.some((r) => r.length > 0) ? others : state.rows) {
+    for (const it of items) {
+      const d = Math.abs(c.x - it.x)
+      const best = target ? Math.abs(c.x - target.x) : Infinity
+      if (d < best || (d === best && target && it.row > target.row)) target = it
+    }
+  }
   if (!target) return false
   target.events.push(...c.events)
   if (target.kind === 'event') {
@@ -129,14 +141,17 @@ function placeOne<E extends LayoutEvent>(state: PlaceState<E>, c: Candidate<E>, 
 
 /** Places all candidates without merging, or none of them (the state is left as it was). */
 function tryPlaceAll<E extends LayoutEvent>(state: PlaceState<E>, candidates: Candidate<E>[], slot: number): boolean {
-  const trial: PlaceState<E> = { rowLast: [...state.rowLast], items: [] }
+  const trial: PlaceState<E> = { rows: state.rows.map((items) => [...items]), items: [] }
   for (const c of candidates) if (!placeOne(trial, c, slot, false)) return false
-  state.rowLast = trial.rowLast
+  state.rows = trial.rows
   state.items.push(...trial.items)
   return true
 }
 
 const byIndex = <E extends LayoutEvent>(a: E, b: E) => a.index - b.index
+
+/** The story's milestones (lib/events/importance.ts) come first when a crowded session keeps only some markers. */
+const milestoneRank = (e: LayoutEvent) => (MILESTONE_EVENT_IDS.includes(e.id) ? 0 : 1)
 
 /**
  * Lays out the markers. `xOf` gives the centre x of a session index; events are expected in date order (ties
@@ -158,24 +173,35 @@ export function layoutMarkers<E extends LayoutEvent>(events: readonly E[], xOf: 
     return { items, rows: used, bandHeight: markerBandHeight(used, sizes), collapsed }
   }
 
-  const whole: PlaceState<E> = { rowLast: new Array<MarkerItem<E> | null>(rows).fill(null), items: [] }
+  const empty = (): PlaceState<E> => ({ rows: Array.from({ length: rows }, () => []), items: [] })
+  const whole = empty()
   if (tryPlaceAll(whole, sorted.map((e) => ({ x: x(e.index), events: [e], cluster: false })), slot)) return finish(whole.items, false)
 
   // Session by session: every event on its own where the session's events all find a row; where they do not,
   // the majors as themselves and the minors as one cluster (a lone minor stays itself).
-  const state: PlaceState<E> = { rowLast: new Array<MarkerItem<E> | null>(rows).fill(null), items: [] }
+  const state = empty()
+  // The story's milestones are placed first, each as itself, so no crowd of neighbours can fold them away.
+  const milestones = new Set(sorted.filter((e) => milestoneRank(e) === 0).map((e) => e.id))
+  for (const e of sorted) if (milestones.has(e.id) && !placeOne(state, { x: x(e.index), events: [e], cluster: false }, slot, false)) milestones.delete(e.id)
   for (let k = 0; k < sorted.length; ) {
     const index = (sorted[k] as E).index
     const session: E[] = []
-    while (k < sorted.length && (sorted[k] as E).index === index) session.push(sorted[k++] as E)
+    while (k < sorted.length && (sorted[k] as E).index === index) {
+      const e = sorted[k++] as E
+      if (!milestones.has(e.id)) session.push(e)
+    }
+    if (session.length === 0) continue
     const cx = x(index)
     const alone = session.map((e) => ({ x: cx, events: [e], cluster: false }))
     if (tryPlaceAll(state, alone, slot)) continue
-    const minors = session.filter((e) => e.importance !== 'major')
-    const folded: Candidate<E>[] = session.filter((e) => e.importance === 'major').map((e) => ({ x: cx, events: [e], cluster: false }))
-    if (minors.length === 1) folded.push({ x: cx, events: minors, cluster: false })
-    else if (minors.length > 1) folded.push({ x: cx, events: minors, cluster: true })
-    for (const c of folded) placeOne(state, c, slot, true)
+    // Majors keep markers of their own while a row is free, the story's milestones first; what is left of the
+    // session (majors that found no row, and the minors) becomes one cluster. Only that cluster may join a
+    // neighbour's marker, so a milestone is never hidden inside another session's badge.
+    const majors = session.filter((e) => e.importance === 'major').sort((a, b) => milestoneRank(a) - milestoneRank(b))
+    const rest: E[] = []
+    for (const e of majors) if (rest.length > 0 || !placeOne(state, { x: cx, events: [e], cluster: false }, slot, false)) rest.push(e)
+    rest.push(...session.filter((e) => e.importance !== 'major'))
+    if (rest.length > 0) placeOne(state, { x: cx, events: rest, cluster: rest.length > 1 }, slot, true)
   }
   return finish(state.items, true)
 }

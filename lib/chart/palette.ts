@@ -26,7 +26,7 @@ export const CHART_THEME_COLOURS: Readonly<Record<string, ThemeColour>> = {
   '--event-deepseek': { light: '#b91c1c', dark: '#f87171' },
   '--event-stargate': { light: '#7c3aed', dark: '#a78bfa' },
   '--event-market': { light: '#0f766e', dark: '#2dd4bf' },
-  '--event-policy': { light: '#b45309', dark: '#fbbf24' },
+  '--event-policy': { light: '#a14807', dark: '#fbbf24' },
   '--event-company': { light: '#2563eb', dark: '#60a5fa' },
   '--event-earnings': { light: '#be185d', dark: '#f472b6' },
 }

@@ -97,6 +97,8 @@ export function buildCarFigureSvg(result: ReactionResult, options: CarFigureOpti
   const parts: string[] = []
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" font-size="${fontSize}" role="img">`,
+    // The accessible name of the drawing, in the page and in the exported file alike.
+    `<title>${escapeXml(titleLines.join('. ') || 'Cumulative abnormal returns around day 0')}</title>`,
   )
   parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="${color('--panel')}"/>`)
   titleLines.forEach((t, i) => {

@@ -24,6 +24,21 @@ function build(events: { index: number; major: boolean }[], sessions: number): L
 }
 
 describe('layoutMarkers', () => {
+  it('a crowded session keeps the story milestone as a marker of its own, never inside a badge', () => {
+    // SYNTHETIC: five majors on each of ten neighbouring sessions crowd a narrow chart; session 6 also holds the
+    // Stargate milestone (a real id, so the milestone rule applies), listed last among its session's events.
+    const list: LayoutEvent[] = []
+    for (let index = 0; index < 10; index++) {
+      for (let k = 0; k < 5; k++) list.push({ id: `synthetic-${index}-${k}`, index, importance: 'major' })
+      if (index === 6) list.push({ id: '2025-01-21-stargate', index, importance: 'major' })
+    }
+    const layout = layoutMarkers(list, (i) => i * 14, { sizes: SIZES, chartHeight: 400, maxBandShare: 0.22, maxRows: 5 })
+    expect(layout.collapsed).toBe(true)
+    const holder = layout.items.find((item) => item.events.some((e) => e.id === '2025-01-21-stargate'))
+    expect(holder?.kind).toBe('event')
+    expect(holder?.events).toHaveLength(1)
+  })
+
   it('never lets two hit targets overlap, keeps the band within its share, and draws every event exactly once', () => {
     fc.assert(
       fc.property(input, ({ events, sessions, plotWidth, chartHeight }) => {
