@@ -534,7 +534,15 @@ export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOpti
     parts.push(text({ class: 'source-line', x: MARGIN_X, y: footerTop + 16 + k * FOOTER_LINE, 'font-size': FOOTER_SIZE, fill: muted }, line))
   })
 
-  const description = [options.subtitle, options.note ?? '', options.footer].map(oneLine).filter(Boolean).join('. ')
+  // The text alternative names every event on the chart, whatever the key shows, so a reader's own event is named
+  // (and marked as theirs) in every file even where the drawing has room only for its number.
+  const eventList = model.events
+    .map((e) => `${e.number} ${formatDayMonth(e.tradingDate)} ${oneLine(e.title)}${e.origin === 'reader' ? ' (added by the reader, not verified)' : ''}`)
+    .join('; ')
+  const description = [options.subtitle, options.note ?? '', options.footer, eventList ? `Events: ${eventList}` : '']
+    .map(oneLine)
+    .filter(Boolean)
+    .join('. ')
   const root = attrs({
     xmlns: 'http://www.w3.org/2000/svg',
     width,
