@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
 import { Redis } from 'ioredis'
@@ -282,7 +283,7 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     acquire: (name, ttlMs) =>
       run(
         async () => {
-          const token = `${process.pid}-${Date.now()}-${++lockCounter}-${Math.random().toString(36).slice(2)}`
+          const token = `${process.pid}-${Date.now()}-${++lockCounter}-${randomUUID()}`
           const ok = await client.set(key(`lock:${name}`), token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')
           return ok === 'OK' ? token : undefined
         },
