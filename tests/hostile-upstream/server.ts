@@ -18,6 +18,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { chartEnvelope, chartResultFromRows } from '../mock-yahoo/payload-from-bars'
 
 export const HOSTILE_FAULTS = [
   'ok',
@@ -121,29 +122,8 @@ export function syntheticRows(period1: number, period2: number, limit = 400): Sy
 }
 
 function chartBody(symbol: string, rows: readonly SyntheticRow[], meta: Meta = {}): string {
-  return JSON.stringify({
-    chart: {
-      result: [
-        {
-          meta: { currency: 'USD', symbol, exchangeTimezoneName: NEW_YORK, gmtoffset: -18000, instrumentType: 'EQUITY', longName: `Synthetic ${symbol}`, ...meta },
-          timestamp: rows.map((r) => r.ts),
-          indicators: {
-            quote: [
-              {
-                open: rows.map((r) => r.open),
-                high: rows.map((r) => r.high),
-                low: rows.map((r) => r.low),
-                close: rows.map((r) => r.close),
-                volume: rows.map((r) => r.volume),
-              },
-            ],
-            adjclose: [{ adjclose: rows.map((r) => r.adjclose) }],
-          },
-        },
-      ],
-      error: null,
-    },
-  })
+  const fullMeta = { currency: 'USD', symbol, exchangeTimezoneName: NEW_YORK, gmtoffset: -18000, instrumentType: 'EQUITY', longName: `Synthetic ${symbol}`, ...meta }
+  return JSON.stringify(chartEnvelope(chartResultFromRows(fullMeta, rows.map((r) => ({ ...r, adj: r.adjclose })))))
 }
 
 /** The rows a fault breaks: the 2nd and 3rd session of the window (the first stays a clean base). */

@@ -189,3 +189,44 @@ if (invokedPath !== undefined && import.meta.url === pathToFileURL(invokedPath).
     process.exit(1)
   })
 }
+
+/** One row of a hand-built payload: a timestamp and the fields Yahoo sends per bar (null where it sends null). */
+export interface PayloadRow {
+  ts: number
+  open: number | null
+  high: number | null
+  low: number | null
+  close: number | null
+  volume: number | null
+  /** The adjusted close; the close when left out. */
+  adj?: number | null
+}
+
+/**
+ * The `chart.result[0]` object Yahoo sends for these rows, the one builder every test payload uses (the hostile
+ * upstream and the provider's unit tests); `withAdjclose: false` leaves the adjusted closes out, as Yahoo does for
+ * some instruments.
+ */
+export function chartResultFromRows(meta: Record<string, unknown>, rows: readonly PayloadRow[], { withAdjclose = true } = {}) {
+  return {
+    meta,
+    timestamp: rows.map((r) => r.ts),
+    indicators: {
+      quote: [
+        {
+          open: rows.map((r) => r.open),
+          high: rows.map((r) => r.high),
+          low: rows.map((r) => r.low),
+          close: rows.map((r) => r.close),
+          volume: rows.map((r) => r.volume),
+        },
+      ],
+      ...(withAdjclose ? { adjclose: [{ adjclose: rows.map((r) => (r.adj === undefined ? r.close : r.adj)) }] } : {}),
+    },
+  }
+}
+
+/** The whole response body around one result. */
+export function chartEnvelope(result: unknown) {
+  return { chart: { result: [result], error: null } }
+}

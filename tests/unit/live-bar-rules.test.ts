@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { describeRejectedBars, MAX_PLAUSIBLE_PRICE } from '@/lib/providers/bar-rules'
 import { ChartPayloadError, reshapeChart } from '@/lib/providers/yahoo/reshape'
 import { MAX_TIMESTAMPS, parseChartResponse, yahooChartResultSchema } from '@/lib/providers/yahoo/schema'
+import { chartEnvelope, chartResultFromRows } from '../mock-yahoo/payload-from-bars'
 
 // Synthetic payloads (made-up prices, labelled as such): they exercise the rules the live path shares with the
 // snapshot importer, one broken row at a time.
@@ -11,29 +12,7 @@ type Row = { ts: number; open: number; high: number; low: number; close: number;
 const NY = { symbol: 'SYN', currency: 'USD', exchangeTimezoneName: 'America/New_York', gmtoffset: -18000 }
 
 function body(rows: Row[], meta: Record<string, unknown> = NY): unknown {
-  return {
-    chart: {
-      result: [
-        {
-          meta,
-          timestamp: rows.map((r) => r.ts),
-          indicators: {
-            quote: [
-              {
-                open: rows.map((r) => r.open),
-                high: rows.map((r) => r.high),
-                low: rows.map((r) => r.low),
-                close: rows.map((r) => r.close),
-                volume: rows.map((r) => r.volume),
-              },
-            ],
-            adjclose: [{ adjclose: rows.map((r) => r.adj ?? r.close) }],
-          },
-        },
-      ],
-      error: null,
-    },
-  }
+  return chartEnvelope(chartResultFromRows(meta, rows))
 }
 
 // 2025-01-21 (Tuesday) 14:30 UTC = 09:30 New York.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { isWeekend } from '@/lib/dates'
 import { reshapeChart } from '@/lib/providers/yahoo/reshape'
+import { chartResultFromRows } from '../mock-yahoo/payload-from-bars'
 import {
   parseChartResponse,
   yahooChartResultSchema,
@@ -103,22 +104,7 @@ function synthetic(
   meta: Record<string, unknown> = { symbol: 'SYN', currency: 'USD', exchangeTimezoneName: 'America/New_York', gmtoffset: -18000 },
   withAdjclose = true,
 ): YahooChartResult {
-  return yahooChartResultSchema.parse({
-    meta,
-    timestamp: rows.map((r) => r.ts),
-    indicators: {
-      quote: [
-        {
-          open: rows.map((r) => r.open),
-          high: rows.map((r) => r.high),
-          low: rows.map((r) => r.low),
-          close: rows.map((r) => r.close),
-          volume: rows.map((r) => r.volume),
-        },
-      ],
-      ...(withAdjclose ? { adjclose: [{ adjclose: rows.map((r) => (r.adj === undefined ? r.close : r.adj)) }] } : {}),
-    },
-  })
+  return yahooChartResultSchema.parse(chartResultFromRows(meta, rows, { withAdjclose }))
 }
 
 // 2025-01-21..24, 14:30 UTC each (09:30 New York).
