@@ -1,5 +1,5 @@
 import type { FetchError } from '@/lib/client/fetcher'
-import { DATA_WINDOW } from '@/lib/data-window'
+import { DATA_WINDOW } from '@/lib/snapshot/data-window'
 import { formatFullDate } from '@/lib/format'
 import type { PriceSeries } from '@/lib/types'
 

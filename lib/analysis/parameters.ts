@@ -7,6 +7,15 @@
 export type EventWindow = readonly [number, number]
 
 export const DEFAULT_ESTIMATION = 120
+/** Bounds of the event-study parameters a caller may set (the API refuses others). */
+export const ESTIMATION_MIN = 20
+export const ESTIMATION_MAX = 500
+export const GAP_MIN = 0
+export const GAP_MAX = 60
+/** Event windows reach at most this many sessions either side of day 0. */
+export const WINDOW_REACH = 20
+export const MAX_WINDOWS = 8
+
 export const DEFAULT_GAP = 10
 export const DEFAULT_WINDOWS: readonly EventWindow[] = [
   [0, 0],

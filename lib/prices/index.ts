@@ -1,5 +1,5 @@
 import 'server-only'
-import { env } from '../env'
+import { env } from '../server/env'
 import { getLimitsStore, resetLimitsStoreForTests } from '../limits'
 import { createSnapshotProvider } from '../providers/snapshot'
 import { createYahooProvider } from '../providers/yahoo'

@@ -1,5 +1,5 @@
 import 'server-only'
-import { env } from '../env'
+import { env } from '../server/env'
 import { getLimitsStore } from '../limits'
 import type { PriceSeries } from '../types'
 import { pricesToCsv } from './csv'

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors'
+import { DomainError } from '../errors'
 import { addDays, daysBetween, weekday } from '../dates'
 import { CapacityError } from '../limits/errors'
 import { createMemoryByteCache, createMemorySingleFlight, createMemoryUpstreamBudget } from '../limits/memory'
@@ -53,7 +53,7 @@ export interface LiveCaller {
   /** The client's id (lib/limits/client-identity.ts): its place in the fair queue. */
   id: string
   /**
-   * Called once for every symbol whose live window is not cached; rejects with an ApiError (429) to refuse
+   * Called once for every symbol whose live window is not cached; rejects with a DomainError ('throttled') to refuse
    * the request. Cache hits and snapshot answers never call it.
    */
   admit: () => Promise<void>
@@ -355,8 +355,8 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       const sessions = request.symbols.length * weekdaysBetween(request.from, end)
       if (sessions > MAX_SESSIONS_PER_ANSWER) {
         const years = (MAX_SESSIONS_PER_ANSWER / 261).toFixed(0)
-        throw new ApiError(
-          'bad_request',
+        throw new DomainError(
+          'invalid_request',
           `Too much data in one request: ${request.symbols.length} symbol${request.symbols.length > 1 ? 's' : ''} over ${request.from} to ${request.to} is about ${sessions} sessions; at most ${MAX_SESSIONS_PER_ANSWER} (${years} symbol-years, e.g. 5 symbols over 10 years or 20 over 2.5). Ask for fewer symbols or a shorter range.`,
           { issues: [{ path: 'symbols', message: `symbols x sessions above ${MAX_SESSIONS_PER_ANSWER}` }] },
         )
@@ -369,7 +369,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       if (notFound.length > 0) {
         const where = options.mode === 'snapshot' ? 'in the embedded snapshot' : 'at the price source'
         // One issue per unknown symbol, so a client can offer to drop exactly those and keep the rest.
-        throw new ApiError('not_found', `Unknown symbol${notFound.length > 1 ? 's' : ''} ${where}: ${notFound.join(', ')}`, {
+        throw new DomainError('not_found', `Unknown symbol${notFound.length > 1 ? 's' : ''} ${where}: ${notFound.join(', ')}`, {
           issues: notFound.map((symbol) => ({ path: 'symbols', message: symbol })),
         })
       }
@@ -393,8 +393,8 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
         if (capacity.length === failures.length) {
           // Only our own limits stood in the way: 503 (the server is busy), not a 502 blaming the upstream.
           const retryAfterSeconds = Math.max(...capacity.map((e) => e.retryAfterSeconds))
-          throw new ApiError(
-            'upstream_busy',
+          throw new DomainError(
+            'capacity',
             `No data could be loaded for ${failures.map((f) => f.symbol).join(', ')}: ${describeProviderError(firstFailure.error)}. Data already loaded stays available.`,
             { retryAfterSeconds },
           )
@@ -404,14 +404,14 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
         const names = failures.map((f) => f.symbol).join(', ')
         // Offline, a retry in a moment will not help: say what is true and which symbols the snapshot lacks.
         if (failures.every((f) => isKind(f.error, 'unreachable'))) {
-          throw new ApiError(
-            'upstream_error',
+          throw new DomainError(
+            'upstream_failed',
             `No data for ${names}: the live price source cannot be reached from this server, and the embedded snapshot does not hold ${failures.length > 1 ? 'them' : 'it'}.`,
             { issues: [{ path: 'source', message: 'unreachable' }, ...failures.map((f) => ({ path: 'symbols', message: f.symbol }))] },
           )
         }
-        throw new ApiError(
-          timedOut ? 'upstream_timeout' : 'upstream_error',
+        throw new DomainError(
+          timedOut ? 'upstream_timeout' : 'upstream_failed',
           `No data could be loaded for ${names}: ${describeProviderError(firstFailure.error)}. Try again shortly.`,
         )
       }

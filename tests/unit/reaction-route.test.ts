@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET } from '@/app/api/reaction/route'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import type { ReactionResult, ReactionRow } from '@/lib/reaction/types'
 import { snapshotBars } from '@/lib/snapshot'
 import type { Bar } from '@/lib/types'

@@ -1,6 +1,6 @@
 import 'server-only'
 import { z } from 'zod'
-import { printable } from './safe-text'
+import { printable } from '../safe-text'
 
 /**
  * Every environment variable the app reads, with its default and its bounds. instrumentation.ts checks them
