@@ -30,7 +30,7 @@ export const DEFAULT_WINDOW_CACHE_BYTES = 128 * 1024 * 1024
  */
 export const MAX_SESSIONS_PER_ANSWER = 50 * 261
 /**
- * Upstream calls at once per process. yahoo-finance2 queues beyond 4 and its time limit runs while it waits, so
+ * Upstream calls at once per process. the fair queue holds the rest, so
  * a fifth call could time out without having been sent; our own queue, fair between clients, waits instead.
  */
 export const UPSTREAM_CONCURRENCY = 4
@@ -46,7 +46,8 @@ export const RETRY_BASE_DELAY_MS = 250
 /** A Retry-After longer than this is not waited for: the caller gets the fallback instead. */
 export const MAX_RETRY_AFTER_MS = 2_000
 
-export type ProviderMode = 'auto' | 'snapshot' | 'yahoo'
+/** `live`: every symbol from the live provider; `auto`: the snapshot where it covers the range, live for the rest. */
+export type ProviderMode = 'auto' | 'snapshot' | 'live'
 
 /** Who a request is for, as far as the live source is concerned. */
 export interface LiveCaller {
@@ -210,7 +211,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
         const providerError =
           error instanceof ProviderError
             ? error
-            : new ProviderError('upstream', 'unexpected failure', { provider: 'yahoo', symbol, cause: error })
+            : new ProviderError('upstream', 'unexpected failure', { provider: live().id, symbol, cause: error })
         const retryAfterMs = (providerError.options.retryAfterSeconds ?? 0) * 1000
         // A redirect, an oversized or undecodable body and a payload failing validation are final (`retryable` false).
         const retryable =
@@ -303,7 +304,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
     try {
       const result = await liveBars(symbol, from, to, caller)
       onLiveWindow?.(result.version)
-      const series = toSeries(result, 'yahoo', from, to)
+      const series = toSeries(result, live().id, from, to)
       const warnings = coverageWarnings(series, from, to)
       const dropped = (result.droppedDates ?? []).filter((d) => d >= from && d <= to)
       if (dropped.length > 0) {
@@ -325,7 +326,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
   async function resolveSymbol(symbol: string, request: PricesRequest): Promise<Outcome> {
     const { from, to, caller, onLiveWindow } = request
     if (options.mode === 'snapshot') return fromSnapshot(symbol, from, to)
-    if (options.mode === 'yahoo') return fromLive(symbol, from, to, caller, onLiveWindow)
+    if (options.mode === 'live') return fromLive(symbol, from, to, caller, onLiveWindow)
 
     const coverage = options.snapshotCoverage(symbol)
     if (coverage && from >= coverage.from && to <= coverage.to) return fromSnapshot(symbol, from, to)

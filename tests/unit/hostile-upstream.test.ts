@@ -111,7 +111,7 @@ describe('provider against the hostile upstream', () => {
     expect(result.bars.length).toBeLessThan(clean.bars.length)
     // The warning the service shows names it.
     const service = createPriceService({
-      mode: 'yahoo',
+      mode: 'live',
       snapshot: createSnapshotProvider(),
       live: () => provider(fault),
       snapshotCoverage: () => undefined,
@@ -131,7 +131,7 @@ describe('provider against the hostile upstream', () => {
     expect(error.message).not.toMatch(/https?:|127\.0\.0\.1|localhost|\n\s+at /)
 
     const service = createPriceService({
-      mode: 'yahoo',
+      mode: 'live',
       snapshot: createSnapshotProvider(),
       live: () => provider(fault),
       snapshotCoverage: () => undefined,

@@ -51,7 +51,7 @@ function fakeLive(behaviour: (req: DailyBarsRequest) => Promise<void> | void = (
 
 function liveService(provider: PriceProvider, extra: Partial<PriceServiceOptions> = {}) {
   return createPriceService({
-    mode: 'yahoo',
+    mode: 'live',
     snapshot: provider,
     live: () => provider,
     snapshotCoverage: () => undefined,
