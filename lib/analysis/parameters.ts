@@ -27,7 +27,7 @@ export const DEFAULT_WINDOWS: readonly EventWindow[] = [
 /** The CAR path the event-study figure draws by default: day -10 to day +20. */
 export const DEFAULT_PATH: EventWindow = [-10, 20]
 
-/** The models of normal return (DESIGN.md, "Event-study statistics, second edition"). */
+/** The models of normal return (docs/event-study.md). */
 export const MODEL_KINDS = ['market', 'market-adjusted', 'constant-mean'] as const
 export type ModelKind = (typeof MODEL_KINDS)[number]
 

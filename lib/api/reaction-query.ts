@@ -84,7 +84,7 @@ const windowsParam = single('windows')
     return windows
   })
 
-/** `model=market|market-adjusted|constant-mean`: the model of normal return (DESIGN.md, second edition). */
+/** `model=market|market-adjusted|constant-mean`: the model of normal return (docs/event-study.md). */
 const modelParam = z.enum(MODEL_KINDS, {
   error: (i) => (Array.isArray(i.input) ? 'model was given more than once' : `model must be one of ${MODEL_KINDS.join(', ')}`),
 })

@@ -382,7 +382,7 @@ function portfolioFirm(symbol: string, study: EventStudyResult): PortfolioFirm {
 }
 
 /**
- * Event study of each symbol on one day 0 (see "Event-study statistics, second edition" in DESIGN.md), with the
+ * Event study of each symbol on one day 0 (see docs/event-study.md), with the
  * group's AAR, CAAR and tests, the day-0 change in market value and the recovery. Loads all prices in one call
  * to the price service.
  *
