@@ -1,4 +1,4 @@
-import type { ChartMode, EventCategoryId, ViewState } from '../view-state'
+import type { ChartMode, EventCategoryId, ViewState } from '../view/state'
 import type { PriceSeries, PriceSource } from '../types'
 import type { EventImportance } from './marker-layout'
 import { seriesColorVar } from './palette'
