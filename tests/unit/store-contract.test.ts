@@ -73,11 +73,12 @@ describe.each(implementations)('%s store', (_name, makeHarness, skip) => {
   test('a value is fresh within its TTL, stale after it, and gone after the stale grace', async () => {
     const h = makeHarness()
     const store = h.store()
-    await store.cache.set('w', 'value-1', { ttlMs: 400, staleMs: 600 })
+    // Seconds, not tenths: against a real Redis on a loaded 2-core machine a set and a get took over 400 ms.
+    await store.cache.set('w', 'value-1', { ttlMs: 1_500, staleMs: 2_000 })
     expect(await store.cache.get('w')).toEqual({ value: 'value-1', stale: false })
-    await h.wait(550)
+    await h.wait(1_800)
     expect(await store.cache.get('w')).toEqual({ value: 'value-1', stale: true })
-    await h.wait(700)
+    await h.wait(2_200)
     expect(await store.cache.get('w')).toBeUndefined()
     expect(await store.cache.get('never-set')).toBeUndefined()
   })

@@ -159,7 +159,7 @@ describe.skipIf(!redisState.available)('Redis store fallback', () => {
     const pending = reader.cache.get('w')
     // Synchronous work longer than the timeout, as a render on a loaded 2-core machine can be: Redis answered
     // long ago, the timer expired too, and the answer must win (the reader's memory does not have the value).
-    const until = performance.now() + REDIS_COMMAND_TIMEOUT_MS + 300
+    const until = performance.now() + REDIS_COMMAND_TIMEOUT_MS + 800
     while (performance.now() < until) {
       // busy
     }
