@@ -1,5 +1,6 @@
 'use client'
 
+import dynamic from 'next/dynamic'
 import { useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { CHART_HEIGHT_CSS as CHART_HEIGHT } from '@/lib/chart/geometry'
 import { buildChartModel, type ChartEvent, type ChartModel } from '@/lib/chart/model'
@@ -17,14 +18,20 @@ import { ChartPreview } from './chart-preview'
 import { ChartDataTable } from './data-table'
 import { DataStatus, explainPricesError } from './data-status'
 import { EventDetails, EventList, ReaderMark, VerifiedMark } from './event-list'
-import { ReaderEventForm } from './reader-event-form'
-import { ReactionPanel } from './reaction-panel'
-import { ExportButtons } from './export-buttons'
 import { RangeControls } from './range-controls'
 import { SymbolPicker } from './symbol-picker'
 import { FullChart, loadFullChart, useFullChartReady } from './full-chart'
 import { useView } from './use-view'
+import { ViewLink } from './view-link'
 
+
+/**
+ * Parts the first view does not need to be interactive at once: the server still renders them (so they read
+ * without JavaScript), but their code is its own chunk, hydrated after the chart and the controls.
+ */
+const ReactionPanel = dynamic(() => import('./reaction-panel').then((m) => m.ReactionPanel))
+const ExportButtons = dynamic(() => import('./export-buttons').then((m) => m.ExportButtons))
+const ReaderEventForm = dynamic(() => import('./reader-event-form').then((m) => m.ReaderEventForm))
 
 const TOOL = 'min-h-8 min-w-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-0.5 hover:border-[var(--muted)]'
 
@@ -293,13 +300,13 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
                 <p data-error-kind={explained?.kind}>{explained?.message ?? error.message}</p>
                 <div className="flex flex-wrap justify-center gap-2">
                   {explained && explained.removable.length > 0 && explained.removable.length < view.symbols.length ? (
-                    <button
-                      type="button"
-                      onClick={() => setView({ symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })}
+                    <ViewLink
+                      href={viewHref({ ...view, symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })}
+                      onNavigate={() => setView({ symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })}
                       className="rounded-md border border-current px-3 py-1"
                     >
                       Remove {explained.removable.join(', ')} and draw the rest
-                    </button>
+                    </ViewLink>
                   ) : null}
                   {explained?.retry ? (
                     <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
@@ -318,9 +325,13 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
                     ? `: the embedded data covers ${formatFullDate(DATA_WINDOW.from)} to ${formatFullDate(DATA_WINDOW.to)}.`
                     : ' (no trading session falls in this range).'}
                 </p>
-                <button type="button" onClick={() => setView({ from: DATA_WINDOW.from, to: DATA_WINDOW.to, event: null })} className="rounded-md border border-[var(--border)] px-3 py-1 text-[var(--fg)]">
+                <ViewLink
+                  href={viewHref({ ...view, from: DATA_WINDOW.from, to: DATA_WINDOW.to, event: null })}
+                  onNavigate={() => setView({ from: DATA_WINDOW.from, to: DATA_WINDOW.to, event: null })}
+                  className="rounded-md border border-[var(--border)] px-3 py-1 text-[var(--fg)]"
+                >
                   Show all data
-                </button>
+                </ViewLink>
               </div>
             ) : (
               <figure

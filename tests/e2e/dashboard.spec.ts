@@ -190,13 +190,13 @@ test.describe('dashboard', () => {
     const alert = page.getByTestId('chart-error')
     await expect(alert).toContainText('ZZZZ')
     // One unknown ticker does not cost the reader the others.
-    await alert.getByRole('button', { name: 'Remove ZZZZ and draw the rest' }).click()
+    await alert.getByRole('link', { name: 'Remove ZZZZ and draw the rest' }).click()
     await expect(page).toHaveURL(/symbols=NVDA&/)
     await expect(chartLines(page)).toHaveCount(1, { timeout: 30_000 })
 
     await page.goto('/?symbols=NVDA&from=2023-01-02&to=2023-03-01')
     await expect(page.getByTestId('chart-empty')).toContainText('the embedded data covers')
-    await page.getByRole('button', { name: 'Show all data' }).click()
+    await page.getByRole('link', { name: 'Show all data' }).click()
     await expect(page).toHaveURL(/from=2024-07-01&to=2025-06-30/)
     await expect(chartLines(page)).toHaveCount(1, { timeout: 30_000 })
 
