@@ -1,4 +1,4 @@
-import { viewToQuery, type ViewState } from '../view-state'
+import { viewToQuery, type ViewState } from '../view/state'
 
 /** The /api/prices URL of a view's data: the SWR key on the client and the fallback key on the server. */
 export function pricesUrl(symbols: readonly string[], from: string, to: string): string | null {

@@ -3,7 +3,7 @@ import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
 import { pricesQuerySchema } from '@/lib/api/prices-query'
 import { searchParamsToObject, todayIso } from '@/lib/api/query'
 import { renderPrices } from '@/lib/prices/render'
-import { admitApiRequest } from '@/lib/rate-limit'
+import { admitApiRequest } from '@/lib/api/client-limits'
 
 export async function GET(request: Request): Promise<Response> {
   try {
