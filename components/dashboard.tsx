@@ -1,6 +1,5 @@
 'use client'
 
-import dynamic from 'next/dynamic'
 import { useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { CHART_HEIGHT_CSS as CHART_HEIGHT } from '@/lib/chart/geometry'
 import { buildChartModel, type ChartEvent, type ChartModel } from '@/lib/chart/model'
@@ -22,17 +21,12 @@ import { EventDetails, EventList, ReaderMark, VerifiedMark } from './event-list'
 import { RangeControls } from './range-controls'
 import { SymbolPicker } from './symbol-picker'
 import { FullChart, loadFullChart, useFullChartReady } from './full-chart'
+import { ExportButtons } from './export-buttons'
+import { ReactionPanel } from './reaction-panel'
+import { ReaderEventForm } from './reader-event-form'
 import { useView } from './use-view'
 import { ViewLink } from './view-link'
 
-
-/**
- * Parts the first view does not need to be interactive at once: the server still renders them (so they read
- * without JavaScript), but their code is its own chunk, hydrated after the chart and the controls.
- */
-const ReactionPanel = dynamic(() => import('./reaction-panel').then((m) => m.ReactionPanel))
-const ExportButtons = dynamic(() => import('./export-buttons').then((m) => m.ExportButtons))
-const ReaderEventForm = dynamic(() => import('./reader-event-form').then((m) => m.ReaderEventForm))
 
 const TOOL = 'min-h-8 min-w-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-0.5 hover:border-[var(--muted)]'
 
