@@ -1,11 +1,16 @@
-import type { CSSProperties } from 'react'
+'use client'
+
+import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react'
 import { CHART_HEIGHT_CSS, COMPACT_BELOW_PX, MARKER_SIZES, MAX_MARKER_BAND_SHARE, MAX_MARKER_ROWS, PLOT_MARGIN, X_AXIS_HEIGHT, X_TICK_TARGET, yAxisWidth } from '@/lib/chart/geometry'
 import { lastValueGutter, lastValueTags } from '@/lib/chart/last-values'
 import { layoutMarkers, markerRowY } from '@/lib/chart/marker-layout'
+import { clusterAriaLabel, markerAriaLabel } from '@/lib/chart/marker-labels'
 import type { ChartModel } from '@/lib/chart/model'
 import { buildYAxis, plotted, plottedValues, xTickIndices } from '@/lib/chart/scales'
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
 import { formatDayMonth } from '@/lib/format'
+import { ChartReadout } from './chart-readout'
+import { ViewLink } from './view-link'
 
 const VIEW = 1000
 /** The least chart height (CHART_HEIGHT_CSS's clamp floor): the server cannot know the real one. */
@@ -18,7 +23,37 @@ const PREVIEW_CHART_HEIGHT = 300
 const NARROW_CONTAINER = 280
 const WIDE_CONTAINER = 640
 
-function Variant({ model, containerWidth, className }: { model: ChartModel; containerWidth: number; className: string }) {
+/** What makes the drawing interactive once hydrated; absent in the markup the server sends, which is inert. */
+export interface ChartIslandProps {
+  selectedEventId: string | null
+  activeEventId: string | null
+  hrefForEvent: (id: string) => string
+  /** A cluster badge links to the view around its session, where its events have room. */
+  hrefForSession: (tradingDate: string) => string
+  onActivateEvent: (id: string | null, x?: number) => void
+  onSelectEvent: (id: string) => void
+  onSelectSession: (tradingDate: string) => void
+  /** A press or wheel that only the full chart handles (zoom, pan): load it now. */
+  onNeedsFullChart: () => void
+  /** The marker band's height at the measured size, so the full chart starts with the same plot area. */
+  onBandHeight?: (px: number) => void
+}
+
+function Variant({
+  model,
+  containerWidth,
+  chartHeight,
+  className,
+  island,
+  onBandHeight,
+}: {
+  model: ChartModel
+  containerWidth: number
+  chartHeight: number
+  className: string
+  island?: ChartIslandProps
+  onBandHeight?: (px: number) => void
+}) {
   const y = buildYAxis(model, plottedValues(model))
   const n = model.dates.length
   const fx = (i: number) => (n <= 1 ? 0.5 : i / (n - 1))
@@ -30,22 +65,25 @@ function Variant({ model, containerWidth, className }: { model: ChartModel; cont
   const sizes = plotWidth < COMPACT_BELOW_PX ? MARKER_SIZES.compact : MARKER_SIZES.wide
   const layout = layoutMarkers(model.events, (i) => fx(i) * plotWidth, {
     sizes,
-    chartHeight: PREVIEW_CHART_HEIGHT,
+    chartHeight,
     maxBandShare: MAX_MARKER_BAND_SHARE,
     maxRows: MAX_MARKER_ROWS,
   })
   const band = layout.bandHeight
+  useLayoutEffect(() => {
+    onBandHeight?.(band)
+  }, [band, onBandHeight])
   const bottom = PLOT_MARGIN.bottom + X_AXIS_HEIGHT
   const atX = (f: number) => `calc(${left}px + ${f} * (100% - ${left + right}px))`
   const atY = (f: number) => `calc(${band}px + ${f} * (100% - ${band + bottom}px))`
   const plotBox: CSSProperties = { left, right, top: band, bottom }
   const tickText = 'absolute whitespace-nowrap text-xs text-[var(--muted)]'
-  const plotHeight = PREVIEW_CHART_HEIGHT - band - bottom
+  const plotHeight = chartHeight - band - bottom
   const tags = lastValueTags(model, (v) => fy(v) * plotHeight, plotHeight, 18)
 
   return (
     <div className={`absolute inset-0 ${className}`}>
-      <svg className="absolute overflow-visible" style={{ ...plotBox, width: `calc(100% - ${left + right}px)`, height: `calc(100% - ${band + bottom}px)` }} viewBox={`0 0 ${VIEW} ${VIEW}`} preserveAspectRatio="none" aria-hidden>
+      <svg data-testid="chart-plot-area" className="absolute overflow-visible" style={{ ...plotBox, width: `calc(100% - ${left + right}px)`, height: `calc(100% - ${band + bottom}px)` }} viewBox={`0 0 ${VIEW} ${VIEW}`} preserveAspectRatio="none" aria-hidden>
         {y.ticks.map((t) => (
           <line key={t} x1={0} x2={VIEW} y1={fy(t) * VIEW} y2={fy(t) * VIEW} stroke="var(--grid)" strokeDasharray="3 3" vectorEffect="non-scaling-stroke" />
         ))}
@@ -83,21 +121,55 @@ function Variant({ model, containerWidth, className }: { model: ChartModel; cont
           {t.text}
         </span>
       ))}
+      {island ? <ChartReadout model={model} box={{ left, right, top: band, bottom }} pointer onPress={island.onNeedsFullChart} /> : null}
       {layout.items.map((item) => {
         const only = item.kind === 'event' ? item.events[0] : undefined
         const colour = only ? `var(${EVENT_CATEGORIES[only.category].colorVar})` : 'var(--muted)'
         const cy = markerRowY(item.row, sizes)
         const f = plotWidth > 0 ? item.x / plotWidth : 0
-        return (
-          <span key={item.key} aria-hidden>
-            <span className="absolute w-px" style={{ left: atX(f), top: cy + sizes.radius, height: band - cy - sizes.radius, background: colour }} />
-            <span
-              data-testid={only ? 'event-marker-preview' : 'event-cluster-preview'}
-              className={`absolute flex items-center justify-center border-2 bg-[var(--panel)] font-bold ${only ? 'rounded-full' : 'rounded border-dashed text-[var(--fg)]'}`}
-              style={{ left: atX(f), top: cy, width: sizes.radius * 2 + (only ? 0 : 4), height: sizes.radius * 2, transform: 'translate(-50%, -50%)', borderColor: colour, color: only ? colour : undefined, fontSize: sizes.font }}
-            >
-              {only ? only.number : `+${item.events.length}`}
+        const emphasised = only !== undefined && island !== undefined && (only.id === island.selectedEventId || only.id === island.activeEventId)
+        const badge = (
+          <span
+            data-testid={only ? 'event-marker-preview' : 'event-cluster-preview'}
+            className={`absolute flex items-center justify-center border-2 font-bold ${emphasised ? '' : 'bg-[var(--panel)]'} ${only ? 'rounded-full' : 'rounded border-dashed text-[var(--fg)]'}`}
+            style={{ left: atX(f), top: cy, width: sizes.radius * 2 + (only ? 0 : 4), height: sizes.radius * 2, transform: 'translate(-50%, -50%)', borderColor: colour, color: emphasised ? 'var(--panel)' : only ? colour : undefined, background: emphasised ? colour : undefined, fontSize: sizes.font }}
+          >
+            {only ? only.number : `+${item.events.length}`}
+          </span>
+        )
+        const stem = <span className="absolute w-px" style={{ left: atX(f), top: cy + sizes.radius, height: band - cy - sizes.radius, background: colour }} />
+        // Every marker is a link to the view it opens, so it works before hydration; the island adds the event
+        // card on hover and focus, and turns the click into the dashboard's own selection.
+        const first = item.events[0]
+        const href = only ? island?.hrefForEvent(only.id) : first ? island?.hrefForSession(first.tradingDate) : undefined
+        if (!island || !href) {
+          return (
+            <span key={item.key} aria-hidden>
+              {stem}
+              {badge}
             </span>
+          )
+        }
+        const x = left + f * plotWidth
+        return (
+          <span key={item.key}>
+            <span aria-hidden className="pointer-events-none">
+              {stem}
+              {badge}
+            </span>
+            <ViewLink
+              href={href}
+              data-marker-preview-key={item.key}
+              aria-label={only ? markerAriaLabel(only) : clusterAriaLabel(item.events, 'Follow the link to zoom to them.')}
+              aria-current={only && only.id === island.selectedEventId ? 'true' : undefined}
+              className="absolute rounded-full outline-none focus-visible:ring-2 focus-visible:ring-[var(--accent)]"
+              style={{ left: atX(f), top: cy, width: sizes.hitRadius * 2, height: sizes.hitRadius * 2, transform: 'translate(-50%, -50%)' }}
+              onMouseEnter={only ? () => island.onActivateEvent(only.id, x) : undefined}
+              onMouseLeave={only ? () => island.onActivateEvent(null) : undefined}
+              onFocus={only ? () => island.onActivateEvent(only.id, x) : undefined}
+              onBlur={only ? () => island.onActivateEvent(null) : undefined}
+              onNavigate={() => (only ? island.onSelectEvent(only.id) : first ? island.onSelectSession(first.tradingDate) : undefined)}
+            />
           </span>
         )
       })}
@@ -111,12 +183,43 @@ function Variant({ model, containerWidth, className }: { model: ChartModel; cont
  * the chart at first paint; the interactive chart replaces it once its code has loaded. Lines are drawn in a
  * stretched SVG with strokes that do not stretch; text and markers are HTML placed by percentage, so nothing
  * distorts at any width.
+ *
+ * It is also the island that makes the chart work before Recharts arrives: markers are links (they work before
+ * hydration), and once hydrated it measures its box and lays the markers out for the real size, exactly as the
+ * Recharts chart will, adds the crosshair and tooltip (pointer and keyboard) and the event cards.
  */
-export function ChartPreview({ model }: { model: ChartModel }) {
+export function ChartPreview({ model, island }: { model: ChartModel; island?: ChartIslandProps }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null)
+  useLayoutEffect(() => {
+    const node = ref.current
+    if (!node) return
+    const measure = () => {
+      const { width, height } = node.getBoundingClientRect()
+      if (width > 0 && height > 0) setSize((old) => (old && old.width === width && old.height === height ? old : { width, height }))
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(node)
+    return () => observer.disconnect()
+  }, [])
   return (
-    <div className="@container relative select-none" style={{ height: CHART_HEIGHT_CSS }} data-testid="chart-preview">
-      <Variant model={model} containerWidth={NARROW_CONTAINER} className="@min-[640px]:hidden" />
-      <Variant model={model} containerWidth={WIDE_CONTAINER} className="hidden @min-[640px]:block" />
+    <div
+      ref={ref}
+      className="@container relative select-none"
+      style={{ height: CHART_HEIGHT_CSS }}
+      data-testid="chart-preview"
+      data-measured={size ? 'true' : undefined}
+      onWheel={island ? (event) => (event.ctrlKey || event.metaKey ? island.onNeedsFullChart() : undefined) : undefined}
+    >
+      {size ? (
+        <Variant model={model} containerWidth={size.width} chartHeight={size.height} className="" island={island} onBandHeight={island?.onBandHeight} />
+      ) : (
+        <>
+          <Variant model={model} containerWidth={NARROW_CONTAINER} chartHeight={PREVIEW_CHART_HEIGHT} className="@min-[640px]:hidden" island={island} />
+          <Variant model={model} containerWidth={WIDE_CONTAINER} chartHeight={PREVIEW_CHART_HEIGHT} className="hidden @min-[640px]:block" island={island} />
+        </>
+      )}
     </div>
   )
 }

@@ -1,12 +1,12 @@
 'use client'
 
-import { Suspense, lazy, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { CHART_HEIGHT_CSS as CHART_HEIGHT } from '@/lib/chart/geometry'
 import { buildChartModel, type ChartEvent, type ChartModel } from '@/lib/chart/model'
 import { panRange, zoomRange } from '@/lib/chart/zoom'
 import { seriesColorVar } from '@/lib/chart/palette'
 import { usePrices } from '@/lib/client/hooks'
-import { pricesUrl } from '@/lib/client/urls'
+import { pricesUrl, viewHref } from '@/lib/client/urls'
 import { formatFullDate, formatDayMonth } from '@/lib/format'
 import { EVENT_WINDOW_SESSIONS, sessionsAround } from '@/lib/view/presets'
 import { isLiveSource, LIVE_LABELS } from '@/lib/providers/live'
@@ -18,21 +18,15 @@ import { ChartPreview } from './chart-preview'
 import { ChartDataTable } from './data-table'
 import { DataStatus, explainPricesError } from './data-status'
 import { EventDetails, EventList, ReaderMark, VerifiedMark } from './event-list'
-import { ReaderEventForm } from './reader-event-form'
-import { ReactionPanel } from './reaction-panel'
-import { ExportButtons } from './export-buttons'
 import { RangeControls } from './range-controls'
 import { SymbolPicker } from './symbol-picker'
+import { FullChart, loadFullChart, useFullChartReady } from './full-chart'
+import { ExportButtons } from './export-buttons'
+import { ReactionPanel } from './reaction-panel'
+import { ReaderEventForm } from './reader-event-form'
 import { useView } from './use-view'
+import { ViewLink } from './view-link'
 
-
-/**
- * Recharts is the largest piece of the page, so the interactive chart is its own chunk. Asking for it as soon as
- * this module runs in the browser overlaps the download with hydration; until it arrives the server-rendered
- * preview shows the same chart, so the reader never waits for a drawing.
- */
-const priceChartModule = typeof window === 'undefined' ? null : import('./price-chart')
-const InteractiveChart = lazy(() => (priceChartModule ?? import('./price-chart')).then((m) => ({ default: m.PriceChart })))
 
 const TOOL = 'min-h-8 min-w-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-0.5 hover:border-[var(--muted)]'
 
@@ -74,13 +68,6 @@ function Fold({ summary, testId, children }: { summary: string; testId: string; 
   )
 }
 
-const noSubscription = () => () => {}
-/** False during the server render and hydration, true after: the server never tries to render Recharts. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false)
-}
-
-
 export interface DashboardProps {
   events: ChartEvent[]
   snapshotImportedAt: string
@@ -119,7 +106,9 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
   const range = loadRange(view)
   const url = pricesUrl(view.symbols, range.from, range.to)
   const { data, error, isLoading, mutate } = usePrices(url)
-  const hydrated = useHydrated()
+  const fullChartReady = useFullChartReady()
+  // The marker band the server-drawn chart measured, handed to the full chart so its plot starts where this one is.
+  const [islandBand, setIslandBand] = useState<number | null>(null)
   const [hovered, setActive] = useState<{ id: string; x: number; width: number; query: string } | null>(null)
   const viewQuery = viewToQuery(view)
   // A card opened for one view never outlives it (its marker may be gone or elsewhere after a range change).
@@ -145,10 +134,19 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
   const zoomed = zoomOrigin !== null && (zoomOrigin.from !== view.from || zoomOrigin.to !== view.to)
   const middle = model ? Math.floor((model.dates.length - 1) / 2) : 0
 
-  const selectEvent = (id: string) => {
+  /** The view an event opens: it selected, ten sessions either side. */
+  const eventView = (id: string): Partial<ViewState> | null => {
     const event = events.find((e) => e.id === id)
-    if (!event) return
-    setView({ event: id, ...sessionsAround(event.tradingDate, EVENT_WINDOW_SESSIONS) })
+    return event ? { event: id, ...sessionsAround(event.tradingDate, EVENT_WINDOW_SESSIONS) } : null
+  }
+  const sessionView = (date: string): Partial<ViewState> => ({ event: null, ...sessionsAround(date, EVENT_WINDOW_SESSIONS) })
+  const activateEvent = (id: string | null, x?: number) =>
+    setActive(id ? { id, x: x ?? 0, width: chartBoxRef.current?.clientWidth ?? 0, query: viewQuery } : null)
+  const hrefForEvent = (id: string) => viewHref({ ...view, ...eventView(id) })
+  const selectEvent = (id: string) => {
+    const patch = eventView(id)
+    if (!patch) return
+    setView(patch)
     setActive(null)
   }
 
@@ -211,6 +209,7 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
             symbols={view.symbols}
             colorVarOf={seriesColorVar}
             onChange={(symbols) => setView({ symbols })}
+            hrefFor={(symbols) => viewHref({ ...view, symbols })}
           />
           <RangeControls
             view={view}
@@ -296,13 +295,13 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
                 <p data-error-kind={explained?.kind}>{explained?.message ?? error.message}</p>
                 <div className="flex flex-wrap justify-center gap-2">
                   {explained && explained.removable.length > 0 && explained.removable.length < view.symbols.length ? (
-                    <button
-                      type="button"
-                      onClick={() => setView({ symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })}
+                    <ViewLink
+                      href={viewHref({ ...view, symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })}
+                      onNavigate={() => setView({ symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })}
                       className="rounded-md border border-current px-3 py-1"
                     >
                       Remove {explained.removable.join(', ')} and draw the rest
-                    </button>
+                    </ViewLink>
                   ) : null}
                   {explained?.retry ? (
                     <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
@@ -321,9 +320,13 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
                     ? `: the embedded data covers ${formatFullDate(DATA_WINDOW.from)} to ${formatFullDate(DATA_WINDOW.to)}.`
                     : ' (no trading session falls in this range).'}
                 </p>
-                <button type="button" onClick={() => setView({ from: DATA_WINDOW.from, to: DATA_WINDOW.to, event: null })} className="rounded-md border border-[var(--border)] px-3 py-1 text-[var(--fg)]">
+                <ViewLink
+                  href={viewHref({ ...view, from: DATA_WINDOW.from, to: DATA_WINDOW.to, event: null })}
+                  onNavigate={() => setView({ from: DATA_WINDOW.from, to: DATA_WINDOW.to, event: null })}
+                  className="rounded-md border border-[var(--border)] px-3 py-1 text-[var(--fg)]"
+                >
                   Show all data
-                </button>
+                </ViewLink>
               </div>
             ) : (
               <figure
@@ -331,26 +334,38 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
                 data-testid="price-chart"
                 className={isLoading ? 'opacity-70 transition-opacity' : undefined}
               >
-                {hydrated ? (
-                <Suspense fallback={<ChartPreview model={model} />}>
-                <InteractiveChart
-                  model={model}
-                  heightCss={CHART_HEIGHT}
-                  selectedEventId={view.event}
-                  activeEventId={active?.id ?? null}
-                  onActivateEvent={(id, x) => setActive(id ? { id, x: x ?? 0, width: chartBoxRef.current?.clientWidth ?? 0, query: viewQuery } : null)}
-                  onSelectEvent={selectEvent}
-                  onZoom={(a, b) => {
-                    const from = model.dates[a]
-                    const to = model.dates[b]
-                    if (from && to) zoomTo({ from, to })
-                  }}
-                  onWheelZoom={(direction, at) => zoomTo(zoomRange(model.dates, at, direction, zoomBounds(view)))}
-                  onPan={(sessions) => zoomTo(panRange(view, sessions, zoomBounds(view)))}
-                />
-                </Suspense>
+                {fullChartReady ? (
+                  <FullChart
+                    model={model}
+                    heightCss={CHART_HEIGHT}
+                    selectedEventId={view.event}
+                    activeEventId={active?.id ?? null}
+                    onActivateEvent={activateEvent}
+                    onSelectEvent={selectEvent}
+                    onZoom={(a, b) => {
+                      const from = model.dates[a]
+                      const to = model.dates[b]
+                      if (from && to) zoomTo({ from, to })
+                    }}
+                    onWheelZoom={(direction, at) => zoomTo(zoomRange(model.dates, at, direction, zoomBounds(view)))}
+                    onPan={(sessions) => zoomTo(panRange(view, sessions, zoomBounds(view)))}
+                    initialBandHeight={islandBand}
+                  />
                 ) : (
-                  <ChartPreview model={model} />
+                  <ChartPreview
+                    model={model}
+                    island={{
+                      selectedEventId: view.event,
+                      activeEventId: active?.id ?? null,
+                      hrefForEvent,
+                      hrefForSession: (date) => viewHref({ ...view, ...sessionView(date) }),
+                      onActivateEvent: activateEvent,
+                      onSelectEvent: selectEvent,
+                      onSelectSession: (date) => setView(sessionView(date)),
+                      onNeedsFullChart: loadFullChart,
+                      onBandHeight: setIslandBand,
+                    }}
+                  />
                 )}
                 <figcaption className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs">
                   {model.series.map((s) => (
@@ -414,6 +429,7 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
           visibleIds={visibleIds}
           onCategoriesChange={(categories) => setView({ categories })}
           onSelect={selectEvent}
+          hrefForEvent={hrefForEvent}
           onRemoveReader={(id) => {
             const k = Number(id.replace('mine-', ''))
             // Ids are positions, so a selection at or after the removed one no longer points where it did.

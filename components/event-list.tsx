@@ -7,6 +7,7 @@ import { IMPORTANCE_RULE } from '@/lib/events/importance'
 import { eventWhen } from '@/lib/view/events'
 import { formatFullDate } from '@/lib/format'
 import { EVENT_CATEGORY_IDS, type EventCategoryId } from '@/lib/view/state'
+import { ViewLink } from './view-link'
 
 export interface EventListProps {
   events: ChartEvent[]
@@ -16,6 +17,8 @@ export interface EventListProps {
   visibleIds: ReadonlySet<string>
   onCategoriesChange: (categories: EventCategoryId[]) => void
   onSelect: (id: string) => void
+  /** The page URL of the view `onSelect` makes: an event's title is a link to it, so it works before JavaScript. */
+  hrefForEvent: (id: string) => string
   /** Removes one of the reader's own events. */
   onRemoveReader?: (id: string) => void
   /** Shown under the heading: the form for the reader's own events. */
@@ -94,7 +97,7 @@ export function VerifiedMark({ verified }: { verified: boolean }) {
 }
 
 /** The chronological list of events: filterable, and each one selectable to zoom the chart around it. */
-export function EventList({ events, categories, selectedEventId, visibleIds, onCategoriesChange, onSelect, onRemoveReader, form }: EventListProps) {
+export function EventList({ events, categories, selectedEventId, visibleIds, onCategoriesChange, onSelect, hrefForEvent, onRemoveReader, form }: EventListProps) {
   // The reader's own events are always listed: the category filter is for the catalog.
   const shown = events.filter((e) => e.origin === 'reader' || categories.includes(e.category))
   const sectionRef = useRef<HTMLElement>(null)
@@ -151,15 +154,15 @@ export function EventList({ events, categories, selectedEventId, visibleIds, onC
                 </span>
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
-                    <button
-                      type="button"
-                      onClick={() => onSelect(e.id)}
-                      aria-pressed={selected}
+                    <ViewLink
+                      href={hrefForEvent(e.id)}
+                      onNavigate={() => onSelect(e.id)}
+                      aria-current={selected ? 'true' : undefined}
                       className="text-left font-medium hover:underline"
                       aria-label={`${e.number}. ${e.title}: zoom the chart to ten sessions either side`}
                     >
                       {e.title}
-                    </button>
+                    </ViewLink>
                     <span className="text-[10px] font-semibold uppercase" style={{ color: `var(${style.colorVar})` }}>
                       {style.label}
                     </span>

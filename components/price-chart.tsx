@@ -15,14 +15,16 @@ import {
   useYAxisScale,
   type TooltipContentProps,
 } from 'recharts'
-import { changeKey, type ChartModel } from '@/lib/chart/model'
+import type { ChartModel } from '@/lib/chart/model'
 import { COMPACT_BELOW_PX, MARKER_SIZES, MAX_MARKER_BAND_SHARE, MAX_MARKER_ROWS, PLOT_MARGIN, X_AXIS_HEIGHT, X_TICK_TARGET, yAxisWidth } from '@/lib/chart/geometry'
 import { lastValueGutter, lastValueTags } from '@/lib/chart/last-values'
 import { layoutMarkers, markerBandHeight, markerRowY, type MarkerItem } from '@/lib/chart/marker-layout'
 import { markerAriaLabel, clusterAriaLabel } from '@/lib/chart/marker-labels'
 import { buildYAxis, plottedValues, xTickIndices } from '@/lib/chart/scales'
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
-import { formatDayMonth, formatFullDate, formatPercent, formatPrice } from '@/lib/format'
+import { formatDayMonth, formatFullDate } from '@/lib/format'
+import { ChartReadout } from './chart-readout'
+import { ChartTooltipBody } from './chart-tooltip'
 
 type ModelEvent = ChartModel['events'][number]
 
@@ -39,47 +41,13 @@ export interface PriceChartProps {
   onWheelZoom: (direction: 1 | -1, atIndex: number) => void
   /** A drag along the time axis: shift the range by this many sessions (> 0 moves later). */
   onPan: (sessions: number) => void
-}
-
-function formatValue(model: ChartModel, value: number, currency: string | null): string {
-  return model.mode === 'percent' ? formatPercent(value, 2) : formatPrice(value, currency)
+  /** The marker band the server-drawn chart measured at this size: the first render's top margin, so the swap moves nothing. */
+  initialBandHeight?: number | null
 }
 
 function ChartTooltip({ active, label, model }: Partial<TooltipContentProps<number, string>> & { model: ChartModel }) {
   if (!active || typeof label !== 'number') return null
-  const row = model.rows[label]
-  if (!row) return null
-  const events = model.events.filter((e) => e.index === label)
-  return (
-    <div className="rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-xs shadow-lg" role="status" data-testid="chart-tooltip">
-      <div className="mb-1 font-semibold">{formatFullDate(row.date)}</div>
-      <table>
-        <tbody>
-          {model.series.map((s) => {
-            const value = row[s.symbol]
-            const change = row[changeKey(s.symbol)]
-            return (
-              <tr key={s.symbol}>
-                <td className="pr-2">
-                  <span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: `var(${s.colorVar})` }} />
-                  {s.symbol}
-                </td>
-                <td className="pr-2 text-right tabular-nums">{typeof value === 'number' ? formatValue(model, value, s.currency) : 'no session'}</td>
-                <td className="text-right tabular-nums text-[var(--muted)]">
-                  {typeof change === 'number' ? `${formatPercent(change, 2)} day` : ''}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-      {events.map((e) => (
-        <div key={e.id} className="mt-1 max-w-64" style={{ color: `var(${EVENT_CATEGORIES[e.category].colorVar})` }}>
-          {e.number}. {e.title}
-        </div>
-      ))}
-    </div>
-  )
+  return <ChartTooltipBody model={model} index={label} role="status" />
 }
 
 export interface OpenCluster {
@@ -210,6 +178,13 @@ function EventMarkers(
   )
 }
 
+/** An invisible rectangle over Recharts' own plot area: what a test compares with the server-drawn chart's. */
+function PlotAreaProbe() {
+  const plot = usePlotArea()
+  if (!plot) return null
+  return <rect data-testid="chart-plot-area" x={plot.x} y={plot.y} width={plot.width} height={plot.height} fill="none" pointerEvents="none" />
+}
+
 /** Last-value tags in the gutter right of the plot. */
 function LastValueTags({ model }: { model: ChartModel }) {
   const yScale = useYAxisScale()
@@ -232,15 +207,13 @@ function LastValueTags({ model }: { model: ChartModel }) {
   )
 }
 
-/** The band height the server-rendered preview used at a wide width. Avoids a shift at the swap. */
-function initialBand(): number {
-  return markerBandHeight(1, MARKER_SIZES.wide)
-}
+/** A guess for the first render when the server-drawn chart measured nothing; corrected once laid out. */
+const FALLBACK_BAND = markerBandHeight(1, MARKER_SIZES.wide)
 
-export function PriceChart({ model, heightCss, selectedEventId, activeEventId, onActivateEvent, onSelectEvent, onZoom, onWheelZoom, onPan }: PriceChartProps) {
+export function PriceChart({ model, heightCss, selectedEventId, activeEventId, onActivateEvent, onSelectEvent, onZoom, onWheelZoom, onPan, initialBandHeight }: PriceChartProps) {
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null)
   const [pan, setPan] = useState<{ startX: number; dx: number; perSession: number } | null>(null)
-  const [markerBand, setMarkerBand] = useState(initialBand)
+  const [markerBand, setMarkerBand] = useState(initialBandHeight ?? FALLBACK_BAND)
   const [cluster, setCluster] = useState<OpenCluster | null>(null)
   const boxRef = useRef<HTMLDivElement>(null)
   const ticks = useMemo(() => xTickIndices(model.dates.length, X_TICK_TARGET), [model.dates.length])
@@ -293,6 +266,7 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
 
   return (
     <div ref={boxRef} className="relative" data-testid="chart-canvas">
+      <ChartReadout model={model} box={{ left, right, top: markerBand, bottom: X_AXIS_HEIGHT + PLOT_MARGIN.bottom }} pointer={false} />
       <LineChart
         // A new range is a new chart: no tooltip or drag survives from the previous data.
         key={`${model.from}|${model.to}|${model.mode}|${model.dates.length}`}
@@ -367,6 +341,7 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
         ))}
         {drag ? <ReferenceArea x1={drag.start} x2={drag.end} fill="var(--accent)" fillOpacity={0.12} /> : null}
         <LastValueTags model={model} />
+        <PlotAreaProbe />
         <EventMarkers
           events={model.events}
           onBandHeight={setMarkerBand}

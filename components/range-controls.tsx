@@ -2,7 +2,9 @@
 
 import { useId } from 'react'
 import { RANGE_PRESETS } from '@/lib/view/presets'
+import { viewHref } from '@/lib/client/urls'
 import { DateField } from './date-field'
+import { ViewLink } from './view-link'
 import { CHART_MODES, rangeProblem, type ChartMode, type ViewState } from '@/lib/view/state'
 
 const MODE_LABEL: Record<ChartMode, string> = { percent: '% change', price: 'Price', log: 'Log price' }
@@ -17,20 +19,21 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
 
   return (
     <section aria-label="Date range and chart mode" className="space-y-3">
-      {/* One scrollable row on phones, so the presets do not push the chart below the first screen. */}
+      {/* Presets and modes are links to the view they make, so they work before (and without) JavaScript.
+          One scrollable row on phones, so the presets do not push the chart below the first screen. */}
       <div className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible" role="group" aria-label="Date range presets">
         {RANGE_PRESETS.map((p) => {
           const on = p.from === view.from && p.to === view.to
           return (
-            <button
+            <ViewLink
               key={p.id}
-              type="button"
-              aria-pressed={on}
-              onClick={() => onChange({ from: p.from, to: p.to, event: null })}
+              href={viewHref({ ...view, from: p.from, to: p.to, event: null })}
+              aria-current={on ? 'true' : undefined}
+              onNavigate={() => onChange({ from: p.from, to: p.to, event: null })}
               className={`shrink-0 whitespace-nowrap rounded-md border px-2.5 py-1 text-sm ${on ? 'border-[var(--accent)] bg-[var(--accent)] text-[var(--accent-fg)]' : 'border-[var(--border)] bg-[var(--panel)] hover:border-[var(--muted)]'}`}
             >
               {p.label}
-            </button>
+            </ViewLink>
           )
         })}
       </div>
@@ -53,15 +56,15 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
           </span>
           <div role="group" aria-labelledby={`${baseId}-mode`} className="inline-flex overflow-hidden rounded-md border border-[var(--border)]">
             {CHART_MODES.map((m) => (
-              <button
+              <ViewLink
                 key={m}
-                type="button"
-                aria-pressed={view.mode === m}
-                onClick={() => onChange({ mode: m })}
+                href={viewHref({ ...view, mode: m })}
+                aria-current={view.mode === m ? 'true' : undefined}
+                onNavigate={() => onChange({ mode: m })}
                 className={`px-2.5 py-1 text-sm ${view.mode === m ? 'bg-[var(--accent)] text-[var(--accent-fg)]' : 'bg-[var(--panel)]'}`}
               >
                 {MODE_LABEL[m]}
-              </button>
+              </ViewLink>
             ))}
           </div>
         </div>

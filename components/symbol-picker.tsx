@@ -3,15 +3,18 @@
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import { SYMBOLS, SYMBOL_GROUPS, SYMBOL_PATTERN, normalizeSymbol, type SymbolGroup } from '@/lib/symbols'
 import { MAX_CHART_SYMBOLS } from '@/lib/view/state'
+import { ViewLink } from './view-link'
 
 export interface SymbolPickerProps {
   symbols: string[]
   colorVarOf: (symbol: string) => string
   onChange: (symbols: string[]) => void
+  /** The page URL of the view with these symbols: chips are links, so they work before JavaScript runs. */
+  hrefFor: (symbols: string[]) => string
 }
 
 /** Chips for the chosen symbols, plus curated groups with search and a free field for any other ticker. */
-export function SymbolPicker({ symbols, colorVarOf, onChange }: SymbolPickerProps) {
+export function SymbolPicker({ symbols, colorVarOf, onChange, hrefFor }: SymbolPickerProps) {
   const [query, setQuery] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const searchId = useId()
@@ -57,16 +60,16 @@ export function SymbolPicker({ symbols, colorVarOf, onChange }: SymbolPickerProp
       <ul className="flex flex-wrap gap-1.5" aria-label="Symbols on the chart">
         {symbols.map((s) => (
           <li key={s}>
-            <button
-              type="button"
-              onClick={() => remove(s)}
+            <ViewLink
+              href={hrefFor(symbols.filter((x) => x !== s))}
+              onNavigate={() => remove(s)}
               className="inline-flex items-center gap-1 rounded-full border border-[var(--border)] bg-[var(--panel)] px-2.5 py-1 text-sm hover:border-[var(--muted)]"
               aria-label={`Remove ${s}`}
             >
               <span className="h-2.5 w-2.5 rounded-full" style={{ background: `var(${colorVarOf(s)})` }} aria-hidden />
               <span className="font-medium">{s}</span>
               <span aria-hidden className="text-[var(--muted)]">×</span>
-            </button>
+            </ViewLink>
           </li>
         ))}
         {symbols.length === 0 ? <li className="text-sm text-[var(--muted)]">No symbols chosen.</li> : null}
@@ -105,15 +108,29 @@ export function SymbolPicker({ symbols, colorVarOf, onChange }: SymbolPickerProp
                 <div className="mt-1 flex flex-wrap gap-1">
                   {list.map((m) => {
                     const on = symbols.includes(m.symbol)
+                    const className = `rounded border px-2 py-0.5 text-xs ${on ? 'border-[var(--accent)] bg-[var(--accent)] text-[var(--accent-fg)]' : 'border-[var(--border)] bg-[var(--panel)]'} disabled:opacity-40`
+                    if (on || !full) {
+                      return (
+                        <ViewLink
+                          key={m.symbol}
+                          href={hrefFor(on ? symbols.filter((x) => x !== m.symbol) : [...symbols, m.symbol])}
+                          aria-current={on ? 'true' : undefined}
+                          title={m.name}
+                          onNavigate={() => (on ? onChange(symbols.filter((x) => x !== m.symbol)) : add(m.symbol))}
+                          className={className}
+                        >
+                          {m.symbol}
+                        </ViewLink>
+                      )
+                    }
+                    // At the limit a symbol that is not drawn cannot be added: no link to a view that would drop it.
                     return (
                       <button
                         key={m.symbol}
                         type="button"
-                        aria-pressed={on}
-                        disabled={!on && full}
+                        disabled
                         title={m.name}
-                        onClick={() => (on ? onChange(symbols.filter((x) => x !== m.symbol)) : add(m.symbol))}
-                        className={`rounded border px-2 py-0.5 text-xs ${on ? 'border-[var(--accent)] bg-[var(--accent)] text-[var(--accent-fg)]' : 'border-[var(--border)] bg-[var(--panel)]'} disabled:opacity-40`}
+                        className={className}
                       >
                         {m.symbol}
                       </button>

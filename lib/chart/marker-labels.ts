@@ -12,10 +12,10 @@ export function markerAriaLabel(e: Pick<ChartEvent, 'number' | 'title' | 'date' 
 }
 
 /** A cluster badge: how many events, over which reaction sessions, and how to open it. */
-export function clusterAriaLabel(events: readonly Pick<ChartEvent, 'number' | 'title' | 'tradingDate'>[]): string {
+export function clusterAriaLabel(events: readonly Pick<ChartEvent, 'number' | 'title' | 'tradingDate'>[], action = 'Press Enter to list them.'): string {
   const first = events[0]?.tradingDate
   const last = events[events.length - 1]?.tradingDate
   const when = !first ? '' : first === last ? ` reacting on ${formatFullDate(first)}` : ` reacting from ${formatFullDate(first)} to ${formatFullDate(last ?? first)}`
   const numbers = events.map((e) => e.number).join(', ')
-  return `${events.length} more events${when} (numbers ${numbers}). Press Enter to list them.`
+  return `${events.length} more events${when} (numbers ${numbers}). ${action}`
 }

@@ -43,9 +43,9 @@ test.describe('dashboard', () => {
 
   test('a shared URL restores the exact view', async ({ page }) => {
     await page.goto('/?symbols=NVDA,ORCL,9984.T&from=2025-01-13&to=2025-01-31&mode=log&base=2025-01-17')
-    const chips = page.getByRole('list', { name: 'Symbols on the chart' }).getByRole('button')
+    const chips = page.getByRole('list', { name: 'Symbols on the chart' }).getByRole('link')
     await expect(chips).toHaveText([/NVDA/, /ORCL/, /9984\.T/])
-    await expect(page.getByRole('button', { name: 'Log price' })).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.getByRole('link', { name: 'Log price' })).toHaveAttribute('aria-current', 'true')
     await expect(page.getByLabel('From', { exact: true })).toHaveValue('2025-01-13')
     await expect(page.getByLabel('To', { exact: true })).toHaveValue('2025-01-31')
     await expect(chartLines(page)).toHaveCount(3, { timeout: 30_000 })
@@ -71,11 +71,11 @@ test.describe('dashboard', () => {
 
   test('presets, mode and symbol changes write the URL', async ({ page }) => {
     await page.goto(VIEW)
-    await page.getByRole('button', { name: 'H1 2025' }).click()
+    await page.getByRole('link', { name: 'H1 2025' }).click()
     await expect(page).toHaveURL(/from=2025-01-02&to=2025-06-30/)
-    await page.getByRole('button', { name: 'Price', exact: true }).click()
+    await page.getByRole('link', { name: 'Price', exact: true }).click()
     await expect(page).toHaveURL(/mode=price/)
-    await page.getByRole('button', { name: 'Remove AVGO' }).click()
+    await page.getByRole('link', { name: 'Remove AVGO' }).click()
     await expect(page).toHaveURL(/symbols=NVDA,SPY&/)
     await expect(chartLines(page)).toHaveCount(2, { timeout: 30_000 })
     await page.getByPlaceholder(/Search or type any ticker/).fill('vistra')
@@ -86,7 +86,7 @@ test.describe('dashboard', () => {
 
   test('selecting an event in the list zooms to ten sessions either side and highlights its marker', async ({ page }) => {
     await page.goto(VIEW)
-    await page.getByRole('button', { name: /NVDA falls about 17%.*zoom the chart/ }).click()
+    await page.getByRole('link', { name: /NVDA falls about 17%.*zoom the chart/ }).click()
     await expect(page).toHaveURL(/event=2025-01-27-nvda-record-loss/)
     await expect(page).toHaveURL(/from=2025-01-10&to=2025-02-10/)
     await expect(page.getByTestId('selected-event')).toBeVisible()
@@ -190,13 +190,13 @@ test.describe('dashboard', () => {
     const alert = page.getByTestId('chart-error')
     await expect(alert).toContainText('ZZZZ')
     // One unknown ticker does not cost the reader the others.
-    await alert.getByRole('button', { name: 'Remove ZZZZ and draw the rest' }).click()
+    await alert.getByRole('link', { name: 'Remove ZZZZ and draw the rest' }).click()
     await expect(page).toHaveURL(/symbols=NVDA&/)
     await expect(chartLines(page)).toHaveCount(1, { timeout: 30_000 })
 
     await page.goto('/?symbols=NVDA&from=2023-01-02&to=2023-03-01')
     await expect(page.getByTestId('chart-empty')).toContainText('the embedded data covers')
-    await page.getByRole('button', { name: 'Show all data' }).click()
+    await page.getByRole('link', { name: 'Show all data' }).click()
     await expect(page).toHaveURL(/from=2024-07-01&to=2025-06-30/)
     await expect(chartLines(page)).toHaveCount(1, { timeout: 30_000 })
 

@@ -134,8 +134,8 @@ test.describe('the page reads its link with the API\'s rules', () => {
   test('ſpy in a link is not read as SPY, and the notice says what was ignored', async ({ page }) => {
     await page.goto('/?symbols=%C5%BFpy,NVDA')
     await expect(page.getByRole('status').filter({ hasText: 'ſPY' }).first()).toBeVisible()
-    await expect(page.getByRole('button', { name: 'Remove NVDA', exact: true })).toHaveCount(1)
-    await expect(page.getByRole('button', { name: 'Remove SPY', exact: true })).toHaveCount(0)
+    await expect(page.getByRole('link', { name: 'Remove NVDA', exact: true })).toHaveCount(1)
+    await expect(page.getByRole('link', { name: 'Remove SPY', exact: true })).toHaveCount(0)
   })
 })
 

@@ -50,9 +50,9 @@ test.describe('the server under a hostile upstream', () => {
 
       await page.goto(`${LIVE}${view}`)
       if (ROW_FAULTS.has(fault)) await expect(page.getByTestId('data-warnings')).toContainText(/NVDA: \d+ live bars? dropped/)
-      const logPrice = page.getByRole('button', { name: 'Log price' })
+      const logPrice = page.getByRole('link', { name: 'Log price' })
       await logPrice.click()
-      await expect(logPrice).toHaveAttribute('aria-pressed', 'true')
+      await expect(logPrice).toHaveAttribute('aria-current', 'true')
       await expect(page).toHaveURL(/mode=log/)
       // A frozen tab cannot run this.
       const answered = await Promise.race([page.evaluate(() => 'alive'), new Promise((r) => setTimeout(() => r('frozen'), 5000))])

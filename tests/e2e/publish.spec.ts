@@ -90,7 +90,7 @@ test('colours belong to the symbol: removing one recolours no other', async ({ p
     )
   const before = await colours()
   expect(Object.keys(before).sort()).toEqual(['AVGO', 'NVDA', 'SMH', 'SPY'])
-  await page.getByRole('button', { name: 'Remove NVDA' }).click()
+  await page.getByRole('link', { name: 'Remove NVDA' }).click()
   await expect(page).not.toHaveURL(/NVDA/)
   await expect(page.getByTestId('last-values').locator('[data-symbol]')).toHaveCount(3)
   const after = await colours()
@@ -108,7 +108,7 @@ test.describe('phone', () => {
     await expect(page.getByTestId('view-controls')).toBeHidden()
     await page.getByRole('button', { name: 'Change', exact: true }).click()
     await expect(page.getByTestId('view-controls')).toBeVisible()
-    await expect(page.getByRole('button', { name: 'Remove NVDA' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Remove NVDA' })).toBeVisible()
     // Long sections fold.
     await expect(page.getByTestId('fold-events')).not.toHaveAttribute('open', '')
     await page.getByTestId('fold-events').locator('summary').click()

@@ -1,0 +1,176 @@
+import { expect, test, type Page } from '@playwright/test'
+
+/**
+ * The first view before (and without) the charting library: the server-drawn chart's island, the controls as
+ * links, and the swap to the Recharts chart. Selectors are our own test ids, roles and the shared tooltip
+ * attribute, never the library's class names.
+ */
+
+const VIEW = '/?symbols=NVDA,AVGO,SPY&from=2025-01-06&to=2025-02-14&mode=percent&base=2025-01-17'
+const TOOLTIP = '[data-chart-tooltip]'
+
+const preview = (page: Page) => page.getByTestId('chart-preview')
+/** The server-drawn lines actually on screen (the HTML holds a narrow and a wide layout until hydration). */
+const previewLines = (page: Page) => preview(page).locator('polyline').filter({ visible: true })
+
+/**
+ * Holds back every script the page does not run to hydrate (the `<script src>` of its HTML): that is the lazily
+ * loaded full chart. Returns a function that lets them through.
+ */
+async function holdLazyChunks(page: Page, html: string): Promise<() => void> {
+  const needed = new Set([...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]))
+  let release: () => void = () => {}
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const path = new URL(route.request().url()).pathname
+    if (!needed.has(path)) await released
+    await route.continue()
+  })
+  return release
+}
+
+test.describe('without JavaScript, the controls are links to the view they make', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('a preset, a symbol chip, a mode and an event each load their view, drawn by the server', async ({ page }) => {
+    await page.goto(VIEW)
+    await expect(previewLines(page)).toHaveCount(3)
+
+    await page.getByRole('link', { name: 'H1 2025' }).click()
+    await expect(page).toHaveURL(/from=2025-01-02&to=2025-06-30/)
+    await expect(page.getByRole('link', { name: 'H1 2025' })).toHaveAttribute('aria-current', 'true')
+    await expect(preview(page)).toContainText('Jun')
+
+    await page.getByRole('link', { name: 'Remove AVGO' }).click()
+    await expect(page).toHaveURL(/symbols=NVDA,SPY&/)
+    await expect(previewLines(page)).toHaveCount(2)
+
+    // Percent mode labels the axis in percent; the log scale labels it in dollars.
+    await expect(preview(page)).toContainText('%')
+    await page.getByRole('link', { name: 'Log price' }).click()
+    await expect(page).toHaveURL(/mode=log/)
+    await expect(preview(page)).not.toContainText('%')
+    await expect(preview(page)).toContainText('$')
+
+    await page.getByRole('link', { name: /NVDA falls about 17%.*zoom the chart/ }).click()
+    await expect(page).toHaveURL(/event=2025-01-27-nvda-record-loss/)
+    await expect(page).toHaveURL(/from=2025-01-10&to=2025-02-10/)
+    await expect(page.getByTestId('selected-event')).toContainText('17%')
+    await expect(preview(page)).toContainText('Jan 10')
+  })
+
+  test('an event marker on the server-drawn chart is a link to its event', async ({ page }) => {
+    await page.goto(VIEW)
+    const marker = page.getByRole('link', { name: /^Event \d+: White House launch of the \$500B Stargate/ }).filter({ visible: true }).first()
+    await marker.click()
+    await expect(page).toHaveURL(/event=2025-01-21-stargate/)
+    await expect(page.getByTestId('selected-event')).toContainText('Stargate')
+  })
+})
+
+test('a preset clicked before the page has hydrated still gets its view', async ({ page }) => {
+  // No script runs at all: the state of a reader on a slow network whose click lands before hydration.
+  await page.route('**/_next/static/chunks/*.js', (route) => route.abort())
+  await page.goto(VIEW)
+  await page.getByRole('link', { name: 'All data' }).click()
+  await expect(page).toHaveURL(/from=2024-07-01&to=2025-06-30/)
+  await expect(preview(page)).toContainText('Jul')
+  await expect(page.getByRole('link', { name: 'All data' })).toHaveAttribute('aria-current', 'true')
+})
+
+test('before Recharts arrives, the island gives the tooltip, keyboard readout and event cards', async ({ page, request }) => {
+  const html = await (await request.get(VIEW)).text()
+  const release = await holdLazyChunks(page, html)
+  await page.goto(VIEW)
+  await expect(preview(page)).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
+  await expect(page.getByTestId('chart-canvas')).toHaveCount(0)
+
+  // Pointer: a tooltip with every series' value and daily change at the hovered session.
+  const plot = preview(page).getByTestId('chart-plot')
+  await plot.scrollIntoViewIfNeeded()
+  const box = await plot.boundingBox()
+  if (!box) throw new Error('no plot box')
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2)
+  const tooltip = page.locator(TOOLTIP)
+  await expect(tooltip).toBeVisible()
+  for (const symbol of ['NVDA', 'AVGO', 'SPY']) await expect(tooltip).toContainText(symbol)
+  await expect(tooltip).toContainText(/[+−-]\d+\.\d\d% day/)
+  await page.mouse.move(box.x - 40, box.y - 40)
+  await expect(tooltip).toHaveCount(0)
+
+  // Keyboard: the plot is focusable, arrows move the crosshair, a polite live region reads the session out.
+  await plot.focus()
+  await page.keyboard.press('End')
+  await expect(tooltip).toContainText('Feb 14, 2025')
+  await page.keyboard.press('ArrowLeft')
+  await expect(tooltip).toContainText('Feb 13, 2025')
+  await expect(plot.getByRole('status')).toContainText(/Feb 13, 2025: NVDA [+−-]\d+\.\d\d%, [+−-]\d+\.\d\d% on the day/)
+
+  // Markers: focus or hover opens the dashboard's event card; a click selects the event through the URL.
+  const stargate = page.getByRole('link', { name: /^Event \d+: White House launch of the \$500B Stargate/ }).first()
+  await stargate.focus()
+  await expect(page.getByTestId('event-card')).toContainText('Stargate')
+  await stargate.click()
+  await expect(page).toHaveURL(/event=2025-01-21-stargate/)
+  await expect(page.getByTestId('selected-event')).toContainText('Stargate')
+
+  release()
+  // The full chart then takes over, with the same tooltip selector.
+  await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
+  await page.getByTestId('chart-canvas').scrollIntoViewIfNeeded()
+  const canvas = await page.getByTestId('chart-canvas').boundingBox()
+  if (!canvas) throw new Error('no chart')
+  await page.mouse.move(canvas.x + canvas.width * 0.5, canvas.y + canvas.height * 0.6)
+  await expect(page.locator(TOOLTIP)).toBeVisible()
+})
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`the plot does not move when Recharts takes over (${viewport.width}x${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    // Records where the island's plot area and first line are, on every change, until the island is gone.
+    await page.addInitScript(() => {
+      type Box = { x: number; y: number; width: number; height: number }
+      const w = window as unknown as { __island?: { plot: Box; line: Box; stroke: string } }
+      const record = () => {
+        const island = document.querySelector('[data-testid="chart-preview"][data-measured="true"]')
+        const plot = island?.querySelector('[data-testid="chart-plot-area"]')
+        const line = island?.querySelector('polyline')
+        if (!plot || !line) return
+        const box = (el: Element) => {
+          const r = el.getBoundingClientRect()
+          return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height }
+        }
+        w.__island = { plot: box(plot), line: box(line), stroke: line.getAttribute('stroke') ?? '' }
+      }
+      new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true })
+    })
+    await page.goto(VIEW)
+    await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
+    const result = await page.evaluate(() => {
+      const w = window as unknown as { __island?: { plot: DOMRect; line: DOMRect; stroke: string } }
+      const before = w.__island
+      if (!before) return null
+      const canvas = document.querySelector('[data-testid="chart-canvas"]')
+      const plot = canvas?.querySelector('[data-testid="chart-plot-area"]')?.getBoundingClientRect()
+      const line = canvas?.querySelector(`path[stroke="${before.stroke}"]`)?.getBoundingClientRect()
+      const box = (r: DOMRect | undefined) => (r ? { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height } : null)
+      return { before, after: { plot: box(plot), line: box(line) } }
+    })
+    expect(result, 'the island was measured before the swap').not.toBeNull()
+    if (!result) return
+    for (const part of ['plot', 'line'] as const) {
+      const after = result.after[part]
+      expect(after, `${part} after the swap`).not.toBeNull()
+      if (!after) continue
+      const before = result.before[part]
+      for (const key of ['x', 'y', 'width', 'height'] as const) {
+        expect(Math.abs(after[key] - before[key]), `${part} ${key}: ${before[key]} -> ${after[key]}`).toBeLessThanOrEqual(3)
+      }
+    }
+  })
+}
