@@ -40,10 +40,11 @@ function decoded(raw: Raw): Buffer {
 const PATHS = [
   '/api/prices?symbols=NVDA,AVGO,AMD,MSFT,SPY&from=2024-07-01&to=2025-06-30',
   '/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-03-31&format=csv',
+  '/api/reaction?symbols=NVDA,AVGO,AMD&date=2025-01-27',
 ]
 
 for (const path of PATHS) {
-  test(`${path.includes('csv') ? 'CSV' : 'JSON'} prices: gzip, br and no coding decode to the same bytes`, async ({ baseURL }) => {
+  test(`${path.includes('reaction') ? 'reaction' : path.includes('csv') ? 'CSV prices' : 'JSON prices'}: gzip, br and no coding decode to the same bytes`, async ({ baseURL }) => {
     const url = `${baseURL}${path}`
     const plain = await rawRequest(url, {})
     expect(plain.status).toBe(200)

@@ -1,5 +1,5 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { GET } from '@/app/api/prices/route'
 import { resetEnvForTests } from '@/lib/env'
 import { brotliIdleForTests, encodeBody, encodedResponse, upgradeToBrotli, type EncodedBody } from '@/lib/http/encoded-body'
@@ -126,5 +126,24 @@ describe('encodedResponse', () => {
     const res = encodedResponse(request, upgraded, {})
     expect(res.headers.get('content-encoding')).toBe('br')
     expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString()).toBe('x'.repeat(5000))
+  })
+})
+
+describe('/api/reaction, snapshot answers kept compressed', () => {
+  it('computes a snapshot answer once and sends it again, raw or gzipped, with the same bytes', async () => {
+    const { GET: getReaction } = await import('@/app/api/reaction/route')
+    const { getPriceService } = await import('@/lib/prices')
+    // A query no other test in this file asks, so the first request is a miss.
+    const url = 'http://localhost/api/reaction?symbols=NVDA,AMD&date=2025-01-27&estimation=120'
+    const spy = vi.spyOn(getPriceService(), 'getPrices')
+    const raw = await getReaction(new Request(url))
+    expect(raw.status).toBe(200)
+    const rawBytes = Buffer.from(await raw.arrayBuffer())
+    const gz = await getReaction(new Request(url, { headers: { 'accept-encoding': 'gzip' } }))
+    expect(gz.headers.get('content-encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(rawBytes)).toBe(true)
+    expect(gz.headers.get('cache-control')).toBe(raw.headers.get('cache-control'))
+    expect(spy).toHaveBeenCalledTimes(1)
+    expect((JSON.parse(rawBytes.toString('utf8')) as { rows: unknown[] }).rows).toHaveLength(2)
   })
 })
