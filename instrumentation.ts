@@ -16,7 +16,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const { readEnv } = await import('./lib/env')
+  const { readEnv } = await import('./lib/server/env')
   const checked = readEnv()
   if (!checked.ok) {
     console.error(`\nThe server did not start: invalid environment.\n${checked.problems.map((p) => `  - ${p}`).join('\n')}\n`)

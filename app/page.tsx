@@ -4,19 +4,19 @@ import { SWRConfig } from 'swr'
 import { ClaimsPanel } from '@/components/claims-panel'
 import { Dashboard } from '@/components/dashboard'
 import { ThemeToggle } from '@/components/theme-toggle'
-import { ApiError } from '@/lib/api/errors'
+import { isExpectedError } from '@/lib/api/errors'
 import { pricesUrl } from '@/lib/client/urls'
 import { events } from '@/lib/events'
-import { toChartEvents } from '@/lib/events-view'
+import { toChartEvents } from '@/lib/view/events'
 import { getPriceService, type PricesResult } from '@/lib/prices'
 import type { ReactionResult } from '@/lib/reaction'
-import { liveCaller, requestClientId } from '@/lib/rate-limit'
+import { liveCaller, requestClientId } from '@/lib/api/client-limits'
 import { snapshotImportedAt } from '@/lib/snapshot'
 import { reactionQuerySchema } from '@/lib/api/reaction-query'
 import { searchParamsToObject } from '@/lib/api/query'
 import { computeReaction } from '@/lib/reaction'
 import { reactionUrl } from '@/lib/reaction/url'
-import { loadRange, parseViewState } from '@/lib/view-state'
+import { loadRange, parseViewState } from '@/lib/view/state'
 
 /**
  * The event the reaction table opens on when the URL names none. It restates the reaction panel's default
@@ -44,7 +44,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       fallback[key] = await getPriceService().getPrices({ symbols: view.symbols, ...range, caller })
     } catch (error) {
       // The client asks again and shows the API's message with a retry; nothing to render here.
-      if (!(error instanceof ApiError)) console.error('[page] prices failed', error)
+      if (!isExpectedError(error)) console.error('[page] prices failed', error)
     }
   }
 
@@ -59,7 +59,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         fallback[reactionKey] = await computeReaction({ ...query, caller })
       } catch (error) {
         // The panel asks again in the browser and shows the API's message.
-        if (!(error instanceof ApiError)) console.error('[page] reaction failed', error)
+        if (!isExpectedError(error)) console.error('[page] reaction failed', error)
       }
     }
   }

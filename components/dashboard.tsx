@@ -8,10 +8,11 @@ import { seriesColorVar } from '@/lib/chart/palette'
 import { usePrices } from '@/lib/client/hooks'
 import { pricesUrl } from '@/lib/client/urls'
 import { formatFullDate, formatDayMonth } from '@/lib/format'
-import { EVENT_WINDOW_SESSIONS, sessionsAround } from '@/lib/presets'
-import { DATA_WINDOW } from '@/lib/data-window'
-import { loadRange, viewToQuery, type ViewState } from '@/lib/view-state'
-import { readerChartEvents } from '@/lib/events-view'
+import { EVENT_WINDOW_SESSIONS, sessionsAround } from '@/lib/view/presets'
+import { isLiveSource, LIVE_LABELS } from '@/lib/providers/live'
+import { DATA_WINDOW } from '@/lib/snapshot/data-window'
+import { loadRange, viewToQuery, type ViewState } from '@/lib/view/state'
+import { readerChartEvents } from '@/lib/view/events'
 import { readerEventId } from '@/lib/events/reader-events'
 import { ChartPreview } from './chart-preview'
 import { ChartDataTable } from './data-table'
@@ -159,7 +160,7 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
   const subtitle = describeView(view, model?.series[0]?.baseDate, drawnRange)
   const note = missing.length > 0 ? `No data in this range for ${missing.join(', ')}, so ${missing.length > 1 ? 'they are' : 'it is'} not drawn.` : ''
   const sources = model?.sources ?? []
-  const footer = `Data: ${sources.includes('yahoo') ? 'Yahoo Finance chart API (live)' : ''}${sources.length > 1 ? ' and ' : ''}${sources.includes('snapshot') ? `embedded snapshot of real Yahoo daily bars (imported ${snapshotImportedAt.slice(0, 10)})` : ''}. Events: dated and sourced catalog; markers sit on the first session that could react.`
+  const footer = `Data: ${sources.some(isLiveSource) ? `${LIVE_LABELS.live} (live)` : ''}${sources.length > 1 ? ' and ' : ''}${sources.includes('snapshot') ? `embedded snapshot of ${LIVE_LABELS.snapshotOrigin} (imported ${snapshotImportedAt.slice(0, 10)})` : ''}. Events: dated and sourced catalog; markers sit on the first session that could react.`
 
   const exportButtons = (
     <ExportButtons

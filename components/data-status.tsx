@@ -1,5 +1,6 @@
 import type { FetchError } from '@/lib/client/fetcher'
-import { DATA_WINDOW } from '@/lib/data-window'
+import { isLiveSource, LIVE_LABELS } from '@/lib/providers/live'
+import { DATA_WINDOW } from '@/lib/snapshot/data-window'
 import { formatFullDate } from '@/lib/format'
 import type { PriceSeries } from '@/lib/types'
 
@@ -13,19 +14,19 @@ export interface DataStatusProps {
 
 /** Says where the numbers on screen came from, and everything the API warned about. */
 export function DataStatus({ series, warnings, error, snapshotImportedAt }: DataStatusProps) {
-  const live = series.filter((s) => s.source === 'yahoo').map((s) => s.symbol)
+  const live = series.filter((s) => isLiveSource(s.source)).map((s) => s.symbol)
   const snap = series.filter((s) => s.source === 'snapshot').map((s) => s.symbol)
   return (
     <div className="space-y-2 text-xs" data-testid="data-status">
       <p className="flex flex-wrap gap-2">
         {snap.length > 0 ? (
           <span className="rounded-full bg-[var(--grid)] px-2 py-0.5" title={`Imported ${snapshotImportedAt}`}>
-            <strong>Embedded snapshot</strong>: real Yahoo daily bars ({snap.join(', ')})
+            <strong>Embedded snapshot</strong>: {LIVE_LABELS.snapshotOrigin} ({snap.join(', ')})
           </span>
         ) : null}
         {live.length > 0 ? (
           <span className="rounded-full bg-[var(--grid)] px-2 py-0.5">
-            <strong>Live</strong>: Yahoo Finance ({live.join(', ')})
+            <strong>Live</strong>: {LIVE_LABELS.short} ({live.join(', ')})
           </span>
         ) : null}
       </p>
@@ -65,7 +66,7 @@ export function explainPricesError(error: FetchError, symbols: readonly string[]
   if (error.status === 404) {
     return {
       kind: 'unknown-symbol',
-      message: `The price source does not know ${named.join(', ') || 'one of these symbols'}. Check the ticker (Yahoo notation, e.g. 9984.T for Tokyo).`,
+      message: `The price source does not know ${named.join(', ') || 'one of these symbols'}. Check the ticker (${LIVE_LABELS.symbolHint}).`,
       removable: named,
       retry: false,
     }

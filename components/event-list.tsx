@@ -4,9 +4,9 @@ import { useEffect, useRef, type ReactNode } from 'react'
 import type { ChartEvent } from '@/lib/chart/model'
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
 import { IMPORTANCE_RULE } from '@/lib/events/importance'
-import { eventWhen } from '@/lib/events-view'
+import { eventWhen } from '@/lib/view/events'
 import { formatFullDate } from '@/lib/format'
-import { EVENT_CATEGORY_IDS, type EventCategoryId } from '@/lib/view-state'
+import { EVENT_CATEGORY_IDS, type EventCategoryId } from '@/lib/view/state'
 
 export interface EventListProps {
   events: ChartEvent[]

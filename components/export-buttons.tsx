@@ -4,7 +4,7 @@ import { useId, useState } from 'react'
 import { DEFAULT_EXPORT_PRESET, EVENT_KEY_LABELS, EVENT_KEY_STYLES, EXPORT_PRESETS, EXPORT_PRESET_IDS, PNG_SCALE, type EventKeyStyle, type ExportPresetId } from '@/lib/chart/export/presets'
 import type { ChartModel } from '@/lib/chart/model'
 import type { PriceSeries } from '@/lib/types'
-import type { ViewState } from '@/lib/view-state'
+import type { ViewState } from '@/lib/view/state'
 
 export interface ExportButtonsProps {
   model: ChartModel | null

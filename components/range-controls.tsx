@@ -1,9 +1,9 @@
 'use client'
 
 import { useId } from 'react'
-import { RANGE_PRESETS } from '@/lib/presets'
+import { RANGE_PRESETS } from '@/lib/view/presets'
 import { DateField } from './date-field'
-import { CHART_MODES, rangeProblem, type ChartMode, type ViewState } from '@/lib/view-state'
+import { CHART_MODES, rangeProblem, type ChartMode, type ViewState } from '@/lib/view/state'
 
 const MODE_LABEL: Record<ChartMode, string> = { percent: '% change', price: 'Price', log: 'Log price' }
 

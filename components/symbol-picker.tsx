@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import { SYMBOLS, SYMBOL_GROUPS, SYMBOL_PATTERN, normalizeSymbol, type SymbolGroup } from '@/lib/symbols'
-import { MAX_CHART_SYMBOLS } from '@/lib/view-state'
+import { MAX_CHART_SYMBOLS } from '@/lib/view/state'
 
 export interface SymbolPickerProps {
   symbols: string[]

@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from 'next/navigation'
 import { useCallback, useMemo } from 'react'
-import { parseViewState, viewToQuery, type ViewState } from '@/lib/view-state'
+import { parseViewState, viewToQuery, type ViewState } from '@/lib/view/state'
 
 /**
  * The view lives in the URL. Writing it with the native History API keeps Next's router in sync (so Back and

@@ -4,7 +4,7 @@ import { quoted } from './safe-text'
 import { normalizeSymbol, readSymbol } from './symbols'
 
 /**
- * The field parsers of every query the app reads: the page's URL (lib/view-state.ts, lenient: a bad field falls
+ * The field parsers of every query the app reads: the page's URL (lib/view/state.ts, lenient: a bad field falls
  * back to its default with a notice) and the API's query strings (lib/api/*, strict: a bad field is a 400 that
  * names it). One set of rules, so every view the page accepts asks the API only what the API accepts
  * (tests/unit/params-agreement.test.ts checks that as a property). No zod here: the page runs these in the

@@ -13,7 +13,9 @@ export interface Bar {
   volume: number
 }
 
-export type PriceSource = 'snapshot' | 'yahoo'
+import type { PriceSource } from './providers/live'
+
+export type { PriceSource }
 
 /** Bars of one symbol, ascending by date, on the exchange's own trading calendar. */
 export interface PriceSeries {

@@ -10,7 +10,7 @@
 import { buildChartModel, changeKey } from '../lib/chart/model'
 import { snapshotBars } from '../lib/snapshot'
 import type { PriceSeries } from '../lib/types'
-import { DEFAULT_VIEW } from '../lib/view-state'
+import { DEFAULT_VIEW } from '../lib/view/state'
 
 function main(): void {
   const symbols = (process.argv[2] ?? '').split(',').filter(Boolean)

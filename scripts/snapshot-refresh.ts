@@ -4,12 +4,12 @@
  *
  *   npm run snapshot:refresh [-- --from 2024-07-01 --to 2025-06-30 --symbols NVDA,SPY --out <file>]
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { toYahooCsv } from '../lib/csv/yahoo-csv'
-import { DATA_WINDOW } from '../lib/data-window'
+import { DATA_WINDOW } from '../lib/snapshot/data-window'
 import { createYahooProvider } from '../lib/providers/yahoo'
 import { SYMBOLS } from '../lib/symbols'
 
@@ -22,8 +22,16 @@ async function main() {
   const from = arg('from') ?? DATA_WINDOW.from
   const to = arg('to') ?? DATA_WINDOW.to
   const symbols = arg('symbols')?.split(',') ?? SYMBOLS.map((s) => s.symbol)
-  const provider = createYahooProvider({ baseUrl: process.env.YAHOO_BASE_URL, timeoutMs: 20_000 })
   const dir = mkdtempSync(path.join(tmpdir(), 'snapshot-refresh-'))
+  try {
+    await refreshInto(dir, symbols, from, to)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function refreshInto(dir: string, symbols: readonly string[], from: string, to: string) {
+  const provider = createYahooProvider({ baseUrl: process.env.YAHOO_BASE_URL, timeoutMs: 20_000 })
   for (const symbol of symbols) {
     const result = await provider.getDailyBars({ symbol, from, to })
     if (result.bars.length === 0) throw new Error(`${symbol}: the live provider returned no bars for ${from}..${to}`)

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { CompareView } from '@/components/compare-view'
 import { ThemeToggle } from '@/components/theme-toggle'
-import { ApiError } from '@/lib/api/errors'
+import { isExpectedError } from '@/lib/api/errors'
 import { loadComparison, parseCompareQuery } from '@/lib/compare'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
@@ -17,8 +17,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   try {
     loaded = await loadComparison(query)
   } catch (error) {
-    if (!(error instanceof ApiError)) console.error('[compare] failed', error)
-    failure = error instanceof ApiError ? error.message : 'The comparison could not be computed just now; reload the page to try again.'
+    if (!isExpectedError(error)) console.error('[compare] failed', error)
+    failure = isExpectedError(error) ? error.message : 'The comparison could not be computed just now; reload the page to try again.'
   }
   const content = loaded ? (
     <CompareView comparison={loaded.comparison} query={query} notices={[...notices, ...loaded.notices]} />

@@ -1,4 +1,4 @@
-import { eventWhen } from '@/lib/events-view'
+import { eventWhen } from '@/lib/view/events'
 import { formatFullDate } from '@/lib/format'
 import { formatWindow } from '@/lib/reaction/format'
 import type { ReactionResult } from '@/lib/reaction/types'

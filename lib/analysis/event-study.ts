@@ -286,7 +286,7 @@ const PAIRING_WORDS: Readonly<Record<Pairing, string>> = {
 }
 
 /**
- * Event study of one stock around one day 0 (see "Event-study statistics, second edition" in DESIGN.md).
+ * Event study of one stock around one day 0 (see docs/event-study.md).
  *
  * Days are counted in sessions of the stock's own calendar. Each series' returns are computed on its own
  * bars and then paired (see `Pairing`); a stock session with no paired benchmark return is left out of the

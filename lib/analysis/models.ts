@@ -67,7 +67,7 @@ function sampleVariance(values: readonly number[]): { mean: number; variance: nu
 }
 
 /**
- * Market model with one regressor, in the closed forms of DESIGN.md:
+ * Market model with one regressor, in the closed forms of docs/event-study.md:
  * Var(AR_t) = s^2 (1 + 1/M + (R_m,t - m̄)^2 / S_xx); Var(CAR) = s^2 (L + L^2/M + (sum (R_m,t - m̄))^2 / S_xx).
  */
 function fitMarket(obs: readonly ModelObservation[]): FittedModel {

@@ -7,6 +7,15 @@
 export type EventWindow = readonly [number, number]
 
 export const DEFAULT_ESTIMATION = 120
+/** Bounds of the event-study parameters a caller may set (the API refuses others). */
+export const ESTIMATION_MIN = 20
+export const ESTIMATION_MAX = 500
+export const GAP_MIN = 0
+export const GAP_MAX = 60
+/** Event windows reach at most this many sessions either side of day 0. */
+export const WINDOW_REACH = 20
+export const MAX_WINDOWS = 8
+
 export const DEFAULT_GAP = 10
 export const DEFAULT_WINDOWS: readonly EventWindow[] = [
   [0, 0],
@@ -18,7 +27,7 @@ export const DEFAULT_WINDOWS: readonly EventWindow[] = [
 /** The CAR path the event-study figure draws by default: day -10 to day +20. */
 export const DEFAULT_PATH: EventWindow = [-10, 20]
 
-/** The models of normal return (DESIGN.md, "Event-study statistics, second edition"). */
+/** The models of normal return (docs/event-study.md). */
 export const MODEL_KINDS = ['market', 'market-adjusted', 'constant-mean'] as const
 export type ModelKind = (typeof MODEL_KINDS)[number]
 

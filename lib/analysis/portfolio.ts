@@ -4,7 +4,7 @@ import type { CarPathPoint, CarResult, EstimationResidual, EventDay, EventWindow
 
 /**
  * Portfolio (group) results of an event study over several firms: AAR, CAAR and six tests, each exactly as
- * DESIGN.md ("Event-study statistics, second edition") defines it.
+ * docs/event-study.md defines it.
  */
 
 export interface PortfolioFirm {

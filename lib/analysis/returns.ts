@@ -36,6 +36,33 @@ export function simpleReturn(from: Bar, to: Bar): number {
   return p.to / p.from - 1
 }
 
+/**
+ * The change from one bar to another as a decimal fraction, by the same rule as every return here (`pricePair`),
+ * or null when either bar has no usable price: what a chart or an export shows instead of failing.
+ */
+export function changeBetween(from: Bar, to: Bar): number | null {
+  try {
+    const p = pricePair(from, to)
+    return p.to / p.from - 1
+  } catch (error) {
+    if (error instanceof AnalysisError) return null
+    throw error
+  }
+}
+
+/**
+ * The base session for a requested base date: the last session on or before it, else the first one after it
+ * (a base before the data starts). Bars ascending.
+ */
+export function baseSession<B extends Pick<Bar, 'date'>>(bars: readonly B[], baseDate: IsoDate): B | undefined {
+  let candidate: B | undefined
+  for (const bar of bars) {
+    if (bar.date <= baseDate) candidate = bar
+    else break
+  }
+  return candidate ?? bars[0]
+}
+
 /** Daily simple returns `R_t = P_t / P_{t-1} - 1`; the first bar has no previous close and so no return. */
 export function dailyReturns(bars: readonly Bar[]): DatedValue[] {
   assertAscending(bars)
@@ -64,13 +91,8 @@ export interface RebasedSeries {
  */
 export function rebase(bars: readonly Bar[], baseDate: IsoDate, field: PriceField = 'adjClose'): RebasedSeries {
   assertAscending(bars)
-  const first = bars[0]
-  if (!first) throw new AnalysisError('insufficient_data', 'There are no prices to rebase.', { baseDate })
-  let base = first
-  for (const bar of bars) {
-    if (bar.date > baseDate) break
-    base = bar
-  }
+  const base = baseSession(bars, baseDate)
+  if (!base) throw new AnalysisError('insufficient_data', 'There are no prices to rebase.', { baseDate })
   const points = bars.map((bar) => {
     const p = pricePair(base, bar, field)
     return { date: bar.date, value: p.to / p.from - 1 }

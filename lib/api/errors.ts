@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod'
+import { DomainError, type DomainErrorIssue, type DomainErrorKind } from '../errors'
 
 export type ApiErrorCode =
   | 'bad_request'
@@ -10,10 +11,7 @@ export type ApiErrorCode =
   | 'upstream_busy'
   | 'internal'
 
-export interface ApiErrorIssue {
-  path: string
-  message: string
-}
+export type ApiErrorIssue = DomainErrorIssue
 
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; issues?: ApiErrorIssue[] }
@@ -31,7 +29,17 @@ const STATUS: Record<ApiErrorCode, number> = {
   internal: 500,
 }
 
-/** An error that is safe to show to the caller: its message never holds internals. */
+/** The one place a domain error becomes an HTTP status. */
+const CODE_OF_KIND: Record<DomainErrorKind, ApiErrorCode> = {
+  invalid_request: 'bad_request',
+  not_found: 'not_found',
+  throttled: 'rate_limited',
+  upstream_failed: 'upstream_error',
+  upstream_timeout: 'upstream_timeout',
+  capacity: 'upstream_busy',
+}
+
+/** An error of the HTTP layer (a malformed query, an unknown endpoint), safe to show: it never holds internals. */
 export class ApiError extends Error {
   override readonly name = 'ApiError'
   constructor(
@@ -58,11 +66,21 @@ export function badRequest(error: ZodError): ApiError {
   return new ApiError('bad_request', message, { issues })
 }
 
+/** An error meant for the reader (domain or HTTP layer), as opposed to a bug worth logging. */
+export function isExpectedError(error: unknown): error is ApiError | DomainError {
+  return error instanceof ApiError || error instanceof DomainError
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  if (error instanceof DomainError) return new ApiError(CODE_OF_KIND[error.kind], error.message, error.extra)
+  return new ApiError('internal', 'Something went wrong on our side. Please try again.')
+}
+
 /** Maps any thrown value to the API's error shape. Unknown errors become a generic 500 with no detail. */
 export function errorResponse(error: unknown): Response {
-  const apiError =
-    error instanceof ApiError ? error : new ApiError('internal', 'Something went wrong on our side. Please try again.')
-  if (!(error instanceof ApiError)) console.error('[api] unexpected error', error)
+  const apiError = toApiError(error)
+  if (!isExpectedError(error)) console.error('[api] unexpected error', error)
   const body: ApiErrorBody = {
     error: {
       code: apiError.code,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DATA_WINDOW } from '../data-window'
+import { DATA_WINDOW } from '../snapshot/data-window'
 import { checkRange, isoDateParam, symbolsParam, todayIso } from './query'
 
 export const pricesQuerySchema = z

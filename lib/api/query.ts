@@ -13,7 +13,7 @@ import {
 
 /**
  * The API's strict side of lib/params.ts: each shared field parser wrapped as a zod schema, so a bad field is a
- * 400 whose issue names it. The page reads the same fields leniently (lib/view-state.ts).
+ * 400 whose issue names it. The page reads the same fields leniently (lib/view/state.ts).
  */
 
 export { MAX_SYMBOLS_PER_REQUEST, MAX_RANGE_DAYS, todayIso }

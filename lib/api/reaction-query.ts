@@ -1,19 +1,12 @@
 import { z } from 'zod'
 import { DEFAULT_ESTIMATION, DEFAULT_GAP, DEFAULT_PATH, MODEL_KINDS, PAIRINGS, type EventWindow } from '../analysis'
+import { ESTIMATION_MAX, ESTIMATION_MIN, GAP_MAX, GAP_MIN, MAX_WINDOWS, WINDOW_REACH } from '../analysis/parameters'
 import { READER_SESSIONS } from '../reaction/exchanges'
 import { DEFAULT_BENCHMARK } from '../reaction/benchmarks'
 import { parseEventId } from '../params'
 import { printable } from '../safe-text'
 import { fieldParam, isoDateParam, symbolParam, symbolsParam, todayIso } from './query'
 
-/** Bounds of the event-study parameters a caller may set. */
-export const ESTIMATION_MIN = 20
-export const ESTIMATION_MAX = 500
-export const GAP_MIN = 0
-export const GAP_MAX = 60
-/** Event windows reach at most this many sessions either side of day 0. */
-export const WINDOW_REACH = 20
-export const MAX_WINDOWS = 8
 
 /** A query value given once; `searchParamsToObject` turns a repeated key into an array, which lands here. */
 const single = (name: string) =>
@@ -91,7 +84,7 @@ const windowsParam = single('windows')
     return windows
   })
 
-/** `model=market|market-adjusted|constant-mean`: the model of normal return (DESIGN.md, second edition). */
+/** `model=market|market-adjusted|constant-mean`: the model of normal return (docs/event-study.md). */
 const modelParam = z.enum(MODEL_KINDS, {
   error: (i) => (Array.isArray(i.input) ? 'model was given more than once' : `model must be one of ${MODEL_KINDS.join(', ')}`),
 })

@@ -1,5 +1,5 @@
 import type { MarkerSizes } from './marker-layout'
-import type { ChartMode } from '../view-state'
+import type { ChartMode } from '../view/state'
 
 /**
  * Sizes shared by the interactive chart and its server-rendered first paint, so the swap from one to the other

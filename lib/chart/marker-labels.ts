@@ -1,4 +1,4 @@
-import { eventWhen } from '../events-view'
+import { eventWhen } from '../view/events'
 import { formatFullDate } from '../format'
 import type { ChartEvent } from './model'
 

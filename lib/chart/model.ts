@@ -1,6 +1,7 @@
-import type { ChartMode, EventCategoryId, ViewState } from '../view-state'
+import type { ChartMode, EventCategoryId, ViewState } from '../view/state'
 import type { PriceSeries, PriceSource } from '../types'
 import type { EventImportance } from './marker-layout'
+import { baseSession, changeBetween } from '../analysis/returns'
 import { seriesColorVar } from './palette'
 
 /** An event as the chart needs it. `number` is stable across views: its place in the whole catalog. */
@@ -34,7 +35,6 @@ export interface ChartSeries {
   colorVar: string
   /** The session percent changes are measured from (may differ from the requested base by a holiday). */
   baseDate: string | null
-  baseValue: number | null
 }
 
 /** One row per session on the x axis. Keys `<SYMBOL>` hold the plotted value; `<SYMBOL>:chg` the daily change. */
@@ -55,21 +55,9 @@ export interface ChartModel {
 
 export const changeKey = (symbol: string) => `${symbol}:chg`
 
-/** The base session of a series: the last one on or before the requested base, else the first one after it. */
-export function baseSession(series: PriceSeries, base: string) {
-  let candidate: PriceSeries['bars'][number] | undefined
-  for (const bar of series.bars) {
-    if (bar.date <= base) candidate = bar
-    else break
-  }
-  return candidate ?? series.bars.find((b) => b.date > base)
-}
-
-const priceOf = (bar: { adjClose: number; close: number }) => (Number.isFinite(bar.adjClose) ? bar.adjClose : bar.close)
-
 /**
- * Turns price series into what the chart draws. Percent mode: change of the adjusted close since the base
- * session, as a decimal fraction. Price and log modes: the close as traded. The x axis is the sessions that
+ * Turns price series into what the chart draws. Percent mode: change since the base session, as a decimal
+ * fraction, by the event study's own return rule (`changeBetween`: adjusted closes, raw closes where one is missing). Price and log modes: the close as traded. The x axis is the sessions that
  * exist in the data, so weekends and holidays take no room.
  */
 export function buildChartModel(input: { series: PriceSeries[]; view: ViewState; events: ChartEvent[] }): ChartModel {
@@ -80,16 +68,15 @@ export function buildChartModel(input: { series: PriceSeries[]; view: ViewState;
   const rows: ChartRow[] = dates.map((date, i) => ({ i, date }))
 
   const series: ChartSeries[] = input.series.map((s) => {
-    const base = view.mode === 'percent' ? baseSession(s, view.base) : undefined
-    const baseValue = base ? priceOf(base) : null
+    const base = view.mode === 'percent' ? baseSession(s.bars, view.base) : undefined
     for (const row of rows) row[s.symbol] = null
     let previous: PriceSeries['bars'][number] | undefined
     for (const bar of s.bars) {
       const i = index.get(bar.date)
       if (i !== undefined) {
         const row = rows[i] as ChartRow
-        row[s.symbol] = view.mode === 'percent' ? (baseValue ? priceOf(bar) / baseValue - 1 : null) : bar.close
-        row[changeKey(s.symbol)] = previous ? priceOf(bar) / priceOf(previous) - 1 : null
+        row[s.symbol] = view.mode === 'percent' ? (base ? changeBetween(base, bar) : null) : bar.close
+        row[changeKey(s.symbol)] = previous ? changeBetween(previous, bar) : null
       }
       previous = bar
     }
@@ -100,7 +87,6 @@ export function buildChartModel(input: { series: PriceSeries[]; view: ViewState;
       source: s.source,
       colorVar: seriesColorVar(s.symbol),
       baseDate: base?.date ?? null,
-      baseValue,
     }
   })
 

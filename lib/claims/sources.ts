@@ -1,8 +1,8 @@
 import type { NewsSource, VideoSource } from './types'
 
 /**
- * Where the claims come from. The video's quotes are copied from its Japanese transcript (shared/seed-transcript-ja.txt,
- * copied here on 2026-12-01; nothing reads that file at run time); the translations are ours. The transcript gives
+ * Where the claims come from. The video's quotes are copied from its Japanese transcript (`seed-transcript-ja.txt` in
+ * the team's shared reference folder, not part of this repository; the quotes below are copied from it); the translations are ours. The transcript gives
  * no publication date; it speaks of the NVIDIA fall of 27 January 2025 as news, so it came out shortly after.
  */
 const VIDEO = {

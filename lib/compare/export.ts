@@ -1,5 +1,6 @@
 import { PORTFOLIO_TEST_IDS } from '../analysis'
 import { COMPARE_WINDOW, type Comparison } from './model'
+import { LIVE_LABELS } from '../providers/live'
 
 /** Okabe-Ito colours (colour-blind safe), one per event, in the order the events are listed. */
 export const COMPARE_EVENT_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#7a5c00', '#444444'] as const
@@ -86,7 +87,7 @@ export function buildCompareSvg(c: Comparison, theme: CompareSvgTheme = LIGHT_EX
     parts.push(`<line x1="20" x2="44" y1="${y - 4}" y2="${y - 4}" stroke="${compareColour(i)}" stroke-width="3"/>`)
     parts.push(`<text x="52" y="${y}" font-size="12" fill="${theme.text}">${esc(event.tradingDate)} · ${esc(event.title)}${event.origin === 'reader' ? ' (added by the reader, not verified)' : ''}</text>`)
   })
-  parts.push(`<text x="20" y="${height - 12}" font-size="10" fill="${theme.muted}">Data: embedded snapshot of real Yahoo daily bars. Estimation up to 120 sessions ending at day −6, shorter where the data start later (see the table).</text>`)
+  parts.push(`<text x="20" y="${height - 12}" font-size="10" fill="${theme.muted}">Data: embedded snapshot of ${LIVE_LABELS.snapshotOrigin}. Estimation up to 120 sessions ending at day −6, shorter where the data start later (see the table).</text>`)
   parts.push('</svg>')
   return parts.join('')
 }

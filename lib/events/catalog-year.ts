@@ -3,8 +3,9 @@ import type { CatalogEvent } from './catalog'
 /**
  * The year's other shocks: market-moving days of 2024-07-01 .. 2025-06-30 outside the January 2025 story.
  *
- * Facts, figures, times and URLs come from the project's second round of research (shared/events.md, section
- * "Other shocks in the data window", copied here on 2026-12-01; nothing reads that file at run time). Titles,
+ * Facts, figures, times and URLs come from the project's second round of research (`events.md` in the team's
+ * shared reference folder, not part of this repository, section "Other shocks in the data window"; copied here on
+ * 2026-12-01, each fact with its source URL). Titles,
  * summaries and notes are written for this app. Every one-day move a summary states for a symbol in the price data
  * is listed in `moves` and checked against the snapshot by `tests/unit/event-moves.test.ts`; where a source and the
  * price data disagree the text follows the price data and the note says so. A copy of an outlet's story is named

@@ -7,8 +7,8 @@ import { IMPORTANCE_LEVELS } from './importance'
 /**
  * The event catalog: what happened around Stargate and the DeepSeek releases, as data.
  *
- * Facts, figures, dates and source URLs come from the project's research notes (shared/events.md, which
- * lists 43 events; all of them are here, with the better sources and corrections of its second round, copied on
+ * Facts, figures, dates and source URLs come from the project's research notes (`events.md` in the team's
+ * shared reference folder, not part of this repository; it lists 43 events; all of them are here, with the better sources and corrections of its second round, copied on
  * 2026-12-01). The year's other shocks are in `catalog-year.ts`. Titles, summaries and notes are written for this app. The
  * effective trading date is NOT stored here: `lib/events/index.ts` computes it from `date` + `session`
  * with the US market calendar, so a holiday or weekend can never be mistyped into a chart marker.

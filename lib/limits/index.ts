@@ -1,5 +1,5 @@
 import 'server-only'
-import { env } from '../env'
+import { env } from '../server/env'
 import { getSharedStore } from '../store'
 import { createMemoryByteCache, createMemoryClientLimiter, createMemorySingleFlight, createMemoryUpstreamBudget } from './memory'
 import { createSharedLimitsStore } from './shared'
@@ -16,7 +16,7 @@ export const CLIENT_LIMITER_MAX_BYTES = 4 * 1024 * 1024
 /** Added to the shared single-flight's lock and wait bounds for queueing and retry delays. */
 export const SHARED_FLIGHT_SLACK_MS = 2_000
 
-/** The per-client limits the app applies (see lib/rate-limit.ts for where). */
+/** The per-client limits the app applies (see lib/api/client-limits.ts for where). */
 export type ClientLimitName = 'api' | 'page' | 'live'
 
 export interface ByteCacheSpec<V> {

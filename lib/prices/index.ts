@@ -1,8 +1,9 @@
 import 'server-only'
-import { env } from '../env'
+import { env } from '../server/env'
 import { getLimitsStore, resetLimitsStoreForTests } from '../limits'
 import { createSnapshotProvider } from '../providers/snapshot'
-import { createYahooProvider } from '../providers/yahoo'
+import { LIVE_PROVIDER_ID } from '../providers/live'
+import { createLiveProvider } from '../providers/registry'
 import { snapshotCoverage } from '../snapshot'
 import { cachedWindowBytes, createPriceService, type CachedWindow, type PriceService, type PriceServiceOptions } from './service'
 import { cachedWindowCodec } from './window-codec'
@@ -18,12 +19,13 @@ let testOverrides: PriceServiceTestOverrides = {}
 /** The one entry point the routes and the page use for prices, configured from the environment. */
 export function getPriceService(): PriceService {
   if (!service) {
-    const { PRICE_PROVIDER, YAHOO_BASE_URL, YAHOO_TIMEOUT_MS, PRICE_CACHE_MAX_WINDOWS, PRICE_CACHE_MAX_MIB } = env()
+    const e = env()
+    const { PRICE_PROVIDER, PRICE_CACHE_MAX_WINDOWS, PRICE_CACHE_MAX_MIB } = e
     const store = getLimitsStore()
     service = createPriceService({
-      mode: PRICE_PROVIDER,
+      mode: PRICE_PROVIDER === LIVE_PROVIDER_ID ? 'live' : PRICE_PROVIDER,
       snapshot: createSnapshotProvider(),
-      live: () => createYahooProvider({ baseUrl: YAHOO_BASE_URL, timeoutMs: YAHOO_TIMEOUT_MS }),
+      live: () => createLiveProvider(e),
       snapshotCoverage,
       windowCache: store.byteCache<CachedWindow>('live-windows', {
         maxBytes: PRICE_CACHE_MAX_MIB * 1024 * 1024,

@@ -1,5 +1,5 @@
 import 'server-only'
-import { env } from '../env'
+import { env } from '../server/env'
 import { encodeBody, encodedByteLength, upgradeToBrotli, type EncodedBody } from '../http/encoded-body'
 import { getLimitsStore } from '../limits'
 import type { PriceSeries } from '../types'
@@ -91,7 +91,7 @@ function addBrotli(key: string, answer: RenderedPrices): void {
  * they describe a moment, and a recovered upstream should show at once.
  */
 export async function renderPrices(request: PricesRequest, format: PricesFormat): Promise<RenderedPrices> {
-  // The provider setting is part of the key: with PRICE_PROVIDER=yahoo the same query must go to the live source.
+  // The provider setting is part of the key: with live data only (PRICE_PROVIDER set to the live provider) the same query must go to the live source.
   const requestKey = `${env().PRICE_PROVIDER}|${format}|${request.symbols.join(',')}|${request.from}|${request.to}`
   const bodies = renderedCache()
   const aliases = aliasCache()

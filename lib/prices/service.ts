@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors'
+import { DomainError } from '../errors'
 import { addDays, daysBetween, weekday } from '../dates'
 import { CapacityError } from '../limits/errors'
 import { createMemoryByteCache, createMemorySingleFlight, createMemoryUpstreamBudget } from '../limits/memory'
@@ -30,7 +30,7 @@ export const DEFAULT_WINDOW_CACHE_BYTES = 128 * 1024 * 1024
  */
 export const MAX_SESSIONS_PER_ANSWER = 50 * 261
 /**
- * Upstream calls at once per process. yahoo-finance2 queues beyond 4 and its time limit runs while it waits, so
+ * Upstream calls at once per process. the fair queue holds the rest, so
  * a fifth call could time out without having been sent; our own queue, fair between clients, waits instead.
  */
 export const UPSTREAM_CONCURRENCY = 4
@@ -46,14 +46,15 @@ export const RETRY_BASE_DELAY_MS = 250
 /** A Retry-After longer than this is not waited for: the caller gets the fallback instead. */
 export const MAX_RETRY_AFTER_MS = 2_000
 
-export type ProviderMode = 'auto' | 'snapshot' | 'yahoo'
+/** `live`: every symbol from the live provider; `auto`: the snapshot where it covers the range, live for the rest. */
+export type ProviderMode = 'auto' | 'snapshot' | 'live'
 
 /** Who a request is for, as far as the live source is concerned. */
 export interface LiveCaller {
   /** The client's id (lib/limits/client-identity.ts): its place in the fair queue. */
   id: string
   /**
-   * Called once for every symbol whose live window is not cached; rejects with an ApiError (429) to refuse
+   * Called once for every symbol whose live window is not cached; rejects with a DomainError ('throttled') to refuse
    * the request. Cache hits and snapshot answers never call it.
    */
   admit: () => Promise<void>
@@ -210,7 +211,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
         const providerError =
           error instanceof ProviderError
             ? error
-            : new ProviderError('upstream', 'unexpected failure', { provider: 'yahoo', symbol, cause: error })
+            : new ProviderError('upstream', 'unexpected failure', { provider: live().id, symbol, cause: error })
         const retryAfterMs = (providerError.options.retryAfterSeconds ?? 0) * 1000
         // A redirect, an oversized or undecodable body and a payload failing validation are final (`retryable` false).
         const retryable =
@@ -303,7 +304,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
     try {
       const result = await liveBars(symbol, from, to, caller)
       onLiveWindow?.(result.version)
-      const series = toSeries(result, 'yahoo', from, to)
+      const series = toSeries(result, live().id, from, to)
       const warnings = coverageWarnings(series, from, to)
       const dropped = (result.droppedDates ?? []).filter((d) => d >= from && d <= to)
       if (dropped.length > 0) {
@@ -325,7 +326,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
   async function resolveSymbol(symbol: string, request: PricesRequest): Promise<Outcome> {
     const { from, to, caller, onLiveWindow } = request
     if (options.mode === 'snapshot') return fromSnapshot(symbol, from, to)
-    if (options.mode === 'yahoo') return fromLive(symbol, from, to, caller, onLiveWindow)
+    if (options.mode === 'live') return fromLive(symbol, from, to, caller, onLiveWindow)
 
     const coverage = options.snapshotCoverage(symbol)
     if (coverage && from >= coverage.from && to <= coverage.to) return fromSnapshot(symbol, from, to)
@@ -355,8 +356,8 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       const sessions = request.symbols.length * weekdaysBetween(request.from, end)
       if (sessions > MAX_SESSIONS_PER_ANSWER) {
         const years = (MAX_SESSIONS_PER_ANSWER / 261).toFixed(0)
-        throw new ApiError(
-          'bad_request',
+        throw new DomainError(
+          'invalid_request',
           `Too much data in one request: ${request.symbols.length} symbol${request.symbols.length > 1 ? 's' : ''} over ${request.from} to ${request.to} is about ${sessions} sessions; at most ${MAX_SESSIONS_PER_ANSWER} (${years} symbol-years, e.g. 5 symbols over 10 years or 20 over 2.5). Ask for fewer symbols or a shorter range.`,
           { issues: [{ path: 'symbols', message: `symbols x sessions above ${MAX_SESSIONS_PER_ANSWER}` }] },
         )
@@ -369,7 +370,7 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       if (notFound.length > 0) {
         const where = options.mode === 'snapshot' ? 'in the embedded snapshot' : 'at the price source'
         // One issue per unknown symbol, so a client can offer to drop exactly those and keep the rest.
-        throw new ApiError('not_found', `Unknown symbol${notFound.length > 1 ? 's' : ''} ${where}: ${notFound.join(', ')}`, {
+        throw new DomainError('not_found', `Unknown symbol${notFound.length > 1 ? 's' : ''} ${where}: ${notFound.join(', ')}`, {
           issues: notFound.map((symbol) => ({ path: 'symbols', message: symbol })),
         })
       }
@@ -393,8 +394,8 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
         if (capacity.length === failures.length) {
           // Only our own limits stood in the way: 503 (the server is busy), not a 502 blaming the upstream.
           const retryAfterSeconds = Math.max(...capacity.map((e) => e.retryAfterSeconds))
-          throw new ApiError(
-            'upstream_busy',
+          throw new DomainError(
+            'capacity',
             `No data could be loaded for ${failures.map((f) => f.symbol).join(', ')}: ${describeProviderError(firstFailure.error)}. Data already loaded stays available.`,
             { retryAfterSeconds },
           )
@@ -404,14 +405,14 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
         const names = failures.map((f) => f.symbol).join(', ')
         // Offline, a retry in a moment will not help: say what is true and which symbols the snapshot lacks.
         if (failures.every((f) => isKind(f.error, 'unreachable'))) {
-          throw new ApiError(
-            'upstream_error',
+          throw new DomainError(
+            'upstream_failed',
             `No data for ${names}: the live price source cannot be reached from this server, and the embedded snapshot does not hold ${failures.length > 1 ? 'them' : 'it'}.`,
             { issues: [{ path: 'source', message: 'unreachable' }, ...failures.map((f) => ({ path: 'symbols', message: f.symbol }))] },
           )
         }
-        throw new ApiError(
-          timedOut ? 'upstream_timeout' : 'upstream_error',
+        throw new DomainError(
+          timedOut ? 'upstream_timeout' : 'upstream_failed',
           `No data could be loaded for ${names}: ${describeProviderError(firstFailure.error)}. Try again shortly.`,
         )
       }

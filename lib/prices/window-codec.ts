@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ByteCacheCodec } from '../limits'
+import { PRICE_SOURCES } from '../providers/live'
 import type { CachedWindow } from './service'
 
 /**
@@ -32,7 +33,7 @@ const cachedWindowSchema = z.union([
     failure: z.object({
       kind: z.enum(['not_found', 'no_data', 'rate_limited', 'timeout', 'bad_payload', 'upstream']),
       message: z.string(),
-      provider: z.enum(['snapshot', 'yahoo']),
+      provider: z.enum(PRICE_SOURCES),
       retryAfterSeconds: z.number().optional(),
     }),
   }),

@@ -19,8 +19,8 @@ import {
   type Pairing,
   type PortfolioFirm,
 } from '../analysis'
-import { ApiError } from '../api/errors'
-import { ESTIMATION_MIN } from '../api/reaction-query'
+import { DomainError } from '../errors'
+import { ESTIMATION_MIN } from '../analysis/parameters'
 import { CalendarRangeError, isUsTradingDay, usMarketClosureName } from '../calendar'
 import { weekday } from '../dates'
 import { effectiveTradingDate, getEventById, type EventWithTradingDate } from '../events'
@@ -87,7 +87,7 @@ function resolveDay0(request: ReactionRequest): Day0Choice {
     const event = getEventById(request.event)
     if (!event) {
       const id = request.event.length > 100 ? `${request.event.slice(0, 100)}…` : request.event
-      throw new ApiError('not_found', `Unknown event "${id}": no event in the catalog has this id.`)
+      throw new DomainError('not_found', `Unknown event "${id}": no event in the catalog has this id.`)
     }
     return {
       day0: event.tradingDate,
@@ -113,7 +113,7 @@ function resolveDay0(request: ReactionRequest): Day0Choice {
     }
     return { day0: request.date, instant: null, rule: 'the date given, on every listing\'s own calendar' }
   }
-  throw new ApiError('bad_request', 'Give day 0 as a date or as an event id.')
+  throw new DomainError('invalid_request', 'Give day 0 as a date or as an event id.')
 }
 
 /** A row's day 0: the first session of its own exchange that closes after the event (or the date itself). */
@@ -191,7 +191,7 @@ function isUsSession(date: IsoDate): boolean | null {
  * Day 0 outside the benchmark's data: say whether it is a session after the data ends (or before it starts)
  * or not a session at all, with the data's real span rather than the range this study happened to load.
  */
-function outsideDataError(day0: IsoDate, series: PriceSeries): ApiError | null {
+function outsideDataError(day0: IsoDate, series: PriceSeries): DomainError | null {
   const span = dataSpan(series)
   const first = series.bars[0]?.date
   const last = series.bars[series.bars.length - 1]?.date
@@ -208,7 +208,7 @@ function outsideDataError(day0: IsoDate, series: PriceSeries): ApiError | null {
       : session === false
         ? `${day0} is not an NYSE session (${usClosedReason(day0)}), and it is ${side}`
         : `${day0} is ${side}`
-  return new ApiError('bad_request', `${what}: ${spanText(series)}.`)
+  return new DomainError('invalid_request', `${what}: ${spanText(series)}.`)
 }
 
 /** When a shorter estimation window would fit the data, say how short: the caller can ask for it. */
@@ -382,7 +382,7 @@ function portfolioFirm(symbol: string, study: EventStudyResult): PortfolioFirm {
 }
 
 /**
- * Event study of each symbol on one day 0 (see "Event-study statistics, second edition" in DESIGN.md), with the
+ * Event study of each symbol on one day 0 (see docs/event-study.md), with the
  * group's AAR, CAAR and tests, the day-0 change in market value and the recovery. Loads all prices in one call
  * to the price service.
  *
@@ -393,7 +393,7 @@ function portfolioFirm(symbol: string, study: EventStudyResult): PortfolioFirm {
  */
 export async function computeReaction(request: ReactionRequest & Pick<PricesRequest, 'caller'>): Promise<ReactionResult> {
   const symbols = [...new Set(request.symbols.map(normalizeSymbol).filter((s) => s.length > 0))]
-  if (symbols.length === 0) throw new ApiError('bad_request', 'Name at least one symbol.')
+  if (symbols.length === 0) throw new DomainError('invalid_request', 'Name at least one symbol.')
   const benchmark = normalizeSymbol(request.benchmark ?? DEFAULT_BENCHMARK)
   const estimation = request.estimation ?? DEFAULT_ESTIMATION
   const gap = request.gap ?? DEFAULT_GAP
@@ -402,7 +402,7 @@ export async function computeReaction(request: ReactionRequest & Pick<PricesRequ
   const pairingChoice = request.pairing ?? 'auto'
   const path = request.path ?? DEFAULT_PATH
   if (pairingChoice === 'dimson' && model !== 'market') {
-    throw new ApiError('bad_request', 'pairing=dimson (lead and lag betas) applies to model=market only.')
+    throw new DomainError('invalid_request', 'pairing=dimson (lead and lag betas) applies to model=market only.')
   }
   const choice = resolveDay0(request)
 
@@ -413,12 +413,12 @@ export async function computeReaction(request: ReactionRequest & Pick<PricesRequ
 
   const bench = bySymbol.get(benchmark)
   if (!bench) {
-    throw new ApiError('upstream_error', `The benchmark ${benchmark} could not be loaded, so no abnormal return can be measured. Try again shortly.`)
+    throw new DomainError('upstream_failed', `The benchmark ${benchmark} could not be loaded, so no abnormal return can be measured. Try again shortly.`)
   }
   const benchLabel = `${benchmark} (the benchmark)`
   const benchDay0 = rowDay0(benchmark, bench, choice)
   if (benchDay0 === null) {
-    throw new ApiError('bad_request', `${benchLabel} has no session after the event in the data: ${spanText(bench)}.`)
+    throw new DomainError('invalid_request', `${benchLabel} has no session after the event in the data: ${spanText(bench)}.`)
   }
   const outside = outsideDataError(benchDay0, bench)
   if (outside) throw outside
@@ -428,7 +428,7 @@ export async function computeReaction(request: ReactionRequest & Pick<PricesRequ
     benchStudy = eventStudy({ stock: bench.bars, market: bench.bars, day0: benchDay0, estimation, gap, windows: [], labels: { stock: benchLabel, market: benchLabel } })
   } catch (error) {
     if (!(error instanceof AnalysisError)) throw error
-    if (error.code === 'day0_not_trading') throw new ApiError('bad_request', error.message + whyNoSession(benchDay0, bench))
+    if (error.code === 'day0_not_trading') throw new DomainError('invalid_request', error.message + whyNoSession(benchDay0, bench))
     // Anything else (too little estimation data) is reported per symbol below, with the symbol's own counts.
   }
 
@@ -474,9 +474,9 @@ export async function computeReaction(request: ReactionRequest & Pick<PricesRequ
 
   if (rows.length === 0) {
     if (failures.length === 0) {
-      throw new ApiError('upstream_error', `No prices could be loaded for ${symbols.join(', ')}. Try again shortly.`)
+      throw new DomainError('upstream_failed', `No prices could be loaded for ${symbols.join(', ')}. Try again shortly.`)
     }
-    throw new ApiError('bad_request', allFailedMessage(failures))
+    throw new DomainError('invalid_request', allFailedMessage(failures))
   }
   for (const f of failures) warnings.push(`${f.symbol} left out: ${f.message}`)
 

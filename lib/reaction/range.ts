@@ -1,5 +1,5 @@
 import { CalendarRangeError, US_MARKET_CALENDAR, previousSession } from '../calendar'
-import { DATA_WINDOW } from '../data-window'
+import { DATA_WINDOW } from '../snapshot/data-window'
 import { addDays } from '../dates'
 import { guessTimeZone } from '../symbols'
 import type { DateRange, IsoDate } from '../types'

@@ -1,5 +1,5 @@
 import 'server-only'
-import { env } from '../env'
+import { env } from '../server/env'
 import { createMemoryStore } from './memory'
 import { createRedisStore } from './redis/store'
 import type { SharedStore } from './types'

@@ -19,8 +19,8 @@ import {
   usTradingDaysBetween,
 } from '@/lib/calendar'
 
-// NYSE full-day closures in the snapshot window, as listed in shared/market-data/PROVENANCE.md (the US price
-// files have no rows on exactly these weekdays).
+// NYSE full-day closures in the snapshot window, as listed in lib/snapshot/data/PROVENANCE.md (the US price files
+// have no rows on exactly these weekdays).
 const NYSE_CLOSED_2024_2025 = [
   '2024-07-04',
   '2024-09-02',
@@ -35,7 +35,8 @@ const NYSE_CLOSED_2024_2025 = [
   '2025-06-19',
 ]
 
-// Tokyo (9984.T) session dates for January 2025, copied from shared/market-data/9984.T.csv
+// Tokyo (9984.T) session dates for January 2025, copied from the snapshot's source file 9984.T.csv (its bars are in
+// lib/snapshot/data/snapshot.json)
 // (source: kimuradaichisi/stock_trading_bot data/9984.T.csv @ cb98a75). 2025-01-13 is missing: Coming of Age Day.
 const TOKYO_JAN_2025 = [
   '2025-01-06', '2025-01-07', '2025-01-08', '2025-01-09', '2025-01-10', '2025-01-14', '2025-01-15',

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { computeReaction, type ReactionResult } from '@/lib/reaction'
 import { buildCarFigureSvg, carFigureCsv, carFigureFileName } from '@/lib/reaction/car-figure'
 

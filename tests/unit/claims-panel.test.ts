@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ClaimsPanel } from '@/components/claims-panel'
 import * as claimsModule from '@/lib/claims'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 
 beforeAll(() => {
   process.env.PRICE_PROVIDER = 'snapshot'

@@ -8,12 +8,12 @@ import {
   recoveryVerdict,
   type AbnormalMove,
 } from '@/lib/claims/verdicts'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { getEventById } from '@/lib/events'
 import { formatFullDate, formatPercent } from '@/lib/format'
 import { snapshotBars } from '@/lib/snapshot'
 import type { Bar } from '@/lib/types'
-import { parseViewState } from '@/lib/view-state'
+import { parseViewState } from '@/lib/view/state'
 
 let claims: CheckedClaim[]
 

@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { GET } from '@/app/api/prices/route'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { brotliIdleForTests, encodeBody, encodedResponse, upgradeToBrotli, type EncodedBody } from '@/lib/http/encoded-body'
 import { getLimitsStore } from '@/lib/limits'
 import { resetPriceServiceForTests } from '@/lib/prices'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ENV_KEYS, readEnv } from '@/lib/env'
+import { ENV_KEYS, readEnv } from '@/lib/server/env'
 
 describe('environment check', () => {
   it('gives the documented defaults when nothing is set, and reads an empty value as unset', () => {

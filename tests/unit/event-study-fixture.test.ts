@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { MODEL_KINDS } from '@/lib/analysis'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { computeReaction, type ReactionResult } from '@/lib/reaction'
 
 const TOLERANCE = 1e-9

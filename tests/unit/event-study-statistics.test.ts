@@ -1,5 +1,5 @@
 /*
- * The second edition's statistics (DESIGN.md): distributions, prediction-error variances, the three models and
+ * The second edition's statistics (docs/event-study.md): distributions, prediction-error variances, the three models and
  * the portfolio tests. Every number series here is SYNTHETIC (constructed by hand or by a seeded generator);
  * the real-data check is tests/unit/event-study-fixture.test.ts.
  */

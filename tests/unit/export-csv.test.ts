@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CHART_CSV_HEADER, chartCsv, exportFileName } from '@/lib/chart/export'
 import { buildChartModel, type ChartModel } from '@/lib/chart/model'
 import type { Bar, PriceSeries } from '@/lib/types'
-import { DEFAULT_VIEW, type ChartMode } from '@/lib/view-state'
+import { DEFAULT_VIEW, type ChartMode } from '@/lib/view/state'
 
 // SYNTHETIC test data: made-up symbols and prices, not market data.
 

@@ -6,7 +6,7 @@ import { MIN_TEXT } from '@/lib/chart/export/svg'
 import { seriesColorVar } from '@/lib/chart/palette'
 import { buildChartModel, type ChartEvent, type ChartModel } from '@/lib/chart/model'
 import type { Bar, PriceSeries } from '@/lib/types'
-import { DEFAULT_VIEW, type ChartMode } from '@/lib/view-state'
+import { DEFAULT_VIEW, type ChartMode } from '@/lib/view/state'
 
 // SYNTHETIC test data: made-up symbols, prices and events, not market data.
 

@@ -4,10 +4,10 @@ import { z } from 'zod'
 import { GET as getEvents } from '@/app/api/events/route'
 import { GET as getPrices } from '@/app/api/prices/route'
 import { GET as getReaction } from '@/app/api/reaction/route'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { events } from '@/lib/events'
 import { resetPriceServiceForTests } from '@/lib/prices'
-import { resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
+import { resetLiveRequestLimiterForTests } from '@/lib/api/client-limits'
 import { snapshotBars, snapshotSymbols } from '@/lib/snapshot'
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { GET } from '@/app/api/health/route'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { resetLimitsStoreForTests } from '@/lib/limits'
 import { resetSharedStoreForTests } from '@/lib/store'
 import { freePort } from '../support/redis-server'

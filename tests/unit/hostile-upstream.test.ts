@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { GET as getPrices } from '@/app/api/prices/route'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { resetPriceServiceForTests } from '@/lib/prices'
 import { createPriceService } from '@/lib/prices/service'
 import { MAX_PLAUSIBLE_PRICE } from '@/lib/providers/bar-rules'
@@ -9,7 +9,7 @@ import { createSnapshotProvider } from '@/lib/providers/snapshot'
 import { ProviderError, type ProviderErrorKind } from '@/lib/providers/types'
 import { createYahooProvider } from '@/lib/providers/yahoo'
 import { MAX_CHART_BODY_BYTES } from '@/lib/providers/yahoo/client'
-import { resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
+import { resetLiveRequestLimiterForTests } from '@/lib/api/client-limits'
 import { startHostileUpstream, type HostileFault, type HostileUpstream } from '../hostile-upstream/server'
 import { saveAppEnv } from './support/app-env'
 
@@ -111,7 +111,7 @@ describe('provider against the hostile upstream', () => {
     expect(result.bars.length).toBeLessThan(clean.bars.length)
     // The warning the service shows names it.
     const service = createPriceService({
-      mode: 'yahoo',
+      mode: 'live',
       snapshot: createSnapshotProvider(),
       live: () => provider(fault),
       snapshotCoverage: () => undefined,
@@ -131,7 +131,7 @@ describe('provider against the hostile upstream', () => {
     expect(error.message).not.toMatch(/https?:|127\.0\.0\.1|localhost|\n\s+at /)
 
     const service = createPriceService({
-      mode: 'yahoo',
+      mode: 'live',
       snapshot: createSnapshotProvider(),
       live: () => provider(fault),
       snapshotCoverage: () => undefined,

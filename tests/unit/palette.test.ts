@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { CURATED_SERIES_SLOT, SERIES_SLOTS, chartPalette, paletteCss, seriesColorVar } from '@/lib/chart/palette'
 import { EXPORT_PALETTE_FALLBACK } from '@/lib/chart/export/svg'
 import { SYMBOLS, SYMBOL_GROUPS, type SymbolGroup } from '@/lib/symbols'
-import { DEFAULT_VIEW } from '@/lib/view-state'
+import { DEFAULT_VIEW } from '@/lib/view/state'
 
 // sRGB hex -> CIE Lab (D65), and the Machado et al. (2009) simulations of full protanopia and deuteranopia.
 const toLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)

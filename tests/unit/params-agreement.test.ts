@@ -10,7 +10,7 @@ import { pricesUrl } from '@/lib/client/urls'
 import { events } from '@/lib/events'
 import { EARLIEST_DATE, MAX_RANGE_DAYS, todayIso } from '@/lib/params'
 import { reactionUrl } from '@/lib/reaction/client-hooks'
-import { CHART_MODES, DEFAULT_VIEW, loadRange, parseViewState, rangeProblem, viewToQuery, type ViewState } from '@/lib/view-state'
+import { CHART_MODES, DEFAULT_VIEW, loadRange, parseViewState, rangeProblem, viewToQuery, type ViewState } from '@/lib/view/state'
 
 /**
  * The page and the API read the same fields with the same rules (lib/params.ts). Whatever a link holds, the view

@@ -5,7 +5,7 @@ import { GET as getReaction } from '@/app/api/reaction/route'
 import { splitSymbols } from '@/lib/params'
 import { printable } from '@/lib/safe-text'
 import { readSymbol } from '@/lib/symbols'
-import { parseViewState } from '@/lib/view-state'
+import { parseViewState } from '@/lib/view/state'
 
 // Characters that reorder or hide text on screen, or forge lines: none may reach a notice or an error as such.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/

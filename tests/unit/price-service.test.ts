@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ApiError } from '@/lib/api/errors'
+import { DomainError } from '@/lib/errors'
 import { createPriceService, type ProviderMode } from '@/lib/prices/service'
 import { ProviderError, type DailyBarsRequest, type PriceProvider } from '@/lib/providers/types'
 import type { Bar } from '@/lib/types'
@@ -65,7 +65,7 @@ describe('price service', () => {
       await gate
       return syntheticBars(LIVE_DATES)
     })
-    const svc = service('yahoo', live.provider)
+    const svc = service('live', live.provider)
     const requests = Array.from({ length: 50 }, () => svc.getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' }))
     release()
     const results = await Promise.all(requests)
@@ -75,7 +75,7 @@ describe('price service', () => {
 
   it('answers other ranges in the same years from the cache, sliced', async () => {
     const live = fakeLive(() => syntheticBars(LIVE_DATES))
-    const svc = service('yahoo', live.provider)
+    const svc = service('live', live.provider)
     await svc.getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })
     const second = await svc.getPrices({ symbols: ['AMD'], from: '2025-01-06', to: '2025-01-13' })
     expect(live.calls).toHaveLength(1)
@@ -94,13 +94,13 @@ describe('price service', () => {
       active--
       return syntheticBars(LIVE_DATES)
     })
-    await service('yahoo', live.provider).getPrices({ symbols: ['A', 'B', 'C', 'D'], from: '2025-01-02', to: '2025-01-08' })
+    await service('live', live.provider).getPrices({ symbols: ['A', 'B', 'C', 'D'], from: '2025-01-02', to: '2025-01-08' })
     expect(peak).toBe(4)
   })
 
   it('retries a failing upstream, then succeeds', async () => {
     const live = fakeLive((_req, call) => (call < 3 ? upstreamDown() : syntheticBars(LIVE_DATES)))
-    const result = await service('yahoo', live.provider).getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })
+    const result = await service('live', live.provider).getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })
     expect(live.calls).toHaveLength(3)
     expect(result.warnings).toEqual([])
   })
@@ -114,33 +114,33 @@ describe('price service', () => {
 
   it('keeps the symbols that worked and warns about the one that failed', async () => {
     const live = fakeLive((req) => (req.symbol === 'BAD' ? upstreamDown() : syntheticBars(LIVE_DATES)))
-    const result = await service('yahoo', live.provider).getPrices({ symbols: ['AMD', 'BAD'], from: '2025-01-02', to: '2025-01-08' })
+    const result = await service('live', live.provider).getPrices({ symbols: ['AMD', 'BAD'], from: '2025-01-02', to: '2025-01-08' })
     expect(result.series.map((s) => s.symbol)).toEqual(['AMD'])
     expect(result.warnings).toEqual(['BAD: left out, the live source failed.'])
   })
 
-  it('answers 502 when nothing could be loaded, 504 when everything timed out', async () => {
+  it("fails as upstream_failed when nothing could be loaded (the API's 502), upstream_timeout when everything timed out (504)", async () => {
     const down = fakeLive(upstreamDown)
-    await expect(service('yahoo', down.provider).getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })).rejects.toMatchObject({ code: 'upstream_error', status: 502 })
+    await expect(service('live', down.provider).getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })).rejects.toMatchObject({ kind: 'upstream_failed' })
     const slow = fakeLive(() => {
       throw new ProviderError('timeout', 'timed out', { provider: 'yahoo', symbol: 'AMD' })
     })
-    await expect(service('yahoo', slow.provider).getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })).rejects.toMatchObject({ code: 'upstream_timeout', status: 504 })
+    await expect(service('live', slow.provider).getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })).rejects.toMatchObject({ kind: 'upstream_timeout' })
   })
 
   it('remembers a failure briefly instead of hammering a dead upstream', async () => {
     const live = fakeLive(upstreamDown)
-    const svc = service('yahoo', live.provider)
-    await expect(svc.getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })).rejects.toBeInstanceOf(ApiError)
+    const svc = service('live', live.provider)
+    await expect(svc.getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })).rejects.toBeInstanceOf(DomainError)
     const callsAfterFirst = live.calls.length
-    await expect(svc.getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })).rejects.toBeInstanceOf(ApiError)
+    await expect(svc.getPrices({ symbols: ['AMD'], from: '2025-01-02', to: '2025-01-08' })).rejects.toBeInstanceOf(DomainError)
     expect(live.calls.length).toBe(callsAfterFirst)
   })
 
-  it('answers 404 naming an unknown symbol in snapshot mode', async () => {
+  it("fails as not_found naming an unknown symbol in snapshot mode (the API's 404)", async () => {
     const live = fakeLive(() => [])
     const promise = service('snapshot', live.provider).getPrices({ symbols: ['NVDA', 'ZZZZ'], from: '2025-01-02', to: '2025-01-08' })
-    await expect(promise).rejects.toMatchObject({ status: 404, message: expect.stringContaining('ZZZZ') })
+    await expect(promise).rejects.toMatchObject({ kind: 'not_found', message: expect.stringContaining('ZZZZ') })
     expect(live.calls).toHaveLength(0)
   })
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { GET } from '@/app/api/prices/route'
 import { canonicalPricesPath, isClosedWindow, PRICES_CACHE, pricesCacheControl } from '@/lib/api/cache-control'
 import { pricesUrl } from '@/lib/client/urls'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 
 beforeAll(() => {
   process.env.PRICE_PROVIDER = 'snapshot'

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET, POST } from '@/app/api/prices/route'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { MAX_SYMBOLS_PER_REQUEST } from '@/lib/api/query'
 
 beforeAll(() => {

@@ -4,12 +4,12 @@ import { createElement } from 'react'
 import { SWRConfig } from 'swr'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_REACTION_EVENT_ID, ReactionPanel } from '@/components/reaction-panel'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { events } from '@/lib/events'
-import { toChartEvents } from '@/lib/events-view'
+import { toChartEvents } from '@/lib/view/events'
 import { computeReaction, type ReactionResult } from '@/lib/reaction'
 import { reactionUrl } from '@/lib/reaction/client-hooks'
-import { DEFAULT_VIEW, type ViewState } from '@/lib/view-state'
+import { DEFAULT_VIEW, type ViewState } from '@/lib/view/state'
 
 const chartEvents = toChartEvents(events)
 const view: ViewState = { ...DEFAULT_VIEW, symbols: ['NVDA', 'AVGO', 'SPY'], event: null }

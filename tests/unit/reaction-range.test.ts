@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DATA_WINDOW } from '@/lib/data-window'
+import { DATA_WINDOW } from '@/lib/snapshot/data-window'
 import { reactionPriceRange } from '@/lib/reaction/range'
 
 describe('reactionPriceRange', () => {

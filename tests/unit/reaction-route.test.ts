@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { GET } from '@/app/api/reaction/route'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import type { ReactionResult, ReactionRow } from '@/lib/reaction/types'
 import { snapshotBars } from '@/lib/snapshot'
 import type { Bar } from '@/lib/types'
@@ -38,7 +38,7 @@ async function expectError(query: string, status: number, code: string): Promise
 }
 
 /**
- * The market model written out again from DESIGN.md, on the raw snapshot bars and without lib/analysis, so a
+ * The market model written out again from docs/event-study.md, on the raw snapshot bars and without lib/analysis, so a
  * change in the definitions there (window bounds, price field, degrees of freedom) shows up as a mismatch.
  */
 function independentEventStudy(stock: readonly Bar[], market: readonly Bar[], day0: string, estimation = 120, gap = 10) {

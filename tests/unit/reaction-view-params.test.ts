@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { reactionQuerySchema } from '@/lib/api/reaction-query'
 import { DEFAULT_REACTION_VIEW, parseReactionView, reactionApiParams, type ReactionView } from '@/lib/reaction/view-params'
-import { parseViewState, viewToQuery, DEFAULT_VIEW } from '@/lib/view-state'
+import { parseViewState, viewToQuery, DEFAULT_VIEW } from '@/lib/view/state'
 
 describe('the reaction panel in the page URL', () => {
   it('restores every event-study control from a link, and writes nothing for the defaults', () => {

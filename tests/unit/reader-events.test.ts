@@ -12,7 +12,7 @@ import {
   validateReaderEvent,
   type ReaderEvent,
 } from '@/lib/events/reader-events'
-import { parseViewState, viewToQuery, DEFAULT_VIEW } from '@/lib/view-state'
+import { parseViewState, viewToQuery, DEFAULT_VIEW } from '@/lib/view/state'
 
 const sample: ReaderEvent = { date: '2025-03-10', when: 'after', title: 'My own shock, with a comma; and a semicolon', category: 'policy', url: 'https://example.com/a?b=1,2;3' }
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { getPriceService, resetPriceServiceForTests } from '@/lib/prices'
 import { renderPrices, resetRenderedPricesForTests } from '@/lib/prices/render'
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { THEME_SCRIPT_HASH, createNonce, pageContentSecurityPolicy } from '@/lib/csp'
+import { THEME_SCRIPT_HASH, createNonce, pageContentSecurityPolicy } from '@/lib/server/csp'
 import { THEME_INIT_SCRIPT } from '@/lib/ui/theme-script'
 
 interface HeaderRule {

@@ -108,7 +108,7 @@ describe.skipIf(!redisState.available)('limits store over Redis', () => {
 describe('choosing the store from the environment', () => {
   it('REDIS_URL unset: the in-memory store; set: the shared one', async () => {
     const { getLimitsStore, resetLimitsStoreForTests } = await import('@/lib/limits')
-    const { resetEnvForTests } = await import('@/lib/env')
+    const { resetEnvForTests } = await import('@/lib/server/env')
     const { resetSharedStoreForTests } = await import('@/lib/store')
     const saved = process.env.REDIS_URL
     try {

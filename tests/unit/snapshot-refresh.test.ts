@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -9,17 +9,24 @@ import { startMockYahoo, type MockYahooServer } from '../mock-yahoo/server'
 
 const run = promisify(execFile)
 let mock: MockYahooServer
+const made: string[] = []
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'refresh-'))
+  made.push(dir)
+  return dir
+}
 
 beforeAll(async () => {
   mock = await startMockYahoo({ port: 0 })
 })
 afterAll(async () => {
   await mock.close()
+  for (const dir of made) rmSync(dir, { recursive: true, force: true })
 })
 
 describe('npm run snapshot:refresh', () => {
   it('pulls from the live provider and writes a snapshot through the import validation', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'refresh-')), 'snapshot.json')
+    const out = path.join(tempDir(), 'snapshot.json')
     await run('npm', ['run', '-s', 'snapshot:refresh', '--', '--symbols', 'AAPL', '--from', '2020-08-31', '--to', '2020-11-06', '--out', out], {
       env: { ...process.env, YAHOO_BASE_URL: mock.url },
     })
@@ -31,7 +38,7 @@ describe('npm run snapshot:refresh', () => {
   })
 
   it('leaves the snapshot untouched when the live provider fails', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'refresh-'))
+    const dir = tempDir()
     const out = path.join(dir, 'snapshot.json')
     mock.setMode('error500')
     const failed = await run('npm', ['run', '-s', 'snapshot:refresh', '--', '--symbols', 'AAPL', '--from', '2020-08-31', '--to', '2020-11-06', '--out', out], {

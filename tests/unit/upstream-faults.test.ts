@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, t
 import { z } from 'zod'
 import { GET as getPrices } from '@/app/api/prices/route'
 import { GET as getReaction } from '@/app/api/reaction/route'
-import { resetEnvForTests } from '@/lib/env'
+import { resetEnvForTests } from '@/lib/server/env'
 import { resetPriceServiceForTests } from '@/lib/prices'
 import { CLOSED_RANGE_TTL_MS, MAX_RETRIES, MAX_RETRY_AFTER_MS, RETRY_BASE_DELAY_MS } from '@/lib/prices/service'
-import { resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
+import { resetLiveRequestLimiterForTests } from '@/lib/api/client-limits'
 import { MOCK_RETRY_AFTER_SECONDS, startMockYahoo, type MockYahooMode, type MockYahooServer } from '../mock-yahoo/server'
 import { saveAppEnv } from './support/app-env'
 

@@ -3,13 +3,14 @@ import vm from 'node:vm'
 import v8 from 'node:v8'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { GET as getPrices } from '@/app/api/prices/route'
-import { ApiError } from '@/lib/api/errors'
-import { resetEnvForTests } from '@/lib/env'
+import { toApiError } from '@/lib/api/errors'
+import { DomainError } from '@/lib/errors'
+import { resetEnvForTests } from '@/lib/server/env'
 import { createMemoryUpstreamBudget } from '@/lib/limits/memory'
 import { createFairQueue } from '@/lib/limits/upstream-queue'
 import { getPriceService, resetPriceServiceForTests } from '@/lib/prices'
 import { resetRenderedPricesForTests } from '@/lib/prices/render'
-import { resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
+import { resetLiveRequestLimiterForTests } from '@/lib/api/client-limits'
 import { BAR_HEAP_BYTES, createPriceService, MAX_SESSIONS_PER_ANSWER, type PriceServiceOptions } from '@/lib/prices/service'
 import { ProviderError, type DailyBarsRequest, type PriceProvider } from '@/lib/providers/types'
 import type { Bar } from '@/lib/types'
@@ -50,7 +51,7 @@ function fakeLive(behaviour: (req: DailyBarsRequest) => Promise<void> | void = (
 
 function liveService(provider: PriceProvider, extra: Partial<PriceServiceOptions> = {}) {
   return createPriceService({
-    mode: 'yahoo',
+    mode: 'live',
     snapshot: provider,
     live: () => provider,
     snapshotCoverage: () => undefined,
@@ -92,7 +93,7 @@ describe('server-wide upstream budget (through the price service)', () => {
               service
                 .getPrices({ symbols: r.symbols, from: `${r.year}-02-01`, to: `${r.year}-03-01`, caller: caller(`ip:10.0.0.${r.client}`) })
                 .catch((error: unknown) => {
-                  if (!(error instanceof ApiError)) throw error
+                  if (!(error instanceof DomainError)) throw error
                 }),
             ),
           )
@@ -112,10 +113,10 @@ describe('server-wide upstream budget (through the price service)', () => {
     await get('AAA')
     await get('BBB')
     const refused = await get('CCC').catch((e: unknown) => e)
-    expect(refused).toBeInstanceOf(ApiError)
-    expect((refused as ApiError).status).toBe(503)
-    expect((refused as ApiError).extra.retryAfterSeconds).toBe(30)
-    expect((refused as ApiError).message).toMatch(/budget of live requests is used up/)
+    expect(refused).toBeInstanceOf(DomainError)
+    expect(toApiError(refused).status).toBe(503)
+    expect((refused as DomainError).extra.retryAfterSeconds).toBe(30)
+    expect((refused as DomainError).message).toMatch(/budget of live requests is used up/)
     expect(live.calls).toHaveLength(2)
     // Cached windows are still served; the refused one is asked for once the budget has refilled.
     await get('AAA')
@@ -135,9 +136,9 @@ describe('fair queue in front of the upstream (through the price service)', () =
     const range = { from: '2020-02-03', to: '2020-02-28' }
     const slow = service.getPrices({ symbols: ['SLOW'], ...range, caller: caller('ip:10.0.0.1') })
     const waited = await service.getPrices({ symbols: ['FAST'], ...range, caller: caller('ip:10.0.0.2') }).catch((e: unknown) => e)
-    expect(waited).toBeInstanceOf(ApiError)
-    expect((waited as ApiError).status).toBe(503)
-    expect((waited as ApiError).extra.retryAfterSeconds).toBeGreaterThanOrEqual(1)
+    expect(waited).toBeInstanceOf(DomainError)
+    expect(toApiError(waited).status).toBe(503)
+    expect((waited as DomainError).extra.retryAfterSeconds).toBeGreaterThanOrEqual(1)
     release()
     await slow
     // Not remembered as a failure (the old code cached it for 30 s and served it to the next user in 6 ms).
@@ -153,9 +154,9 @@ describe('bounded answers and byte-capped memory (through the price service)', (
     const service = liveService(live.provider)
     const symbols = Array.from({ length: 20 }, (_, i) => `S${i}`)
     const error = await service.getPrices({ symbols, from: '2015-01-01', to: '2024-12-31' }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(ApiError)
-    expect((error as ApiError).status).toBe(400)
-    expect((error as ApiError).message).toMatch(/Too much data in one request: 20 symbols .* at most 13050/)
+    expect(error).toBeInstanceOf(DomainError)
+    expect(toApiError(error).status).toBe(400)
+    expect((error as DomainError).message).toMatch(/Too much data in one request: 20 symbols .* at most 13050/)
     expect(live.calls).toHaveLength(0)
     // 5 symbols over 10 years is allowed.
     const ok = await service.getPrices({ symbols: symbols.slice(0, 5), from: '2015-01-01', to: '2024-12-31' })

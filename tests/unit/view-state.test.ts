@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_REACTION_VIEW } from '@/lib/reaction/view-params'
-import { DEFAULT_VIEW, MAX_CHART_SYMBOLS, parseViewState, viewToQuery, type ViewState } from '@/lib/view-state'
+import { DEFAULT_VIEW, MAX_CHART_SYMBOLS, parseViewState, viewToQuery, type ViewState } from '@/lib/view/state'
 
 describe('page URL state', () => {
   it('restores exactly the view a link was made from', () => {

@@ -4,7 +4,7 @@ import { pricesQuerySchema } from '@/lib/api/prices-query'
 import { encodedResponse } from '@/lib/http/encoded-body'
 import { searchParamsToObject, todayIso } from '@/lib/api/query'
 import { renderPrices } from '@/lib/prices/render'
-import { admitApiRequest } from '@/lib/rate-limit'
+import { admitApiRequest } from '@/lib/api/client-limits'
 
 export async function GET(request: Request): Promise<Response> {
   try {

@@ -1,12 +1,12 @@
 import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
-import { env } from '@/lib/env'
+import { env } from '@/lib/server/env'
 import { answerCache } from '@/lib/http/answer-cache'
 import { encodedResponse } from '@/lib/http/encoded-body'
 import { searchParamsToObject } from '@/lib/api/query'
 import { reactionQuerySchema } from '@/lib/api/reaction-query'
 import { computeReaction } from '@/lib/reaction'
 import { reactionToCsv } from '@/lib/reaction/csv'
-import { admitApiRequest } from '@/lib/rate-limit'
+import { admitApiRequest } from '@/lib/api/client-limits'
 
 // Snapshot data only changes on deploy; live answers may gain a session; an answer with warnings (a symbol left
 // out, a live fallback) is kept briefly so it is not served long after the cause has gone.

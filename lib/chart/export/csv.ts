@@ -1,25 +1,24 @@
 import type { Bar, PriceSeries } from '../../types'
 import { csvLine, csvNumber } from '../../csv/write'
-import { baseSession, type ChartModel } from '../model'
+import { baseSession, changeBetween } from '../../analysis/returns'
+import type { ChartModel } from '../model'
 
 export const CHART_CSV_HEADER = 'date,symbol,close,adj_close,change_since_base'
-
-/** Same rule as the chart: the adjusted close, or the close when the source gave no usable adjusted one. */
-const priceOf = (bar: Pick<Bar, 'adjClose' | 'close'>) => (Number.isFinite(bar.adjClose) ? bar.adjClose : bar.close)
 
 /** Numbers as JavaScript writes them: the shortest text that reads back as the same double, never rounded. */
 const exact = csvNumber
 
-function fraction(value: number, base: number | null): string {
-  if (base === null || !Number.isFinite(base) || base === 0 || !Number.isFinite(value)) return ''
-  const text = (value / base - 1).toFixed(6)
+function fraction(base: Bar | undefined, bar: Bar): string {
+  const change = base ? changeBetween(base, bar) : null
+  if (change === null || !Number.isFinite(change)) return ''
+  const text = change.toFixed(6)
   return text === '-0.000000' ? '0.000000' : text
 }
 
 /**
  * What the chart shows, as data: one row per visible session (`model.dates`) and series that has a bar that day,
  * in date order, then in the chart's series order. `change_since_base` is a decimal fraction of the adjusted
- * close. In percent mode it is measured from the very base the chart used (`baseDate`/`baseValue` of the
+ * close. In percent mode it is measured from the very base the chart used (`baseDate` of the
  * series); in price and log modes from the same kind of base session found in `rawSeries` for `model.base`.
  * Plain header and rows, no comment lines, so any spreadsheet opens it as is.
  */
@@ -30,12 +29,9 @@ export function chartCsv(model: ChartModel, rawSeries: readonly PriceSeries[]): 
   const columns = model.series.flatMap((series) => {
     const raw = bySymbol.get(series.symbol)
     if (!raw) return []
-    let base: number | null = null
-    if (model.mode === 'percent') base = series.baseValue
-    else if (model.base) {
-      const bar = baseSession(raw, model.base)
-      base = bar ? priceOf(bar) : null
-    }
+    // Percent mode: the very base session the chart used; price and log modes: the same kind of base for model.base.
+    const baseDate = model.mode === 'percent' ? series.baseDate : model.base
+    const base = baseDate ? baseSession(raw.bars, baseDate) : undefined
     const bars = new Map(raw.bars.filter((b) => visible.has(b.date)).map((b) => [b.date, b]))
     return [{ symbol: series.symbol, base, bars }]
   })
@@ -45,7 +41,7 @@ export function chartCsv(model: ChartModel, rawSeries: readonly PriceSeries[]): 
     for (const column of columns) {
       const bar = column.bars.get(date)
       if (!bar) continue
-      lines.push(csvLine([date, column.symbol, exact(bar.close), exact(bar.adjClose), fraction(priceOf(bar), column.base)]))
+      lines.push(csvLine([date, column.symbol, exact(bar.close), exact(bar.adjClose), fraction(column.base, bar)]))
     }
   }
   return lines.join('\n') + '\n'

@@ -1,4 +1,4 @@
-import type { ChartMode } from '../../view-state'
+import type { ChartMode } from '../../view/state'
 
 export type ExportKind = 'png' | 'svg' | 'csv'
 

@@ -13,7 +13,9 @@ export interface YahooProviderOptions {
   maxBodyBytes?: number
 }
 
-export const DEFAULT_YAHOO_TIMEOUT_MS = 10_000
+import { DEFAULT_YAHOO_TIMEOUT_MS } from './env'
+
+export { DEFAULT_YAHOO_TIMEOUT_MS }
 
 /** The public chart API. `chart` needs no cookie or crumb: one GET per symbol and window. */
 export const YAHOO_CHART_ORIGIN = 'https://query1.finance.yahoo.com'

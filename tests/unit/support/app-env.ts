@@ -1,8 +1,8 @@
-import { ENV_KEYS, resetEnvForTests } from '@/lib/env'
+import { ENV_KEYS, resetEnvForTests } from '@/lib/server/env'
 import { resetPriceServiceForTests } from '@/lib/prices'
-import { resetLiveRequestLimiterForTests } from '@/lib/rate-limit'
+import { resetLiveRequestLimiterForTests } from '@/lib/api/client-limits'
 
-/** Every variable lib/env.ts declares, so a new one is saved and restored without a change here. */
+/** Every variable lib/server/env.ts declares, so a new one is saved and restored without a change here. */
 const APP_ENV_KEYS = ENV_KEYS
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { THEME_INIT_SCRIPT } from './ui/theme-script'
+import { THEME_INIT_SCRIPT } from '../ui/theme-script'
 
 /**
  * The Content-Security-Policy of the pages. It is built per request by `proxy.ts`, because the App Router

@@ -1,6 +1,6 @@
-import { US_MARKET_CALENDAR, nextSession, previousSession, sessionOnOrAfter } from './calendar'
-import { DATA_WINDOW } from './data-window'
-import type { IsoDate } from './types'
+import { US_MARKET_CALENDAR, nextSession, previousSession, sessionOnOrAfter } from '../calendar'
+import { DATA_WINDOW } from '../snapshot/data-window'
+import type { IsoDate } from '../types'
 
 /** Sessions shown on each side of a selected event. */
 export const EVENT_WINDOW_SESSIONS = 10

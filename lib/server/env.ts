@@ -1,6 +1,8 @@
 import 'server-only'
 import { z } from 'zod'
-import { printable } from './safe-text'
+import { LIVE_PROVIDER_ID } from '../providers/live'
+import { liveEnvShape } from '../providers/registry'
+import { printable } from '../safe-text'
 
 /**
  * Every environment variable the app reads, with its default and its bounds. instrumentation.ts checks them
@@ -8,9 +10,9 @@ import { printable } from './safe-text'
  * keys anywhere else. A new variable needs only a line here.
  */
 export const envSchema = z.object({
-  PRICE_PROVIDER: z.enum(['auto', 'snapshot', 'yahoo'], { error: 'must be auto, snapshot or yahoo' }).default('auto'),
-  YAHOO_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:4010' }).optional(),
-  YAHOO_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().min(100).max(60_000).default(8_000),
+  /** `auto`, `snapshot`, or the live provider's id for live data only. */
+  PRICE_PROVIDER: z.enum(['auto', 'snapshot', LIVE_PROVIDER_ID], { error: `must be auto, snapshot or ${LIVE_PROVIDER_ID}` }).default('auto'),
+  ...liveEnvShape,
   /** Requests per minute one client may send that reach the live upstream. */
   LIVE_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(30),
   /** Cap on cached live windows; unset keeps the service's default (the load test lowers it). */

@@ -1,7 +1,7 @@
-import type { ChartEvent } from './chart/model'
-import type { EventWithTradingDate, MarketSession } from './events'
-import { sessionLabel } from './events/effective-date'
-import { readerEventId, readerLabel, readerSession, readerTradingDate, type ReaderEvent } from './events/reader-events'
+import type { ChartEvent } from '../chart/model'
+import type { EventWithTradingDate, MarketSession } from '../events'
+import { sessionLabel } from '../events/effective-date'
+import { readerEventId, readerLabel, readerSession, readerTradingDate, type ReaderEvent } from '../events/reader-events'
 
 /** "Tue, Jan 21, 2025, after the close (16:00 ET); market reacts Wed, Jan 22". */
 export function eventWhen(e: Pick<ChartEvent, 'date' | 'time' | 'session' | 'tradingDate'>, format: (iso: string) => string): string {

@@ -1,9 +1,9 @@
 import 'server-only'
-import { ApiError } from './api/errors'
-import { env } from './env'
-import { getLimitsStore, resetLimitsStoreForTests, type ClientLimitName } from './limits'
-import { clientIdentity } from './limits/client-identity'
-import type { LiveCaller } from './prices/service'
+import { DomainError } from '../errors'
+import { env } from '../server/env'
+import { getLimitsStore, resetLimitsStoreForTests, type ClientLimitName } from '../limits'
+import { clientIdentity } from '../limits/client-identity'
+import type { LiveCaller } from '../prices/service'
 
 /**
  * Where the app's per-client limits are applied. Three buckets per client, each a token bucket refilled over
@@ -27,15 +27,15 @@ export function requestClientId(headers: Headers): string {
   return clientIdentity(headers, { trustProxyHops: env().TRUST_PROXY_HOPS })
 }
 
-/** Spends one unit of `clientId`'s `name` allowance, or throws ApiError 429 with `retryAfterSeconds`. */
+/** Spends one unit of `clientId`'s `name` allowance, or throws a 'throttled' DomainError with `retryAfterSeconds`. */
 export async function takeClientLimit(name: ClientLimitName, clientId: string): Promise<void> {
   const limiter = getLimitsStore().clientLimiter(name)
   const decision = await limiter.take(clientId)
   if (decision.ok) return
   const { retryAfterSeconds } = decision
   const tail = name === 'live' ? '; data already loaded stays available.' : '.'
-  throw new ApiError(
-    'rate_limited',
+  throw new DomainError(
+    'throttled',
     `${WHAT[name]}: at most ${limiter.limit} per minute from one client. Try again in ${retryAfterSeconds} s${tail}`,
     { retryAfterSeconds },
   )
@@ -62,7 +62,7 @@ export function resetLiveRequestLimiterForTests(overrides: { now?: () => number 
 }
 
 /** The page's 429: a short HTML page (no script, no external style), with Retry-After. */
-function pageThrottledResponse(error: ApiError): Response {
+function pageThrottledResponse(error: DomainError): Response {
   const seconds = error.extra.retryAfterSeconds ?? 1
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Too many requests</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem}</style></head><body><h1>Too many requests</h1><p>This page was loaded too often from your address in the last minute. Please wait ${seconds} second${seconds === 1 ? '' : 's'} and reload.</p></body></html>`
   return new Response(html, {
@@ -82,7 +82,7 @@ export async function admitPageRequest(headers: Headers): Promise<Response | und
     await takeClientLimit('page', requestClientId(headers))
     return undefined
   } catch (error) {
-    if (error instanceof ApiError) return pageThrottledResponse(error)
+    if (error instanceof DomainError) return pageThrottledResponse(error)
     throw error
   }
 }

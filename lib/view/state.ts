@@ -1,5 +1,5 @@
-import { EVENT_CATEGORY_IDS, type EventCategory } from './events/categories'
-import { daysBetween } from './dates'
+import { EVENT_CATEGORY_IDS, type EventCategory } from '../events/categories'
+import { daysBetween } from '../dates'
 import {
   CHART_MODES,
   MAX_RANGE_DAYS,
@@ -13,10 +13,10 @@ import {
   todayIso,
   type ChartMode,
   type Parsed,
-} from './params'
-import { printable, quoted } from './safe-text'
-import { DEFAULT_REACTION_VIEW, appendReactionQuery, parseReactionView, type ReactionView } from './reaction/view-params'
-import { decodeReaderEvents, encodeReaderEvents, type ReaderEvent } from './events/reader-events'
+} from '../params'
+import { printable, quoted } from '../safe-text'
+import { DEFAULT_REACTION_VIEW, appendReactionQuery, parseReactionView, type ReactionView } from '../reaction/view-params'
+import { decodeReaderEvents, encodeReaderEvents, type ReaderEvent } from '../events/reader-events'
 
 export { CHART_MODES, type ChartMode }
 export { EVENT_CATEGORY_IDS }
