@@ -59,7 +59,7 @@ export function getSymbolInfo(symbol: string): SymbolInfo | undefined {
 }
 
 /**
- * A well-formed ticker: letters, digits and `.`, `-`, `^`, `=` as Yahoo spells them (BRK-B, 9984.T, ^GSPC, EURUSD=X).
+ * A well-formed ticker: letters, digits and `.`, `-`, `^`, `=` in the notation the price sources use (BRK-B, 9984.T, ^GSPC, EURUSD=X).
  * This is the only shape of symbol that ever reaches the live provider.
  */
 export const SYMBOL_PATTERN = /^[A-Z0-9^][A-Z0-9.\-=]{0,14}$/
@@ -82,7 +82,7 @@ export function readSymbol(raw: string): string | null {
   return SYMBOL_PATTERN.test(symbol) ? symbol : null
 }
 
-/** Time zone of a symbol not in the curated list, from its Yahoo suffix; US when it has none. */
+/** Time zone of a symbol not in the curated list, from its exchange suffix (.T, .HK, .L); US when it has none. */
 export function guessTimeZone(symbol: string): string {
   const known = BY_SYMBOL.get(symbol)
   if (known) return known.timeZone

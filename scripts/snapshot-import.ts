@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto'
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import path from 'node:path'
-import { CsvImportError, MAX_CSV_BYTES, parseYahooCsv } from '../lib/csv/yahoo-csv'
+import { CsvImportError, MAX_CSV_BYTES, parseSnapshotCsv } from '../lib/snapshot/import-csv'
 import { printable } from '../lib/safe-text'
 import { snapshotFileSchema, type SnapshotFile, type StoredSeries } from '../lib/snapshot/format'
 import { readSymbol } from '../lib/symbols'
@@ -81,7 +81,7 @@ export function importDirectory(dir: string, options: { today?: string } = {}): 
     totalBytes += stat.size
     if (totalBytes > MAX_TOTAL_BYTES) throw new Refusal(where, 0, `the files add up to more than ${MAX_TOTAL_BYTES} bytes`)
     const text = readFileSync(full, 'utf8')
-    const bars = parseYahooCsv(text, where, options)
+    const bars = parseSnapshotCsv(text, where, options)
     const first = bars[0]
     const last = bars[bars.length - 1]
     if (!first || !last) throw new Refusal(where, 1, 'no rows')

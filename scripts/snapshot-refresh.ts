@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
-import { toYahooCsv } from '../lib/csv/yahoo-csv'
+import { toSnapshotCsv } from '../lib/snapshot/import-csv'
 import { DATA_WINDOW } from '../lib/snapshot/data-window'
 import { createYahooProvider } from '../lib/providers/yahoo'
 import { SYMBOLS } from '../lib/symbols'
@@ -35,7 +35,7 @@ async function refreshInto(dir: string, symbols: readonly string[], from: string
   for (const symbol of symbols) {
     const result = await provider.getDailyBars({ symbol, from, to })
     if (result.bars.length === 0) throw new Error(`${symbol}: the live provider returned no bars for ${from}..${to}`)
-    writeFileSync(path.join(dir, `${symbol}.csv`), toYahooCsv(result.bars))
+    writeFileSync(path.join(dir, `${symbol}.csv`), toSnapshotCsv(result.bars))
     console.log(`${symbol.padEnd(8)} ${result.bars.length} bars`)
   }
   writeFileSync(

@@ -4,6 +4,7 @@ import { getSharedStore } from '../store'
 import { createMemoryByteCache, createMemoryClientLimiter, createMemorySingleFlight, createMemoryUpstreamBudget } from './memory'
 import { createSharedLimitsStore } from './shared'
 import type { ByteCache, ClientLimiter, SingleFlight, UpstreamBudget } from './types'
+import { liveAttemptTimeoutMs } from '../providers/registry'
 
 export type { ByteCache, CacheHit, ClientLimiter, LimitDecision, SingleFlight, SingleFlightOptions, UpstreamBudget } from './types'
 export { CapacityError, type CapacityReason } from './errors'
@@ -117,11 +118,11 @@ export function getLimitsStore(): LimitsStore {
           {
             ...options,
             flight: {
-              // A fetch is at most 1 + MAX_RETRIES attempts of YAHOO_TIMEOUT_MS plus the waits between them. Waiting
+              // A fetch is at most 1 + MAX_RETRIES attempts of the live provider's timeout plus the waits between them. Waiting
               // as long as a live holder may hold the lock: a shorter wait split the flight on a loaded machine
               // (a waiter gave up on a holder that was still fetching: two upstream requests per symbol).
-              lockTtlMs: 3 * e.YAHOO_TIMEOUT_MS + SHARED_FLIGHT_SLACK_MS,
-              maxWaitMs: 3 * e.YAHOO_TIMEOUT_MS + SHARED_FLIGHT_SLACK_MS,
+              lockTtlMs: 3 * liveAttemptTimeoutMs(e) + SHARED_FLIGHT_SLACK_MS,
+              maxWaitMs: 3 * liveAttemptTimeoutMs(e) + SHARED_FLIGHT_SLACK_MS,
             },
           },
           getSharedStore(),

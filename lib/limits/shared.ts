@@ -63,7 +63,12 @@ function sharedFlight(name: string, store: SharedStore, timings: SharedFlightTim
     run(key, fn, options) {
       const peek = options?.peek
       if (!peek) return local.run(key, fn)
-      return local.run(key, async () => (await sharedSingleFlight({ lock: store.lock, key: `${name}:${key}`, run: fn, peek, ...timings })).value)
+      return local.run(key, async () => {
+        const { value, from } = await sharedSingleFlight({ lock: store.lock, key: `${name}:${key}`, run: fn, peek, ...timings })
+        // Rare and worth knowing: a holder outlived the whole wait, so this window may have been fetched twice.
+        if (from === 'fetched-after-wait') console.warn(`[flight] ${name}: waited ${timings.maxWaitMs} ms for another instance's fetch, fetched it here`)
+        return value
+      })
     },
     inFlight: () => local.inFlight(),
   }

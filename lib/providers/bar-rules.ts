@@ -4,7 +4,7 @@ import type { Bar, IsoDate } from '../types'
 
 /**
  * The rules every bar from outside must pass before it reaches a response, a chart or an export: the same ones
- * the snapshot importer (`lib/csv/yahoo-csv.ts`) applies to a file, applied here to each live row. The importer
+ * the snapshot importer (`lib/snapshot/import-csv.ts`) applies to a file, applied here to each live row. The importer
  * refuses a whole file on the first bad row (a person can fix the file); the live path drops the row and says
  * so, because one bad row from the upstream should not cost the reader the other 251 sessions of the year.
  */

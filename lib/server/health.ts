@@ -2,6 +2,7 @@ import 'server-only'
 import { getLimitsStore } from '../limits'
 import { snapshotImportedAt, snapshotSymbols } from '../snapshot'
 import { getSharedStore, type StoreHealth } from '../store'
+import { sharedFlightCounts } from '../store/shared-flight'
 import { drainingSince } from './shutdown'
 
 export interface HealthReport {
@@ -14,6 +15,9 @@ export interface HealthReport {
   store: StoreHealth | { kind: 'memory' | 'redis'; reachable: boolean }
   /** Upstream requests the server-wide budget allows now (shared by every instance when Redis is reachable). */
   upstreamBudget: { remaining: number; limit: number; windowMs: number }
+  /** Which path this instance's shared single-flights took since start (only with Redis): `fetched` under the
+   *  shared lock, `peer` another instance's value, `fetched-fallback` while Redis was down, `fetched-after-wait`. */
+  singleFlight?: ReturnType<typeof sharedFlightCounts>
   drainingSince?: string
 }
 
@@ -40,5 +44,6 @@ export async function checkHealth(): Promise<HealthReport> {
   const draining = drainingSince()
   const ready = snapshot.loaded && draining === undefined
   const status: HealthReport['status'] = draining ? 'draining' : !snapshot.loaded ? 'failing' : store.reachable ? 'ok' : 'degraded'
-  return { status, live: true, ready, snapshot, store, upstreamBudget, ...(draining ? { drainingSince: draining } : {}) }
+  const singleFlight = store.kind === 'redis' ? { singleFlight: sharedFlightCounts() } : {}
+  return { status, live: true, ready, snapshot, store, upstreamBudget, ...singleFlight, ...(draining ? { drainingSince: draining } : {}) }
 }

@@ -4,7 +4,7 @@ import { createMemoryStore } from './memory'
 import { createRedisStore } from './redis/store'
 import type { SharedStore } from './types'
 
-export type { CachedValue, CountLimiter, CountLimiterOptions, FlightLock, LimitDecision, SharedCache, SharedStore, StoreHealth } from './types'
+export type { CachedValue, CountLimiter, CountLimiterOptions, FlightLock, LimitDecision, LockAttempt, SharedCache, SharedStore, StoreHealth } from './types'
 
 /**
  * Kept on globalThis: Next.js bundles instrumentation.ts (which connects at start-up) apart from the routes, and

@@ -47,6 +47,8 @@ export function createMemoryCache(options: MemoryStoreOptions = {}): SharedCache
   }
 }
 
+export const LOCAL_LOCK_TOKEN_PREFIX = 'local:'
+
 export function createMemoryLock(options: Pick<MemoryStoreOptions, 'now'> = {}): FlightLock {
   const now = options.now ?? Date.now
   const held = new Map<string, { token: string; expiresAt: number }>()
@@ -54,10 +56,11 @@ export function createMemoryLock(options: Pick<MemoryStoreOptions, 'now'> = {}):
   return {
     async acquire(key, ttlMs) {
       const current = held.get(key)
-      if (current && current.expiresAt > now()) return undefined
-      const token = `${process.pid}-${++counter}`
+      if (current && current.expiresAt > now()) return { outcome: 'held' }
+      // Prefixed so a store that holds both kinds (Redis with this as its fallback) knows where to release it.
+      const token = `${LOCAL_LOCK_TOKEN_PREFIX}${process.pid}-${++counter}`
       held.set(key, { token, expiresAt: now() + ttlMs })
-      return token
+      return { outcome: 'acquired', token, fallback: false }
     },
     async release(key, token) {
       if (held.get(key)?.token === token) held.delete(key)

@@ -21,19 +21,43 @@ export interface SharedFlightOptions<T> {
   sleep?: (ms: number) => Promise<void>
 }
 
-export type SharedFlightSource = 'fetched' | 'peer' | 'fetched-after-wait'
+/**
+ * Where a caller's value came from: `fetched` under the shared lock; `fetched-fallback` under this instance's own
+ * lock (the shared store judged down: single-instance behaviour); `peer` another holder's stored value;
+ * `fetched-after-wait` the bounded wait ran out (the holder was alive but too slow, or the store never answered).
+ */
+export type SharedFlightSource = 'fetched' | 'fetched-fallback' | 'peer' | 'fetched-after-wait'
+
+type FlightCounts = Record<SharedFlightSource | 'unanswered', number>
+/**
+ * Per process, for /api/health: which path each flight took, so a split flight can be told apart from a lost lock.
+ * On globalThis because Next.js may bundle this module once per route, and /api/health must see the prices' counts.
+ */
+const COUNTS = Symbol.for('ai-shock.shared-flight-counts')
+const holder = globalThis as typeof globalThis & { [COUNTS]?: FlightCounts }
+const counts: FlightCounts = (holder[COUNTS] ??= { fetched: 0, 'fetched-fallback': 0, peer: 0, 'fetched-after-wait': 0, unanswered: 0 })
+
+/** How many flights took each path in this process (`unanswered`: lock attempts the store did not answer in time). */
+export function sharedFlightCounts(): Readonly<FlightCounts> {
+  return { ...counts }
+}
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+function done<T>(value: T, from: SharedFlightSource): { value: T; from: SharedFlightSource } {
+  counts[from]++
+  return { value, from }
+}
 
 /**
  * Runs under a lock just taken. `peek` is asked once more first: a holder that stored its value and let go between
  * our last look and our lock would otherwise be followed by a second, needless fetch.
  */
-async function runUnderLock<T>(options: SharedFlightOptions<T>, token: string): Promise<{ value: T; from: SharedFlightSource }> {
+async function runUnderLock<T>(options: SharedFlightOptions<T>, token: string, fallback: boolean): Promise<{ value: T; from: SharedFlightSource }> {
   try {
     const stored = await options.peek()
-    if (stored !== undefined) return { value: stored, from: 'peer' }
-    return { value: await options.run(), from: 'fetched' }
+    if (stored !== undefined) return done(stored, 'peer')
+    return done(await options.run(), fallback ? 'fetched-fallback' : 'fetched')
   } finally {
     await options.lock.release(options.key, token)
   }
@@ -42,12 +66,15 @@ async function runUnderLock<T>(options: SharedFlightOptions<T>, token: string): 
 /**
  * Single-flight across instances: one caller (whoever takes the lock) runs the work while the others look for its
  * result with `peek`, for at most `maxWaitMs`, and then run it themselves rather than hang. A waiter takes over as
- * soon as the holder lets go without a result (it failed, or its write was lost). Within one process callers
- * should also share one promise per key, so each instance has at most one waiter per key.
+ * soon as the holder lets go without a result (it failed, or its write was lost). A lock attempt the store did not
+ * answer is treated as "someone may hold it": the caller keeps waiting, since fetching then is exactly how one
+ * flight becomes several. Within one process callers should also share one promise per key, so each instance has
+ * at most one waiter per key.
  */
 export async function sharedSingleFlight<T>(options: SharedFlightOptions<T>): Promise<{ value: T; from: SharedFlightSource }> {
-  const token = await options.lock.acquire(options.key, options.lockTtlMs)
-  if (token !== undefined) return runUnderLock(options, token)
+  const first = await options.lock.acquire(options.key, options.lockTtlMs)
+  if (first.outcome === 'acquired') return runUnderLock(options, first.token, first.fallback)
+  if (first.outcome === 'unanswered') counts.unanswered++
 
   const sleep = options.sleep ?? defaultSleep
   const pollMs = options.pollMs ?? FLIGHT_POLL_MS
@@ -56,9 +83,10 @@ export async function sharedSingleFlight<T>(options: SharedFlightOptions<T>): Pr
   for (let polls = 0; Date.now() < deadline && polls * pollMs <= options.maxWaitMs; polls++) {
     await sleep(pollMs)
     const value = await options.peek()
-    if (value !== undefined) return { value, from: 'peer' }
+    if (value !== undefined) return done(value, 'peer')
     const takeover = await options.lock.acquire(options.key, options.lockTtlMs)
-    if (takeover !== undefined) return runUnderLock(options, takeover)
+    if (takeover.outcome === 'acquired') return runUnderLock(options, takeover.token, takeover.fallback)
+    if (takeover.outcome === 'unanswered') counts.unanswered++
   }
-  return { value: await options.run(), from: 'fetched-after-wait' }
+  return done(await options.run(), 'fetched-after-wait')
 }

@@ -18,10 +18,17 @@ export interface SharedCache {
   delete(key: string): Promise<void>
 }
 
+/**
+ * What an attempt to take a lock found. `unanswered`: the store did not answer in time, so nobody knows whether
+ * the lock is free (a slow answer is not a free lock: treating it as one is how a flight splits). `fallback` is true
+ * when the token is from this instance's own fallback lock (Redis configured but judged down), which no other
+ * instance sees.
+ */
+export type LockAttempt = { outcome: 'acquired'; token: string; fallback: boolean } | { outcome: 'held' } | { outcome: 'unanswered' }
+
 /** A lock with expiry: the holder of `key` fetches, the others wait for its value. Expiry frees a crashed holder's lock. */
 export interface FlightLock {
-  /** A token when this caller now holds the lock, `undefined` when someone else holds it. */
-  acquire(key: string, ttlMs: number): Promise<string | undefined>
+  acquire(key: string, ttlMs: number): Promise<LockAttempt>
   /** Frees the lock only if `token` still holds it (an expired lock may belong to someone else by now). */
   release(key: string, token: string): Promise<void>
 }

@@ -35,6 +35,7 @@ interface Health {
   status: string
   store: { reachable: boolean }
   upstreamBudget?: { remaining: number; limit: number }
+  singleFlight?: Record<string, number>
 }
 
 async function health(server: ServerProcess): Promise<Health> {
@@ -48,12 +49,8 @@ async function get(server: ServerProcess, pathAndQuery: string, client: string) 
   return { status: res.status, text, ms: performance.now() - started }
 }
 
+// Skipped only where redis-server is missing; on CI (.ci/run installs it) a missing one fails redisAvailability().
 test.skip(!redisState.available, 'redis-server is not installed')
-// Opt-in for now (CLUSTER_E2E=1): on the shared 2-core development machine (load average 16-20) the 100-request
-// burst saw 2-3 upstream requests per symbol instead of 1 (Redis calls timing out while the event loop was starved,
-// so instances fell back to their own locks), while a 30-request burst over the same three instances saw exactly 1.
-// Not yet shown to pass reliably, so it does not gate `npm test`; see the README and the issue 9 report.
-test.skip(!process.env.CLUSTER_E2E, 'cluster e2e is opt-in: CLUSTER_E2E=1')
 
 test.beforeAll(async () => {
   test.setTimeout(360_000)
@@ -99,7 +96,11 @@ test('100 concurrent identical cold requests over three instances: one upstream 
     expect(body.series.every((s) => s.source === 'yahoo')).toBe(true)
   }
   const seen = await mockRequests(mock)
-  expect(seen.bySymbol).toEqual(Object.fromEntries(SYMBOLS.map((s) => [s, 1])))
+  // Which path each instance's flights took (fetched under the shared lock, a peer's value, a fallback), for
+  // the failure message: a split flight says whether a lock was lost or a wait ran out.
+  const paths = await Promise.all(instances.map(async (s) => (await health(s)).singleFlight))
+  console.log(`burst: upstream ${JSON.stringify(seen.bySymbol)}, slowest answer ${Math.max(...answers.map((a) => a.ms)).toFixed(0)} ms, flight paths ${JSON.stringify(paths)}`)
+  expect(seen.bySymbol, `flight paths per instance: ${JSON.stringify(paths)}`).toEqual(Object.fromEntries(SYMBOLS.map((s) => [s, 1])))
   expect(seen.total).toBe(SYMBOLS.length)
 })
 
@@ -110,41 +111,52 @@ test("a client's live limit holds across instances", async () => {
   // Distinct cold windows (one upstream fetch each), one after another, round-robin over the instances.
   const statuses: number[] = []
   for (let i = 0; i < LIVE_PER_CLIENT * 3; i++) {
-    const year = 2010 + i
+    // All in the past (a window in the future is refused as a bad request before any limit is asked).
+    const year = 2000 + i
     statuses.push((await get(instances[i % 3]!, `/api/prices?symbols=NVDA&from=${year}-01-02&to=${year}-03-31`, client)).status)
   }
   // Kept in each instance's memory, the limit would let through LIVE_PER_CLIENT per instance: three times as many.
-  expect(statuses.filter((s) => s === 200)).toHaveLength(LIVE_PER_CLIENT)
-  expect(statuses.filter((s) => s === 429)).toHaveLength(LIVE_PER_CLIENT * 2)
+  expect(statuses.filter((s) => s === 200), `statuses ${statuses.join(',')}`).toHaveLength(LIVE_PER_CLIENT)
+  expect(statuses.filter((s) => s === 429), `statuses ${statuses.join(',')}`).toHaveLength(LIVE_PER_CLIENT * 2)
   expect((await mockRequests(mock)).total).toBe(LIVE_PER_CLIENT)
 })
 
 test('Redis killed mid-run: no 5xx, no hung request, and the instances share again once it is back', async () => {
   await resetMock(mock)
   await setMockMode(mock, 'slow', 500)
-  const results: { status: number; ms: number }[] = []
+  const results: { status: number; ms: number; text: string; phase: string }[] = []
+  let phase = 'before'
   let stop = false
   const load = (async () => {
     for (let i = 0; !stop && i < 400; i++) {
       // A mix: the cached year from the first test, and cold windows that need the lock and the budget.
       const query = i % 8 === 0 ? `/api/prices?symbols=MSFT&from=${1980 + i / 8}-01-02&to=${1980 + i / 8}-02-27` : `/api/prices?symbols=${SYMBOLS.join(',')}${YEAR}`
+      const asked = phase
       const batch = await Promise.all([0, 1, 2].map((n) => get(instances[n]!, query, `100.64.0.${(i % 200) + 1}`)))
-      results.push(...batch)
+      results.push(...batch.map((answer) => ({ ...answer, phase: asked })))
     }
   })()
   await new Promise((r) => setTimeout(r, 1_500))
   await redis.kill()
+  phase = 'during'
   await new Promise((r) => setTimeout(r, 3_000))
   for (const server of instances) expect((await health(server)).status).toBe('degraded')
   await redis.restart()
+  phase = 'after'
   for (const server of instances) await expect.poll(async () => (await health(server)).status, { timeout: 15_000 }).toBe('ok')
   stop = true
   await load
 
-  const fiveHundreds = results.filter((r) => r.status >= 500 && r.status !== 503)
-  expect(fiveHundreds, JSON.stringify(fiveHundreds.slice(0, 5))).toEqual([])
+  // The only 5xx allowed is the server's own "upstream budget spent, retry after" (the cold windows spend it),
+  // never an error from losing Redis.
+  const budgetBusy = (r: { status: number; text: string }) => r.status === 503 && r.text.includes('"upstream_busy"')
+  const fiveHundreds = results.filter((r) => r.status >= 500 && !budgetBusy(r))
+  expect(fiveHundreds, JSON.stringify(fiveHundreds.slice(0, 5).map(({ status, text, phase }) => ({ status, phase, text: text.slice(0, 200) })))).toEqual([])
+  expect(results.filter((r) => r.phase === 'during').length).toBeGreaterThan(3)
   expect(results.length).toBeGreaterThan(30)
-  expect(Math.max(...results.map((r) => r.ms))).toBeLessThan(MAX_REQUEST_MS)
+  const slowest = Math.max(...results.map((r) => r.ms))
+  console.log(`outage: ${results.length} requests (${results.filter((r) => r.phase === 'during').length} while Redis was down), ${results.filter(budgetBusy).length} budget 503s, slowest ${slowest.toFixed(0)} ms`)
+  expect(slowest).toBeLessThan(MAX_REQUEST_MS)
 
   // Sharing is back: a new cold window asked of all three at once reaches the upstream once.
   await resetMock(mock)

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMemoryStore } from '@/lib/store/memory'
 import { createRedisStore } from '@/lib/store/redis/store'
 import { sharedSingleFlight, type SharedFlightOptions } from '@/lib/store/shared-flight'
-import type { SharedStore } from '@/lib/store/types'
-import { redisAvailability, startRedisServer, type TestRedis } from '../support/redis-server'
+import type { FlightLock, SharedStore } from '@/lib/store/types'
+import { freePort, redisAvailability, startRedisServer, type TestRedis } from '../support/redis-server'
 
 const redisState = redisAvailability()
 let redis: TestRedis | undefined
@@ -86,7 +86,7 @@ describe('shared single-flight', () => {
   it.skipIf(!redisState.available)('a holder that dies without storing frees the others once its lock expires', async () => {
     const [a, b] = instances(2)
     // The "dead" holder: takes the lock for 400 ms and never writes a value.
-    expect(await a!.lock.acquire(KEY, 400)).toBeTypeOf('string')
+    expect(await a!.lock.acquire(KEY, 400)).toMatchObject({ outcome: 'acquired', fallback: false })
     const upstream = countingUpstream(10)
     const started = Date.now()
     const result = await flight(b!, upstream.fetch)
@@ -107,10 +107,43 @@ describe('shared single-flight', () => {
     expect(Date.now() - started).toBeLessThan(1_000)
   })
 
+  it('a lock attempt the store did not answer is not a free lock: the caller waits for the holder instead of fetching', async () => {
+    // A store that times out on the first two attempts (a stalled Redis, or this process too busy to read it);
+    // meanwhile another instance holds the lock and stores its value after 200 ms.
+    let attempts = 0
+    let stored: string | undefined
+    setTimeout(() => (stored = 'bars-from-holder'), 200)
+    const lock: FlightLock = {
+      acquire: async () => (++attempts <= 2 ? { outcome: 'unanswered' } : { outcome: 'held' }),
+      release: async () => {},
+    }
+    const upstream = countingUpstream(1)
+    const result = await sharedSingleFlight({ lock, key: KEY, run: upstream.fetch, peek: async () => stored, lockTtlMs: 5_000, maxWaitMs: 3_000, pollMs: 20 })
+    expect(result).toEqual({ value: 'bars-from-holder', from: 'peer' })
+    expect(upstream.calls()).toBe(0)
+  })
+
+  it('a store that never answers: the wait stays bounded, then the caller fetches itself', async () => {
+    const lock: FlightLock = { acquire: async () => ({ outcome: 'unanswered' }), release: async () => {} }
+    const upstream = countingUpstream(1)
+    const started = Date.now()
+    const result = await sharedSingleFlight({ lock, key: KEY, run: upstream.fetch, peek: async () => undefined, lockTtlMs: 5_000, maxWaitMs: 300, pollMs: 20 })
+    expect(result.from).toBe('fetched-after-wait')
+    expect(upstream.calls()).toBe(1)
+    expect(Date.now() - started).toBeLessThan(1_000)
+  })
+
   it('a failed fetch releases the lock, so the next caller tries again at once', async () => {
     const store = createMemoryStore()
     await expect(flight(store, () => Promise.reject(new Error('upstream 500')))).rejects.toThrow('upstream 500')
     const upstream = countingUpstream(1)
     expect((await flight(store, upstream.fetch)).from).toBe('fetched')
+  })
+
+  it.skipIf(!redisState.available)('with Redis down the flight uses the instance\'s own lock, and says so', async () => {
+    const store = createRedisStore({ url: `redis://127.0.0.1:${await freePort()}`, warn: () => {} })
+    opened.push(store)
+    const upstream = countingUpstream(1)
+    expect((await flight(store, upstream.fetch)).from).toBe('fetched-fallback')
   })
 })

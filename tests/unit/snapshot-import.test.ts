@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CsvImportError, MAX_CSV_BYTES, MAX_CSV_ROWS, parseYahooCsv } from '@/lib/csv/yahoo-csv'
+import { CsvImportError, MAX_CSV_BYTES, MAX_CSV_ROWS, parseSnapshotCsv } from '@/lib/snapshot/import-csv'
 import { snapshotFileSchema } from '@/lib/snapshot/format'
 import { refusalMessage, runImport, writeFilesAtomically } from '@/scripts/snapshot-import'
 
@@ -52,27 +52,27 @@ describe('import refusals: plausible values and bounded files', () => {
     ['a date before 1970', GOOD.replace('2025-01-24', '1969-12-31'), 2, /outside/],
     ['a date after tomorrow', GOOD.replace('2025-01-27', '2026-12-03'), 3, /2026-12-03 is outside 1970-01-01 \.\. 2026-12-02/],
   ])('refuses %s with file and line', (_name, text, line, reason) => {
-    const message = refusal(() => parseYahooCsv(text, 'X.csv', { today: TODAY }))
+    const message = refusal(() => parseSnapshotCsv(text, 'X.csv', { today: TODAY }))
     expect(message).toMatch(new RegExp(`^import refused, nothing written: X\\.csv:${line}: `))
     expect(message).toMatch(reason)
   })
 
   it('accepts tomorrow (a session already dated in another zone) and the real rows', () => {
-    expect(parseYahooCsv(GOOD.replace('2025-01-27', '2026-12-02'), 'X.csv', { today: TODAY })).toHaveLength(2)
+    expect(parseSnapshotCsv(GOOD.replace('2025-01-27', '2026-12-02'), 'X.csv', { today: TODAY })).toHaveLength(2)
   })
 
   it(`refuses more than ${MAX_CSV_ROWS} rows`, () => {
     const rows = Array.from({ length: MAX_CSV_ROWS + 1 }, (_, i) => ROW_1.replace('2025-01-24', new Date(Date.UTC(1971, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)))
-    expect(refusal(() => parseYahooCsv(`${HEADER}\n${rows.join('\n')}\n`, 'X.csv', { today: TODAY }))).toMatch(/more than 20000 rows/)
+    expect(refusal(() => parseSnapshotCsv(`${HEADER}\n${rows.join('\n')}\n`, 'X.csv', { today: TODAY }))).toMatch(/more than 20000 rows/)
   })
 
   it('never echoes more than about 120 characters of a line, nor its control characters', () => {
     const long = `Date,Open${'\u202Ex'.repeat(500_000)}\n${ROW_1}\n`
-    const message = refusal(() => parseYahooCsv(long, 'X.csv'))
+    const message = refusal(() => parseSnapshotCsv(long, 'X.csv'))
     expect(message).toMatch(/^import refused, nothing written: X\.csv:1: header must be/)
     expect(message.length).toBeLessThan(120 * 9 + 150)
     expect(message).not.toContain('\u202E')
-    const cell = refusal(() => parseYahooCsv(GOOD.replace('118.42,', `${'9'.repeat(10_000)}x,`), 'X.csv'))
+    const cell = refusal(() => parseSnapshotCsv(GOOD.replace('118.42,', `${'9'.repeat(10_000)}x,`), 'X.csv'))
     expect(cell.length).toBeLessThan(200)
   })
 })

@@ -1,6 +1,6 @@
 import { EVENT_CATEGORIES } from '../../events/categories'
 import { formatDayMonth, formatPercent, formatPrice } from '../../format'
-import { layoutMarkers, markerRowY, type MarkerItem, type MarkerSizes } from '../marker-layout'
+import { layoutMarkers, markerRowY, type MarkerItem, type MarkerLayout, type MarkerSizes } from '../marker-layout'
 import { chartPalette } from '../palette'
 import type { ChartModel, ChartSeries } from '../model'
 import { buildYAxis, plotted, xTickIndices } from '../scales'
@@ -278,24 +278,44 @@ export function buildChartSvg(model: ChartModel, options: ChartSvgOptions): stri
   return buildChartSvgWithLayout(model, options).svg
 }
 
+/** Every position and size of one export, decided before anything is drawn. */
+interface Frame {
+  model: ChartModel
+  options: ChartSvgOptions
+  width: number
+  height: number
+  keyStyle: EventKeyStyle
+  colour: (name: string) => string
+  ink: { fg: string; muted: string; grid: string; panel: string; plotBg: string }
+  contentWidth: number
+  values: number[]
+  yAxis: ReturnType<typeof buildYAxis>
+  yLabelWidth: number
+  plot: { left: number; right: number; top: number; bottom: number; width: number; height: number }
+  xOf: (i: number) => number
+  yOf: (v: number) => number
+  titleLines: string[]
+  subtitleLines: string[]
+  legendRows: LegendItem[][]
+  footerLines: string[]
+  tops: { title: number; subtitle: number; legend: number; band: number }
+  markerLayout: MarkerLayout<ModelEvent>
+  key: { columns: number; rows: number; shown: number; omitted: number }
+}
+
 /**
- * The chart as an SVG document string, with its layout. Top to bottom: title, subtitle, legend, markers, the
- * plot with its time axis, the event key (when chosen), the note and the source line.
+ * The layout: the y axis first (its widest tick label decides where the plot starts), then everything but the
+ * plot at its fullest, cut in order of least loss until the plot has its share, then the marker band and the key
+ * in the room left.
  */
-export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOptions): { svg: string; layout: ChartSvgLayout } {
+function layoutExport(model: ChartModel, options: ChartSvgOptions): Frame {
   const width = Math.round(Math.min(8000, Math.max(480, options.width ?? DEFAULT_EXPORT_WIDTH)))
   const height = Math.round(Math.min(8000, Math.max(320, options.height ?? DEFAULT_EXPORT_HEIGHT)))
   const keyStyle: EventKeyStyle = options.eventKey ?? 'labels'
-  const palette = options.palette
-  const colour = (name: string) => paletteColour(palette, name)
-  const fg = colour('--fg')
-  const muted = colour('--muted')
-  const grid = colour('--grid')
-  const panel = colour('--panel')
-  const plotBg = colour('--plot-bg')
+  const colour = (name: string) => paletteColour(options.palette, name)
+  const ink = { fg: colour('--fg'), muted: colour('--muted'), grid: colour('--grid'), panel: colour('--panel'), plotBg: colour('--plot-bg') }
   const contentWidth = width - 2 * MARGIN_X
 
-  // Y axis first: its widest tick label decides where the plot starts.
   const values: number[] = []
   for (let i = 0; i < model.rows.length; i++) {
     for (const s of model.series) {
@@ -311,11 +331,10 @@ export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOpti
   const count = model.dates.length
   const xOf = (i: number) => (count <= 1 ? plotLeft + plotWidth / 2 : plotLeft + (i / (count - 1)) * plotWidth)
 
-  // Everything but the plot, at its fullest; then cut until the plot has its share.
   const minPlotHeight = Math.ceil((MIN_PLOT_SHARE * width * height) / Math.max(1, plotWidth)) + 1
   let titleLines = wrapText(options.title, { size: TITLE_SIZE, bold: true, width: contentWidth, maxLines: 2 })
   let subtitleLines = options.subtitle.trim() ? wrapText(options.subtitle, { size: SUBTITLE_SIZE, width: contentWidth, maxLines: 2 }) : []
-  let legendRows = flowLegend(legendItems(model, palette), contentWidth)
+  let legendRows = flowLegend(legendItems(model, options.palette), contentWidth)
   const footerText = [options.note ?? '', options.footer].map(oneLine).filter(Boolean).join(' ')
   let footerLines = wrapText(footerText, { size: FOOTER_SIZE, width: contentWidth, maxLines: 2 })
   const keyColumns = keyStyle === 'full' && model.events.length ? (width >= 1000 && model.events.length > 1 ? 2 : 1) : 0
@@ -352,33 +371,57 @@ export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOpti
   const keyShown = Math.min(model.events.length, keyRowsPerColumn * keyColumns)
   const keyOmitted = keyColumns ? model.events.length - keyShown : 0
   const keyRows = keyColumns && keyShown > 0 ? Math.ceil(keyShown / keyColumns) + 1 : 0
-  const keyHeight = keyRows * KEY_LINE
 
-  const plotHeight = Math.max(40, height - fixed() - keyHeight)
+  const plotHeight = Math.max(40, height - fixed() - keyRows * KEY_LINE)
   const titleTop = MARGIN_TOP
   const subtitleTop = titleTop + titleLines.length * TITLE_LINE
   const legendTop = subtitleTop + subtitleLines.length * SUBTITLE_LINE
   const bandTop = legendTop + legendRows.length * LEGEND_ROW + 6
   const plotTop = bandTop + bandHeight
   const plotBottom = plotTop + plotHeight
-  const yOf = (v: number) => plotBottom - yAxis.position(v) * plotHeight
+  return {
+    model,
+    options,
+    width,
+    height,
+    keyStyle,
+    colour,
+    ink,
+    contentWidth,
+    values,
+    yAxis,
+    yLabelWidth,
+    plot: { left: plotLeft, right: plotRight, top: plotTop, bottom: plotBottom, width: plotWidth, height: plotHeight },
+    xOf,
+    yOf: (v: number) => plotBottom - yAxis.position(v) * plotHeight,
+    titleLines,
+    subtitleLines,
+    legendRows,
+    footerLines,
+    tops: { title: titleTop, subtitle: subtitleTop, legend: legendTop, band: bandTop },
+    markerLayout,
+    key: { columns: keyColumns, rows: keyRows, shown: keyShown, omitted: keyOmitted },
+  }
+}
 
-  const parts: string[] = []
-  parts.push(el('rect', { x: 0, y: 0, width, height, fill: panel }))
-  // The plot's own background: a tint a reader barely sees, and a rectangle a test can measure in the PNG.
-  parts.push(el('rect', { class: 'plot-area', x: plotLeft, y: plotTop, width: plotWidth, height: plotHeight, fill: plotBg }))
+function eventColour(f: Frame, e: ModelEvent): string {
+  return f.colour(EVENT_CATEGORIES[e.category]?.colorVar ?? `--event-${e.category}`)
+}
 
-  titleLines.forEach((line, k) => {
-    parts.push(text({ x: MARGIN_X, y: titleTop + 27 + k * TITLE_LINE, 'font-size': TITLE_SIZE, 'font-weight': 700, fill: fg }, line))
-  })
-  subtitleLines.forEach((line, k) => {
-    parts.push(text({ x: MARGIN_X, y: subtitleTop + 17 + k * SUBTITLE_LINE, 'font-size': SUBTITLE_SIZE, fill: muted }, line))
-  })
+function drawHeader(f: Frame): string[] {
+  const { fg, muted } = f.ink
+  return [
+    ...f.titleLines.map((line, k) => text({ x: MARGIN_X, y: f.tops.title + 27 + k * TITLE_LINE, 'font-size': TITLE_SIZE, 'font-weight': 700, fill: fg }, line)),
+    ...f.subtitleLines.map((line, k) => text({ x: MARGIN_X, y: f.tops.subtitle + 17 + k * SUBTITLE_LINE, 'font-size': SUBTITLE_SIZE, fill: muted }, line)),
+  ]
+}
 
+function drawLegend(f: Frame): string {
+  const { fg, muted } = f.ink
   const legend: string[] = []
-  legendRows.forEach((row, r) => {
+  f.legendRows.forEach((row, r) => {
     let x = MARGIN_X
-    const cy = legendTop + r * LEGEND_ROW + LEGEND_ROW / 2
+    const cy = f.tops.legend + r * LEGEND_ROW + LEGEND_ROW / 2
     for (const item of row) {
       const pieces: string[] = [el('line', { x1: x, x2: x + LEGEND_SWATCH, y1: cy, y2: cy, stroke: item.colour, 'stroke-width': 5, 'stroke-linecap': 'round' })]
       let tx = x + LEGEND_SWATCH + 8
@@ -392,51 +435,55 @@ export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOpti
       x += item.width + LEGEND_ITEM_GAP
     }
   })
-  parts.push(el('g', { class: 'legend' }, legend.join('')))
+  return el('g', { class: 'legend' }, legend.join(''))
+}
 
+function drawYAxis(f: Frame): string[] {
+  const { plot, yAxis, yOf } = f
   const yParts = yAxis.ticks.map((t) => {
     const y = yOf(t)
     return (
-      el('line', { x1: plotLeft, x2: plotRight, y1: y, y2: y, stroke: grid, 'stroke-width': 1 }) +
-      text({ x: plotLeft - 8, y, dy: '0.35em', 'text-anchor': 'end', 'font-size': AXIS_SIZE, fill: muted }, yAxis.format(t))
+      el('line', { x1: plot.left, x2: plot.right, y1: y, y2: y, stroke: f.ink.grid, 'stroke-width': 1 }) +
+      text({ x: plot.left - 8, y, dy: '0.35em', 'text-anchor': 'end', 'font-size': AXIS_SIZE, fill: f.ink.muted }, yAxis.format(t))
     )
   })
-  parts.push(el('g', { class: 'y-axis' }, yParts.join('')))
-
-  if (model.mode === 'percent') {
+  const parts = [el('g', { class: 'y-axis' }, yParts.join(''))]
+  if (f.model.mode === 'percent') {
     const y = yOf(0)
-    parts.push(el('line', { class: 'zero-line', x1: plotLeft, x2: plotRight, y1: y, y2: y, stroke: muted, 'stroke-width': 1.5 }))
+    parts.push(el('line', { class: 'zero-line', x1: plot.left, x2: plot.right, y1: y, y2: y, stroke: f.ink.muted, 'stroke-width': 1.5 }))
   }
+  return parts
+}
 
-  // Event lines sit under the series, so the prices stay readable where they cross.
-  const eventColour = (e: ModelEvent) => colour(EVENT_CATEGORIES[e.category]?.colorVar ?? `--event-${e.category}`)
-  const itemColour = (item: MarkerItem<ModelEvent>) => {
-    const categories = new Set(item.events.map((e) => e.category))
-    const first = item.events[0]
-    return categories.size === 1 && first ? eventColour(first) : muted
-  }
-  const eventLines = model.events.map((e) =>
+/** Event lines sit under the series, so the prices stay readable where they cross. */
+function drawEventLines(f: Frame): string {
+  const eventLines = f.model.events.map((e) =>
     el('line', {
-      x1: xOf(e.index),
-      x2: xOf(e.index),
-      y1: plotTop,
-      y2: plotBottom,
-      stroke: eventColour(e),
+      x1: f.xOf(e.index),
+      x2: f.xOf(e.index),
+      y1: f.plot.top,
+      y2: f.plot.bottom,
+      stroke: eventColour(f, e),
       'stroke-width': e.importance === 'major' ? 1.5 : 1,
       'stroke-dasharray': '5 4',
       'stroke-opacity': e.importance === 'major' ? 0.9 : 0.5,
     }),
   )
-  parts.push(el('g', { class: 'event-lines' }, eventLines.join('')))
+  return el('g', { class: 'event-lines' }, eventLines.join(''))
+}
 
-  // Series. A null on the shared session axis mostly means that exchange did not trade that day (Tokyo and New
-  // York holidays differ), so lines connect across nulls as the live chart does.
+/**
+ * A null on the shared session axis mostly means that exchange did not trade that day (Tokyo and New York holidays
+ * differ), so lines connect across nulls as the live chart does.
+ */
+function drawSeries(f: Frame): string[] {
+  const { model, plot } = f
   const seriesParts = model.series.map((s) => {
-    const stroke = colour(s.colorVar)
+    const stroke = f.colour(s.colorVar)
     const points: [number, number][] = []
     for (let i = 0; i < model.rows.length; i++) {
       const v = plotted(model, i, s.symbol)
-      if (v !== null) points.push([xOf(i), yOf(v)])
+      if (v !== null) points.push([f.xOf(i), f.yOf(v)])
     }
     if (points.length === 0) return ''
     const d = points.map(([x, y], k) => `${k === 0 ? 'M' : 'L'}${num(x)} ${num(y)}`).join(' ')
@@ -444,36 +491,49 @@ export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOpti
     const line = points.length > 1 ? el('path', { d, fill: 'none', stroke, 'stroke-width': 3, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }) : ''
     return el('g', { class: 'series', 'data-symbol': s.symbol }, line + el('circle', { cx: lastX, cy: lastY, r: 4, fill: stroke }))
   })
-  parts.push(el('g', { class: 'series-lines' }, seriesParts.join('')))
-
-  if (values.length === 0) {
-    parts.push(text({ x: plotLeft + plotWidth / 2, y: plotTop + plotHeight / 2, 'text-anchor': 'middle', 'font-size': 22, fill: muted }, 'No prices in this range'))
+  const parts = [el('g', { class: 'series-lines' }, seriesParts.join(''))]
+  if (f.values.length === 0) {
+    parts.push(text({ x: plot.left + plot.width / 2, y: plot.top + plot.height / 2, 'text-anchor': 'middle', 'font-size': 22, fill: f.ink.muted }, 'No prices in this range'))
   }
+  return parts
+}
 
-  // X axis: session dates on one line; the year is added where it starts and where it changes.
-  const xParts: string[] = [el('line', { x1: plotLeft, x2: plotRight, y1: plotBottom, y2: plotBottom, stroke: muted, 'stroke-width': 1 })]
+/** Session dates on one line; the year is added where it starts and where it changes. */
+function drawXAxis(f: Frame): string {
+  const { plot, model } = f
+  const muted = f.ink.muted
+  const xParts: string[] = [el('line', { x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom, stroke: muted, 'stroke-width': 1 })]
   let previousYear = ''
-  const xTicks = xTickIndices(count, Math.max(2, Math.floor(plotWidth / X_TICK_SPACING)))
+  const xTicks = xTickIndices(model.dates.length, Math.max(2, Math.floor(plot.width / X_TICK_SPACING)))
   for (const i of xTicks) {
     const date = model.dates[i]
     if (!date) continue
-    const x = xOf(i)
+    const x = f.xOf(i)
     const year = date.slice(0, 4)
     const label = year !== previousYear ? `${formatDayMonth(date)} ${year}` : formatDayMonth(date)
     previousYear = year
-    const anchor = i === xTicks[0] && x - estimateTextWidth(label, AXIS_SIZE) / 2 < plotLeft - yLabelWidth ? 'start' : i === xTicks[xTicks.length - 1] ? 'end' : 'middle'
-    xParts.push(el('line', { x1: x, x2: x, y1: plotBottom, y2: plotBottom + 5, stroke: muted, 'stroke-width': 1 }))
-    xParts.push(text({ x, y: plotBottom + 23, 'text-anchor': anchor, 'font-size': AXIS_SIZE, fill: muted }, label))
+    const anchor = i === xTicks[0] && x - estimateTextWidth(label, AXIS_SIZE) / 2 < plot.left - f.yLabelWidth ? 'start' : i === xTicks[xTicks.length - 1] ? 'end' : 'middle'
+    xParts.push(el('line', { x1: x, x2: x, y1: plot.bottom, y2: plot.bottom + 5, stroke: muted, 'stroke-width': 1 }))
+    xParts.push(text({ x, y: plot.bottom + 23, 'text-anchor': anchor, 'font-size': AXIS_SIZE, fill: muted }, label))
   }
-  parts.push(el('g', { class: 'x-axis' }, xParts.join('')))
+  return el('g', { class: 'x-axis' }, xParts.join(''))
+}
 
-  // Markers, drawn last so nothing covers them; the stem joins each to its session line.
+/** Markers, drawn last so nothing covers them; the stem joins each to its session line. */
+function drawMarkers(f: Frame): string {
+  const { fg, muted, panel } = f.ink
   const r = EXPORT_MARKERS.radius
-  const markers = markerLayout.items.map((item, k) => {
+  const items = f.markerLayout.items
+  const itemColour = (item: MarkerItem<ModelEvent>) => {
+    const categories = new Set(item.events.map((e) => e.category))
+    const first = item.events[0]
+    return categories.size === 1 && first ? eventColour(f, first) : muted
+  }
+  const markers = items.map((item, k) => {
     const x = item.x
-    const cy = bandTop + markerRowY(item.row, EXPORT_MARKERS)
+    const cy = f.tops.band + markerRowY(item.row, EXPORT_MARKERS)
     const c = itemColour(item)
-    const stem = el('line', { x1: x, x2: x, y1: cy + r, y2: plotTop, stroke: c, 'stroke-width': 1.5 })
+    const stem = el('line', { x1: x, x2: x, y1: cy + r, y2: f.plot.top, stroke: c, 'stroke-width': 1.5 })
     if (item.kind === 'cluster') {
       const label = `+${item.events.length}`
       const w = r * 2 + (label.length > 2 ? 8 : 4)
@@ -488,61 +548,90 @@ export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOpti
     const e = item.events[0] as ModelEvent
     const label = String(e.number)
     let shortLabel = ''
-    if (keyStyle === 'labels') {
+    if (f.keyStyle === 'labels') {
       // Beside the marker, up to the next marker on the same row (or the plot's edge).
-      const next = markerLayout.items.slice(k + 1).find((o) => o.row === item.row)
-      const room = (next ? next.x - EXPORT_MARKERS.slot / 2 : width - MARGIN_X) - (x + r + 4)
+      const next = items.slice(k + 1).find((o) => o.row === item.row)
+      const room = (next ? next.x - EXPORT_MARKERS.slot / 2 : f.width - MARGIN_X) - (x + r + 4)
       const cut = truncateToWidth(oneLine(e.label), room, { size: MIN_TEXT, bold: true })
-      if (cut.length >= 4) shortLabel = text({ x: x + r + 4, y: cy, dy: '0.35em', 'font-size': MIN_TEXT, 'font-weight': 700, fill: eventColour(e) }, cut)
+      if (cut.length >= 4) shortLabel = text({ x: x + r + 4, y: cy, dy: '0.35em', 'font-size': MIN_TEXT, 'font-weight': 700, fill: eventColour(f, e) }, cut)
     }
     return el(
       'g',
       { class: 'event-marker', 'data-event-id': e.id },
       stem +
-        el('circle', { cx: x, cy, r, fill: eventColour(e), stroke: panel, 'stroke-width': 1.5 }) +
+        el('circle', { cx: x, cy, r, fill: eventColour(f, e), stroke: panel, 'stroke-width': 1.5 }) +
         text({ x, y: cy, dy: '0.35em', 'text-anchor': 'middle', 'font-size': label.length > 2 ? EXPORT_MARKERS.font - 3 : EXPORT_MARKERS.font, 'font-weight': 700, fill: panel }, label) +
         shortLabel,
     )
   })
-  parts.push(el('g', { class: 'event-markers' }, markers.join('')))
+  return el('g', { class: 'event-markers' }, markers.join(''))
+}
 
-  // The full key: one line per event, in date order, down each column.
-  if (keyColumns && keyRows) {
-    const keyTop = plotBottom + X_AXIS_HEIGHT + 4
-    const columnWidth = (contentWidth - KEY_COLUMN_GAP * (keyColumns - 1)) / keyColumns
-    const perColumn = Math.max(1, keyRows - 1)
-    const heading = keyOmitted > 0 ? `Events (${keyOmitted} more not shown at this size)` : 'Events: number, first session that could react, what happened'
-    const keyParts: string[] = [text({ x: MARGIN_X, y: keyTop + 17, 'font-size': KEY_SIZE, 'font-weight': 700, fill: fg }, heading)]
-    model.events.slice(0, keyShown).forEach((event, k) => {
-      const column = Math.floor(k / perColumn)
-      const x0 = MARGIN_X + column * (columnWidth + KEY_COLUMN_GAP)
-      const baseline = keyTop + KEY_LINE * (1 + (k % perColumn)) + 17
-      const line = keyLine(event, columnWidth)
-      keyParts.push(
-        el(
-          'text',
-          { class: 'event-key-entry', 'data-event-id': event.id, x: x0, y: baseline, 'font-size': KEY_SIZE, fill: fg },
-          el('tspan', { 'font-weight': 700, fill: eventColour(event) }, escapeXml(line.prefix)) + el('tspan', { dx: 10 }, escapeXml(line.rest)),
-        ),
-      )
-    })
-    parts.push(el('g', { class: 'event-key' }, keyParts.join('')))
-  }
-
-  const footerTop = height - MARGIN_BOTTOM - footerLines.length * FOOTER_LINE
-  footerLines.forEach((line, k) => {
-    parts.push(text({ class: 'source-line', x: MARGIN_X, y: footerTop + 16 + k * FOOTER_LINE, 'font-size': FOOTER_SIZE, fill: muted }, line))
+/** The full key: one line per event, in date order, down each column. */
+function drawKey(f: Frame): string[] {
+  const { columns, rows, shown, omitted } = f.key
+  if (!columns || !rows) return []
+  const keyTop = f.plot.bottom + X_AXIS_HEIGHT + 4
+  const columnWidth = (f.contentWidth - KEY_COLUMN_GAP * (columns - 1)) / columns
+  const perColumn = Math.max(1, rows - 1)
+  const heading = omitted > 0 ? `Events (${omitted} more not shown at this size)` : 'Events: number, first session that could react, what happened'
+  const keyParts: string[] = [text({ x: MARGIN_X, y: keyTop + 17, 'font-size': KEY_SIZE, 'font-weight': 700, fill: f.ink.fg }, heading)]
+  f.model.events.slice(0, shown).forEach((event, k) => {
+    const column = Math.floor(k / perColumn)
+    const x0 = MARGIN_X + column * (columnWidth + KEY_COLUMN_GAP)
+    const baseline = keyTop + KEY_LINE * (1 + (k % perColumn)) + 17
+    const line = keyLine(event, columnWidth)
+    keyParts.push(
+      el(
+        'text',
+        { class: 'event-key-entry', 'data-event-id': event.id, x: x0, y: baseline, 'font-size': KEY_SIZE, fill: f.ink.fg },
+        el('tspan', { 'font-weight': 700, fill: eventColour(f, event) }, escapeXml(line.prefix)) + el('tspan', { dx: 10 }, escapeXml(line.rest)),
+      ),
+    )
   })
+  return [el('g', { class: 'event-key' }, keyParts.join(''))]
+}
 
-  // The text alternative names every event on the chart, whatever the key shows, so a reader's own event is named
-  // (and marked as theirs) in every file even where the drawing has room only for its number.
+function drawFooter(f: Frame): string[] {
+  const footerTop = f.height - MARGIN_BOTTOM - f.footerLines.length * FOOTER_LINE
+  return f.footerLines.map((line, k) => text({ class: 'source-line', x: MARGIN_X, y: footerTop + 16 + k * FOOTER_LINE, 'font-size': FOOTER_SIZE, fill: f.ink.muted }, line))
+}
+
+/**
+ * The text alternative names every event on the chart, whatever the key shows, so a reader's own event is named
+ * (and marked as theirs) in every file even where the drawing has room only for its number.
+ */
+function describe(model: ChartModel, options: ChartSvgOptions): string {
   const eventList = model.events
     .map((e) => `${e.number} ${formatDayMonth(e.tradingDate)} ${oneLine(e.title)}${e.origin === 'reader' ? ' (added by the reader, not verified)' : ''}`)
     .join('; ')
-  const description = [options.subtitle, options.note ?? '', options.footer, eventList ? `Events: ${eventList}` : '']
+  return [options.subtitle, options.note ?? '', options.footer, eventList ? `Events: ${eventList}` : '']
     .map(oneLine)
     .filter(Boolean)
     .join('. ')
+}
+
+/**
+ * The chart as an SVG document string, with its layout. Top to bottom: title, subtitle, legend, markers, the
+ * plot with its time axis, the event key (when chosen), the note and the source line.
+ */
+export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOptions): { svg: string; layout: ChartSvgLayout } {
+  const f = layoutExport(model, options)
+  const { plot, width, height } = f
+  const parts = [
+    el('rect', { x: 0, y: 0, width, height, fill: f.ink.panel }),
+    // The plot's own background: a tint a reader barely sees, and a rectangle a test can measure in the PNG.
+    el('rect', { class: 'plot-area', x: plot.left, y: plot.top, width: plot.width, height: plot.height, fill: f.ink.plotBg }),
+    ...drawHeader(f),
+    drawLegend(f),
+    ...drawYAxis(f),
+    drawEventLines(f),
+    ...drawSeries(f),
+    drawXAxis(f),
+    drawMarkers(f),
+    ...drawKey(f),
+    ...drawFooter(f),
+  ]
   const root = attrs({
     xmlns: 'http://www.w3.org/2000/svg',
     width,
@@ -556,13 +645,13 @@ export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOpti
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg${root}>`,
     el('title', { id: 'chart-title' }, escapeXml(oneLine(options.title))),
-    el('desc', { id: 'chart-desc' }, escapeXml(description)),
+    el('desc', { id: 'chart-desc' }, escapeXml(describe(model, options))),
     ...parts,
     '</svg>',
     '',
   ].join('\n')
   return {
     svg,
-    layout: { width, height, plot: { left: plotLeft, top: plotTop, width: plotWidth, height: plotHeight }, keyOmitted, markers: markerLayout.items },
+    layout: { width, height, plot: { left: plot.left, top: plot.top, width: plot.width, height: plot.height }, keyOmitted: f.key.omitted, markers: f.markerLayout.items },
   }
 }

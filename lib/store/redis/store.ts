@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
 import { Redis } from 'ioredis'
-import { createMemoryCache, createMemoryLimiter, createMemoryLock } from '../memory'
-import type { CountLimiter, CountLimiterOptions, FlightLock, LimitDecision, SharedCache, SharedStore, StoreHealth } from '../types'
+import { createMemoryCache, createMemoryLimiter, createMemoryLock, LOCAL_LOCK_TOKEN_PREFIX } from '../memory'
+import type { CountLimiter, CountLimiterOptions, FlightLock, LimitDecision, LockAttempt, SharedCache, SharedStore, StoreHealth } from '../types'
 
 /**
  * Bumped whenever the layout of what this file writes changes (the value envelope, the index keys), so a deploy
@@ -11,15 +11,22 @@ import type { CountLimiter, CountLimiterOptions, FlightLock, LimitDecision, Shar
  */
 export const STORE_FORMAT_VERSION = 's1'
 /**
- * No request waits longer than this for one Redis call; past it the instance answers from its own memory. A
- * healthy Redis on the same network answers in about a millisecond; the bound is set well above that because the
- * timer also counts time this process's event loop was busy, and at 250 ms a burst on a loaded 2-core machine
- * tripped it with Redis idle, splitting the cluster's single-flight (four upstream requests per symbol, not one).
+ * No request waits longer than this for one Redis call; past it the call counts as unanswered and the caller uses
+ * its fallback (its own memory, or, for a lock, "unknown": it keeps waiting for the holder). A healthy Redis on the
+ * same network answers in about a millisecond; the bound is set well above that because the timer also counts time
+ * this process's event loop was busy (and the expiry is only acted on after the loop has read what arrived meanwhile,
+ * see `withTimeout`): at 250 ms a burst on a loaded 2-core machine tripped it with Redis idle.
  */
 export const REDIS_COMMAND_TIMEOUT_MS = 1_000
 /** How long the first connection may take before requests stop waiting for it. */
 export const REDIS_CONNECT_TIMEOUT_MS = 1_000
-/** After a failed or slow call, Redis is left alone this long, so a sick Redis costs one timeout, not one per request. */
+/**
+ * One unanswered call does not make Redis "down": a stalled event loop makes every call in flight time out at once
+ * with Redis idle. Redis is judged down (and left alone for the backoff) when calls have kept failing, with no
+ * answer in between, for at least this long, or at once when the connection itself is lost.
+ */
+export const REDIS_DOWN_AFTER_FAILING_MS = REDIS_COMMAND_TIMEOUT_MS
+/** Once judged down, Redis is left alone this long, so a sick Redis costs a few timeouts, not one per request. */
 export const REDIS_BACKOFF_AFTER_FAILURE_MS = 2_000
 /** Reconnect delays grow up to this; ioredis keeps trying for as long as the process runs. */
 export const REDIS_RECONNECT_MAX_DELAY_MS = 2_000
@@ -150,14 +157,17 @@ export interface RedisStoreOptions {
   namespace?: string
   maxBytes?: number
   commandTimeoutMs?: number
+  /** How long calls must keep failing before Redis is judged down (REDIS_DOWN_AFTER_FAILING_MS). */
+  downAfterFailingMs?: number
   backoffAfterFailureMs?: number
   /** Where warnings go; tests pass a spy. */
   warn?: (message: string) => void
 }
 
 /**
- * The store in Redis, with this instance's memory as the fallback. Every call is bounded by a named timeout;
- * a failure or timeout switches the instance to its memory for a short backoff and is logged once, and ioredis
+ * The store in Redis, with this instance's memory as the fallback. Every call is bounded by a named timeout, past
+ * which that call answers from memory; a lost connection, or calls failing for REDIS_DOWN_AFTER_FAILING_MS with
+ * no answer between them, switch the instance to its memory for a short backoff (logged once), and ioredis
  * reconnects in the background, after which Redis is used again. So Redis trouble costs latency at worst, never
  * an error: nothing here throws to the caller.
  */
@@ -166,11 +176,14 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
   const maxBytes = options.maxBytes ?? REDIS_CACHE_MAX_BYTES
   const timeoutMs = options.commandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS
   const backoffMs = options.backoffAfterFailureMs ?? REDIS_BACKOFF_AFTER_FAILURE_MS
+  const downAfterMs = options.downAfterFailingMs ?? REDIS_DOWN_AFTER_FAILING_MS
   const warn = options.warn ?? ((message: string) => console.warn(message))
 
   const client = new Redis(options.url, {
     connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
-    commandTimeout: timeoutMs,
+    // No ioredis commandTimeout: its timer fires straight after a stalled event loop, before the answer that
+    // arrived meanwhile is read (on a loaded machine that split the cluster's single-flight). `withTimeout` below
+    // is the one bound.
     // Fail at once while disconnected instead of queueing: the caller has a fallback and should not wait.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
@@ -213,15 +226,27 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     if (everReady) markDown('connection closed')
   })
 
+  /**
+   * Bounds a call by `timeoutMs`. When the timer fires the call is given up only after the event loop has also
+   * read its sockets (setImmediate runs after the poll phase): when this process was too busy to look, the
+   * answer is usually already there, and a busy process is not a slow Redis.
+   */
   function withTimeout<T>(promise: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new RedisTimeoutError(`no answer within ${timeoutMs} ms`)), timeoutMs)
+      let settled = false
+      const timer = setTimeout(() => {
+        setImmediate(() => {
+          if (!settled) reject(new RedisTimeoutError(`no answer within ${timeoutMs} ms`))
+        })
+      }, timeoutMs)
       promise.then(
         (value) => {
+          settled = true
           clearTimeout(timer)
           resolve(value)
         },
         (error: unknown) => {
+          settled = true
           clearTimeout(timer)
           reject(error instanceof Error ? error : new Error(String(error)))
         },
@@ -229,17 +254,39 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
     })
   }
 
-  /** Runs `call` against Redis when it is usable, else (or when it fails or is slow) `fallback`. */
-  async function run<T>(call: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+  /** Start of the current run of failed calls (no answer since), if there is one. */
+  let failingSince: number | undefined
+  function recordSuccess() {
+    failingSince = undefined
+    if (degradedReason !== undefined) markUp()
+  }
+  function recordFailure(error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error)
+    const at = Date.now()
+    failingSince ??= at
+    // A timeout alone is not an outage until calls have kept failing for a while; any other error is.
+    if (!(error instanceof RedisTimeoutError) || at - failingSince >= downAfterMs) {
+      backoffUntil = at + backoffMs
+      markDown(reason)
+    }
+  }
+  /** Whether to send a call to Redis at all: connected, and not inside the backoff after judging it down. */
+  const usable = () => client.status === 'ready' && Date.now() >= backoffUntil
+
+  /**
+   * Runs `call` against Redis when it is usable, else (or when it fails or is slow) `fallback`. `always` sends
+   * the call whenever the connection is up, backoff or not: for writes other instances wait for (a cached value,
+   * a released lock), where one more bounded wait costs less than a second upstream request.
+   */
+  async function run<T>(call: () => Promise<T>, fallback: () => Promise<T>, { always = false } = {}): Promise<T> {
     if (!everReady) await firstReady
-    if (client.status !== 'ready' || Date.now() < backoffUntil) return fallback()
+    if (always ? client.status !== 'ready' : !usable()) return fallback()
     try {
       const result = await withTimeout(call())
-      if (degradedReason !== undefined) markUp()
+      recordSuccess()
       return result
     } catch (error) {
-      backoffUntil = Date.now() + backoffMs
-      markDown(error instanceof Error ? error.message : String(error))
+      recordFailure(error)
       return fallback()
     }
   }
@@ -267,6 +314,8 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
       await run(
         () => client.setCapped(key(`cache:${name}`), index.set, index.sizes, index.total, encoded, pxMs, Date.now(), maxBytes, MAX_EVICTIONS_PER_WRITE).then(() => undefined),
         async () => undefined,
+        // Other instances may be waiting for exactly this value: skipping the write would send them upstream too.
+        { always: true },
       )
     },
     async delete(name) {
@@ -280,20 +329,38 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
 
   let lockCounter = 0
   const lock: FlightLock = {
-    acquire: (name, ttlMs) =>
-      run(
-        async () => {
-          const token = `${process.pid}-${Date.now()}-${++lockCounter}-${randomUUID()}`
-          const ok = await client.set(key(`lock:${name}`), token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')
-          return ok === 'OK' ? token : undefined
-        },
-        () => memoryLock.acquire(name, ttlMs),
-      ),
-    release: (name, token) =>
-      run(
+    async acquire(name, ttlMs): Promise<LockAttempt> {
+      if (!everReady) await firstReady
+      // Judged down: the instance is on its own, its local lock is the only one there is.
+      if (!usable()) {
+        const local = await memoryLock.acquire(name, ttlMs)
+        return local.outcome === 'acquired' ? { ...local, fallback: true } : local
+      }
+      const lockKey = key(`lock:${name}`)
+      const token = `${process.pid}-${Date.now()}-${++lockCounter}-${randomUUID()}`
+      const sent = client.set(lockKey, token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX')
+      try {
+        const ok = await withTimeout(sent)
+        recordSuccess()
+        return ok === 'OK' ? { outcome: 'acquired', token, fallback: false } : { outcome: 'held' }
+      } catch (error) {
+        recordFailure(error)
+        // The SET may still land after we gave up on it: free that lock then, or every instance would wait
+        // for a holder that is not fetching until it expires.
+        sent.then((ok) => (ok === 'OK' ? client.releaseLock(lockKey, token) : 0)).catch(() => {})
+        // Not known to be free: the caller keeps waiting (bounded) instead of fetching beside a holder.
+        return { outcome: 'unanswered' }
+      }
+    },
+    release(name, token) {
+      if (token.startsWith(LOCAL_LOCK_TOKEN_PREFIX)) return memoryLock.release(name, token)
+      // Sent whenever connected (a waiter may take over at once); if it is lost, the lock's expiry frees it.
+      return run(
         () => client.releaseLock(key(`lock:${name}`), token).then(() => undefined),
-        () => memoryLock.release(name, token),
-      ),
+        async () => undefined,
+        { always: true },
+      )
+    },
   }
 
   function limiter(limiterOptions: CountLimiterOptions): CountLimiter {
@@ -340,10 +407,10 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
         try {
           await withTimeout(client.ping())
           backoffUntil = 0
-          markUp()
+          recordSuccess()
         } catch (error) {
-          backoffUntil = Date.now() + backoffMs
-          markDown(error instanceof Error ? error.message : String(error))
+          // By the same rule as any call: one slow PING on a busy instance does not take the store off Redis.
+          recordFailure(error)
         }
       }
       return health()

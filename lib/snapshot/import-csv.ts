@@ -2,8 +2,8 @@ import { addDays, isIsoDate } from '../dates'
 import { printable } from '../safe-text'
 import type { Bar } from '../types'
 
-/** The header of a Yahoo Finance "Download" CSV, which is also the snapshot's input format. */
-export const YAHOO_CSV_HEADER = ['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'] as const
+/** The header of the snapshot's source files: the layout of Yahoo Finance's "Download" CSV, which they were saved as. */
+export const SNAPSHOT_CSV_HEADER = ['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume'] as const
 
 /**
  * Bounds of one file and of a plausible bar. Forty years of daily bars are about 10,000 rows and 600 KB, so the
@@ -54,14 +54,14 @@ export interface ParseOptions {
  * Every row is checked; the first problem throws a `CsvImportError` naming the file, line and reason,
  * so a caller never keeps half a file.
  */
-export function parseYahooCsv(text: string, file: string, { today = new Date().toISOString().slice(0, 10) }: ParseOptions = {}): Bar[] {
+export function parseSnapshotCsv(text: string, file: string, { today = new Date().toISOString().slice(0, 10) }: ParseOptions = {}): Bar[] {
   if (text.length > MAX_CSV_BYTES) throw new CsvImportError(file, 0, `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`)
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop()
 
   const header = (lines[0] ?? '').split(',').map((h) => h.trim())
-  if (header.length !== YAHOO_CSV_HEADER.length || header.some((h, i) => h !== YAHOO_CSV_HEADER[i])) {
-    throw new CsvImportError(file, 1, `header must be "${YAHOO_CSV_HEADER.join(',')}", got ${shown(lines[0] ?? '', MAX_ECHO)}`)
+  if (header.length !== SNAPSHOT_CSV_HEADER.length || header.some((h, i) => h !== SNAPSHOT_CSV_HEADER[i])) {
+    throw new CsvImportError(file, 1, `header must be "${SNAPSHOT_CSV_HEADER.join(',')}", got ${shown(lines[0] ?? '', MAX_ECHO)}`)
   }
   if (lines.length < 2) throw new CsvImportError(file, 1, 'the file has a header but no rows')
   if (lines.length - 1 > MAX_CSV_ROWS) throw new CsvImportError(file, MAX_CSV_ROWS + 2, `more than ${MAX_CSV_ROWS} rows`)
@@ -73,8 +73,8 @@ export function parseYahooCsv(text: string, file: string, { today = new Date().t
     const raw = lines[i] ?? ''
     if (raw.trim() === '') throw new CsvImportError(file, line, 'empty line inside the data')
     const cells = raw.split(',')
-    if (cells.length !== YAHOO_CSV_HEADER.length) {
-      throw new CsvImportError(file, line, `expected ${YAHOO_CSV_HEADER.length} fields, got ${cells.length}`)
+    if (cells.length !== SNAPSHOT_CSV_HEADER.length) {
+      throw new CsvImportError(file, line, `expected ${SNAPSHOT_CSV_HEADER.length} fields, got ${cells.length}`)
     }
     const [dateCell, ...numberCells] = cells as [string, ...string[]]
     const date = dateCell.trim()
@@ -83,7 +83,7 @@ export function parseYahooCsv(text: string, file: string, { today = new Date().t
       throw new CsvImportError(file, line, `Date ${date} is outside ${EARLIEST_BAR_DATE} .. ${latest}`)
     }
     const [open, high, low, close, adjClose, volume] = numberCells.map((cell, k) =>
-      parseNumber(cell, YAHOO_CSV_HEADER[k + 1] ?? '', file, line),
+      parseNumber(cell, SNAPSHOT_CSV_HEADER[k + 1] ?? '', file, line),
     ) as [number, number, number, number, number, number]
 
     const previous = bars[bars.length - 1]
@@ -114,9 +114,9 @@ function formatNumber(value: number): string {
   return String(value)
 }
 
-export function toYahooCsv(bars: readonly Bar[]): string {
+export function toSnapshotCsv(bars: readonly Bar[]): string {
   const rows = bars.map((b) =>
     [b.date, b.open, b.high, b.low, b.close, b.adjClose, b.volume].map((v) => (typeof v === 'number' ? formatNumber(v) : v)).join(','),
   )
-  return [YAHOO_CSV_HEADER.join(','), ...rows].join('\n') + '\n'
+  return [SNAPSHOT_CSV_HEADER.join(','), ...rows].join('\n') + '\n'
 }

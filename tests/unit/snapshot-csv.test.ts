@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CsvImportError, parseYahooCsv, toYahooCsv } from '@/lib/csv/yahoo-csv'
+import { CsvImportError, parseSnapshotCsv, toSnapshotCsv } from '@/lib/snapshot/import-csv'
 import { importDirectory } from '@/scripts/snapshot-import'
 
 const HEADER = 'Date,Open,High,Low,Close,Adj Close,Volume'
@@ -14,7 +14,7 @@ const GOOD = `${HEADER}
 
 function refusal(text: string): CsvImportError {
   try {
-    parseYahooCsv(text, 'X.csv')
+    parseSnapshotCsv(text, 'X.csv')
   } catch (error) {
     if (error instanceof CsvImportError) return error
     throw error
@@ -22,21 +22,21 @@ function refusal(text: string): CsvImportError {
   throw new Error('expected the file to be refused')
 }
 
-describe('parseYahooCsv', () => {
+describe('parseSnapshotCsv', () => {
   it('reads a good file exactly, digit for digit', () => {
-    const bars = parseYahooCsv(GOOD, 'NVDA.csv')
+    const bars = parseSnapshotCsv(GOOD, 'NVDA.csv')
     expect(bars).toHaveLength(2)
     expect(bars[1]).toEqual({ date: '2025-01-27', open: 124.8, high: 128.4, low: 116.7, close: 118.42, adjClose: 118.3942, volume: 818830900 })
   })
 
   it('accepts CRLF line ends, a BOM and a trailing blank line', () => {
     const text = '\uFEFF' + GOOD.replaceAll('\n', '\r\n') + '\r\n'
-    expect(parseYahooCsv(text, 'NVDA.csv')).toHaveLength(2)
+    expect(parseSnapshotCsv(text, 'NVDA.csv')).toHaveLength(2)
   })
 
-  it('round-trips through toYahooCsv without changing a value', () => {
-    const bars = parseYahooCsv(GOOD, 'NVDA.csv')
-    expect(parseYahooCsv(toYahooCsv(bars), 'again.csv')).toEqual(bars)
+  it('round-trips through toSnapshotCsv without changing a value', () => {
+    const bars = parseSnapshotCsv(GOOD, 'NVDA.csv')
+    expect(parseSnapshotCsv(toSnapshotCsv(bars), 'again.csv')).toEqual(bars)
   })
 
   it.each([
