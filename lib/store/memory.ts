@@ -62,8 +62,10 @@ export function createMemoryLock(options: Pick<MemoryStoreOptions, 'now'> = {}):
       held.set(key, { token, expiresAt: now() + ttlMs })
       return { outcome: 'acquired', token, fallback: false }
     },
-    async release(key, token) {
-      if (held.get(key)?.token === token) held.delete(key)
+    async release(key, token, { keepForMs = 0 } = {}) {
+      if (held.get(key)?.token !== token) return
+      if (keepForMs > 0) held.set(key, { token: 'done', expiresAt: now() + keepForMs })
+      else held.delete(key)
     },
   }
 }

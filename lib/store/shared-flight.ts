@@ -2,6 +2,14 @@ import type { FlightLock } from './types'
 
 /** How often a waiting instance looks for the value the lock holder is fetching. */
 export const FLIGHT_POLL_MS = 50
+/**
+ * After a fetch, its lock is kept this long (under no token) instead of freed. A caller on another instance whose
+ * read of the stored value went unanswered (a cache read that timed out answers "not there") would otherwise find
+ * the lock free and fetch again: seen once on a loaded machine as two upstream requests for one window, both
+ * under the shared lock. Two command timeouts and a margin; costs nothing when the value was stored (the next
+ * reader finds it), and at most this long a wait when the holder answered without storing.
+ */
+export const FLIGHT_KEEP_AFTER_FETCH_MS = 3_000
 
 export interface SharedFlightOptions<T> {
   lock: FlightLock
@@ -17,6 +25,8 @@ export interface SharedFlightOptions<T> {
   lockTtlMs: number
   /** Bound on waiting for another instance's fetch; then this instance runs the work itself (under the same budget). */
   maxWaitMs: number
+  /** FLIGHT_KEEP_AFTER_FETCH_MS unless given. */
+  keepAfterFetchMs?: number
   pollMs?: number
   sleep?: (ms: number) => Promise<void>
 }
@@ -54,12 +64,16 @@ function done<T>(value: T, from: SharedFlightSource): { value: T; from: SharedFl
  * our last look and our lock would otherwise be followed by a second, needless fetch.
  */
 async function runUnderLock<T>(options: SharedFlightOptions<T>, token: string, fallback: boolean): Promise<{ value: T; from: SharedFlightSource }> {
+  let keepForMs = 0
   try {
     const stored = await options.peek()
     if (stored !== undefined) return done(stored, 'peer')
-    return done(await options.run(), fallback ? 'fetched-fallback' : 'fetched')
+    const value = await options.run()
+    keepForMs = options.keepAfterFetchMs ?? FLIGHT_KEEP_AFTER_FETCH_MS
+    return done(value, fallback ? 'fetched-fallback' : 'fetched')
   } finally {
-    await options.lock.release(options.key, token)
+    // Freed at once when the work failed, so a waiter takes over without waiting.
+    await options.lock.release(options.key, token, { keepForMs })
   }
 }
 

@@ -29,8 +29,12 @@ export type LockAttempt = { outcome: 'acquired'; token: string; fallback: boolea
 /** A lock with expiry: the holder of `key` fetches, the others wait for its value. Expiry frees a crashed holder's lock. */
 export interface FlightLock {
   acquire(key: string, ttlMs: number): Promise<LockAttempt>
-  /** Frees the lock only if `token` still holds it (an expired lock may belong to someone else by now). */
-  release(key: string, token: string): Promise<void>
+  /**
+   * Frees the lock only if `token` still holds it (an expired lock may belong to someone else by now). With
+   * `keepForMs` (after a fetch whose value was stored) the lock is kept that long under no token instead, so a
+   * caller whose read of the stored value went unanswered waits and reads again rather than fetching once more.
+   */
+  release(key: string, token: string, options?: { keepForMs?: number }): Promise<void>
 }
 
 export type LimitDecision =

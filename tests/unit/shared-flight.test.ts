@@ -133,6 +133,26 @@ describe('shared single-flight', () => {
     expect(Date.now() - started).toBeLessThan(1_000)
   })
 
+  it.skipIf(!redisState.available)('a caller whose read of the stored value goes unanswered waits for it instead of fetching again', async () => {
+    const [a, b] = instances(2)
+    const upstream = countingUpstream(10)
+    expect((await flight(a!, upstream.fetch)).from).toBe('fetched')
+    // b's first two reads time out (the Redis store answers "not there" then), as on a loaded machine: the
+    // lock, kept a while after the fetch, stops b from taking it and fetching the same window again.
+    let reads = 0
+    const result = await sharedSingleFlight<string>({
+      lock: b!.lock,
+      key: KEY,
+      run: upstream.fetch,
+      peek: async () => (++reads <= 2 ? undefined : (await b!.cache.get(KEY))?.value),
+      lockTtlMs: 5_000,
+      maxWaitMs: 3_000,
+      pollMs: 20,
+    })
+    expect(result).toEqual({ value: 'bars#1', from: 'peer' })
+    expect(upstream.calls()).toBe(1)
+  })
+
   it('a failed fetch releases the lock, so the next caller tries again at once', async () => {
     const store = createMemoryStore()
     await expect(flight(store, () => Promise.reject(new Error('upstream 500')))).rejects.toThrow('upstream 500')

@@ -119,6 +119,19 @@ describe.each(implementations)('%s store', (_name, makeHarness, skip) => {
     expect(await store.lock.acquire('NVDA:2025', 500)).toEqual({ outcome: 'held' })
   })
 
+  test('a lock released with keepForMs stays taken that long, under no token, then is free', async () => {
+    const h = makeHarness()
+    const store = h.store()
+    const token = tokenOf(await store.lock.acquire('NVDA:2025', 5_000))
+    await store.lock.release('NVDA:2025', token, { keepForMs: 400 })
+    expect(await store.lock.acquire('NVDA:2025', 500)).toEqual({ outcome: 'held' })
+    // The old token no longer frees it.
+    await store.lock.release('NVDA:2025', token)
+    expect(await store.lock.acquire('NVDA:2025', 500)).toEqual({ outcome: 'held' })
+    await h.wait(550)
+    tokenOf(await store.lock.acquire('NVDA:2025', 500))
+  })
+
   test('a limiter grants `points` per window for each key, refuses the next with a retry time, and refills', async () => {
     const h = makeHarness()
     const store = h.store()

@@ -110,9 +110,12 @@ end
 return evicted
 `
 
+/** Frees the lock if ARGV[1] holds it; with ARGV[2] > 0 keeps it that many ms under no token instead. */
 const RELEASE_LOCK_SCRIPT = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+local keep = tonumber(ARGV[2] or '0')
+if keep > 0 then return redis.call('SET', KEYS[1], 'done', 'PX', keep) end
+return redis.call('DEL', KEYS[1])
 `
 
 /**
@@ -144,7 +147,7 @@ return { granted, tostring(tokens) }
 type RedisWithScripts = Redis & {
   takeTokens(key: string, capacity: number, windowMs: number, cost: number): Promise<[number, string]>
   setCapped(key: string, index: string, sizes: string, total: string, value: Buffer, ttlMs: number, now: number, cap: number, maxEvictions: number): Promise<number>
-  releaseLock(key: string, token: string): Promise<number>
+  releaseLock(key: string, token: string, keepForMs: number): Promise<unknown>
 }
 
 export class RedisTimeoutError extends Error {
@@ -347,16 +350,16 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
         recordFailure(error)
         // The SET may still land after we gave up on it: free that lock then, or every instance would wait
         // for a holder that is not fetching until it expires.
-        sent.then((ok) => (ok === 'OK' ? client.releaseLock(lockKey, token) : 0)).catch(() => {})
+        sent.then((ok) => (ok === 'OK' ? client.releaseLock(lockKey, token, 0) : 0)).catch(() => {})
         // Not known to be free: the caller keeps waiting (bounded) instead of fetching beside a holder.
         return { outcome: 'unanswered' }
       }
     },
-    release(name, token) {
-      if (token.startsWith(LOCAL_LOCK_TOKEN_PREFIX)) return memoryLock.release(name, token)
+    release(name, token, options) {
+      if (token.startsWith(LOCAL_LOCK_TOKEN_PREFIX)) return memoryLock.release(name, token, options)
       // Sent whenever connected (a waiter may take over at once); if it is lost, the lock's expiry frees it.
       return run(
-        () => client.releaseLock(key(`lock:${name}`), token).then(() => undefined),
+        () => client.releaseLock(key(`lock:${name}`), token, Math.max(0, Math.ceil(options?.keepForMs ?? 0))).then(() => undefined),
         async () => undefined,
         { always: true },
       )
