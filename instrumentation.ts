@@ -10,7 +10,9 @@
  *    (lib/limits/peer-address.ts), which per-client limits use unless TRUST_PROXY_HOPS says otherwise.
  * 4. Graceful shutdown (lib/server/shutdown.ts): on SIGTERM readiness turns to draining, and SHUTDOWN_GRACE_MS
  *    bounds how long requests still in flight may keep the process alive.
- * 5. Opens the shared store (lib/store), so the first requests after a start already find Redis connected.
+ * 5. Pre-encoded answers (lib/http/pre-encoded.ts): a cached API body the route sends already compressed keeps
+ *    its Content-Encoding and Content-Length, which Next.js would otherwise drop (and then compress it again).
+ * 6. Opens the shared store (lib/store), so the first requests after a start already find Redis connected.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -24,6 +26,8 @@ export async function register(): Promise<void> {
   installMethodGuard()
   const { installPeerAddressStamp } = await import('./lib/limits/peer-address')
   installPeerAddressStamp()
+  const { installPreEncodedResponses } = await import('./lib/http/pre-encoded')
+  installPreEncodedResponses()
   // On SIGTERM: readiness turns to draining, and a bound ends a process whose requests never finish.
   const { installGracefulShutdown } = await import('./lib/server/shutdown')
   installGracefulShutdown({ graceMs: checked.env.SHUTDOWN_GRACE_MS })

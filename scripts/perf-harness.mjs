@@ -16,8 +16,16 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 const NEXT_BIN = path.join(PROJECT_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next')
 const TSX_CLI = path.join(PROJECT_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 
-/** Ports this project's benchmarks may use; other tools on the machine keep to other ranges. */
-export const PORT_RANGE = { min: 3400, max: 3499 }
+/**
+ * Ports this project's benchmarks may use; other tools on the machine keep to other ranges. BENCH_PORTS=MIN-MAX
+ * picks another range (several people benchmarking on one machine).
+ */
+export const PORT_RANGE = (() => {
+  const match = /^(\d{4,5})-(\d{4,5})$/.exec(process.env.BENCH_PORTS ?? '')
+  const [min, max] = match ? [Number(match[1]), Number(match[2])] : [3400, 3499]
+  if (!(min >= 1024 && max <= 65535 && min <= max)) throw new Error('BENCH_PORTS must be MIN-MAX within 1024-65535')
+  return { min, max }
+})()
 const SERVER_READY_TIMEOUT_MS = 60_000
 const STOP_GRACE_MS = 5_000
 

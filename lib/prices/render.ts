@@ -1,5 +1,6 @@
 import 'server-only'
 import { env } from '../server/env'
+import { encodeBody, encodedByteLength, upgradeToBrotli, type EncodedBody } from '../http/encoded-body'
 import { getLimitsStore } from '../limits'
 import type { PriceSeries } from '../types'
 import { pricesToCsv } from './csv'
@@ -11,13 +12,19 @@ export type PricesFormat = 'json' | 'csv'
 export interface RenderedPrices {
   /** UTF-8 bytes, encoded once: a cached answer is sent without re-encoding 140 KB of text per request. */
   body: Uint8Array<ArrayBuffer>
+  /**
+   * The same bytes with their compressed variants, for answers that are cached (made once per cached body).
+   * Absent for answers with warnings: they are made for one request, and Next.js compresses those on the way out.
+   */
+  encoded: EncodedBody | undefined
   /** How the answer was made, for the caller's Cache-Control. */
   kind: 'snapshot' | 'live' | 'with-warnings'
 }
 
 /**
- * Memory for rendered answers per process, counted in their real byte length. 5 symbols x 1 year is about
- * 140 KB, the largest answer (lib/prices/service.ts, MAX_SESSIONS_PER_ANSWER) about 1.7 MB.
+ * Memory for rendered answers per process, counted in their real byte length, compressed variants included
+ * (gzip and brotli add about 35% and 30% of the raw size for JSON of prices). 5 symbols x 1 year is about
+ * 140 KB raw, the largest answer (lib/prices/service.ts, MAX_SESSIONS_PER_ANSWER) about 1.7 MB.
  */
 export const RENDERED_CACHE_MAX_BYTES = 32 * 1024 * 1024
 /** Memory for the map from request URLs to the answer they produce (a key string each). */
@@ -34,7 +41,7 @@ interface AnswerKey {
 function renderedCache() {
   return getLimitsStore().byteCache<RenderedPrices>('rendered-answers', {
     maxBytes: RENDERED_CACHE_MAX_BYTES,
-    sizeOf: (answer) => answer.body.byteLength,
+    sizeOf: (answer) => (answer.encoded ? encodedByteLength(answer.encoded) : answer.body.byteLength),
   })
 }
 
@@ -62,6 +69,22 @@ function normalisedKey(format: PricesFormat, series: readonly PriceSeries[], liv
   return `${env().PRICE_PROVIDER}|${format}|${parts.join(',')}|${[...liveWindows].sort().join(',')}`
 }
 
+const ttlFor = (kind: RenderedPrices['kind']): number => (kind === 'snapshot' ? SNAPSHOT_ANSWER_TTL_MS : LIVE_ANSWER_TTL_MS)
+
+/**
+ * Makes the brotli variant of a cached answer off the request path and puts it back under the same key (so the
+ * cache counts its bytes), unless the entry has changed or gone meanwhile.
+ */
+function addBrotli(key: string, answer: RenderedPrices): void {
+  if (!answer.encoded || answer.encoded.br) return
+  upgradeToBrotli(answer.encoded, async (upgraded) => {
+    const bodies = renderedCache()
+    const current = await bodies.get(key)
+    if (current?.value.encoded?.tag !== upgraded.tag || current.value.encoded.br) return
+    await bodies.set(key, { ...current.value, encoded: upgraded }, { ttlMs: ttlFor(current.value.kind) })
+  })
+}
+
 /**
  * Renders an answer, or serves the bytes rendered for an earlier request with the same data. Answers with
  * warnings (a fallback, a symbol left out, a range the data does not cover) are rendered afresh every time:
@@ -78,18 +101,26 @@ export async function renderPrices(request: PricesRequest, format: PricesFormat)
   const alias = await aliases.get(requestKey)
   if (alias) {
     const hit = await bodies.get(alias.value.key)
-    if (hit) return hit.value
+    if (hit) {
+      addBrotli(alias.value.key, hit.value)
+      return hit.value
+    }
   }
 
   const liveWindows: string[] = []
   const result = await getPriceService().getPrices({ ...request, onLiveWindow: (version) => liveWindows.push(version) })
-  if (result.warnings.length > 0) return { body: render(result, format), kind: 'with-warnings' }
+  if (result.warnings.length > 0) return { body: render(result, format), encoded: undefined, kind: 'with-warnings' }
   const kind = result.series.every((s) => s.source === 'snapshot') ? 'snapshot' : 'live'
   const key = normalisedKey(format, result.series, liveWindows)
   const existing = await bodies.get(key)
-  const answer = existing?.value ?? { body: render(result, format), kind }
-  if (!existing) await bodies.set(key, answer, { ttlMs: kind === 'snapshot' ? SNAPSHOT_ANSWER_TTL_MS : LIVE_ANSWER_TTL_MS })
+  let answer = existing?.value
+  if (!answer) {
+    const body = render(result, format)
+    answer = { body, encoded: await encodeBody(body), kind }
+    await bodies.set(key, answer, { ttlMs: ttlFor(kind) })
+  }
   if (kind === 'snapshot') await aliases.set(requestKey, { key }, { ttlMs: SNAPSHOT_ANSWER_TTL_MS })
+  addBrotli(key, answer)
   return answer
 }
 

@@ -17,7 +17,7 @@ describe('renderPrices', () => {
     const first = await renderPrices(request, 'json')
     const second = await renderPrices(request, 'json')
     expect(spy).toHaveBeenCalledTimes(1)
-    expect(second).toEqual(first)
+    expect(second.body).toEqual(first.body)
     expect(first.kind).toBe('snapshot')
     const parsed = JSON.parse(new TextDecoder().decode(first.body)) as { series: { symbol: string; bars: unknown[] }[]; warnings: string[] }
     expect(parsed.series.map((s) => s.symbol)).toEqual(['NVDA', 'SPY'])

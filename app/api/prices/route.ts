@@ -1,6 +1,7 @@
 import { CANONICAL_REDIRECT_CACHE, canonicalPricesPath, isCanonicalQuery, pricesCacheControl } from '@/lib/api/cache-control'
 import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
 import { pricesQuerySchema } from '@/lib/api/prices-query'
+import { encodedResponse } from '@/lib/http/encoded-body'
 import { searchParamsToObject, todayIso } from '@/lib/api/query'
 import { renderPrices } from '@/lib/prices/render'
 import { admitApiRequest } from '@/lib/api/client-limits'
@@ -23,18 +24,17 @@ export async function GET(request: Request): Promise<Response> {
     // 3. One call into lib.
     const rendered = await renderPrices({ symbols, from, to, signal: request.signal, caller }, format)
 
-    // 4. Map to the response.
+    // 4. Map to the response: a cached answer in the coding the request prefers, made once per cached body.
     const cacheControl = pricesCacheControl(rendered.kind, to, todayIso())
-    if (format === 'csv') {
-      return new Response(rendered.body, {
-        headers: {
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="prices_${symbols.join('-')}_${from}_${to}.csv"`,
-          'Cache-Control': cacheControl,
-        },
-      })
-    }
-    return new Response(rendered.body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': cacheControl } })
+    const headers: Record<string, string> =
+      format === 'csv'
+        ? {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': `attachment; filename="prices_${symbols.join('-')}_${from}_${to}.csv"`,
+            'Cache-Control': cacheControl,
+          }
+        : { 'Content-Type': 'application/json', 'Cache-Control': cacheControl }
+    return rendered.encoded ? encodedResponse(request, rendered.encoded, headers) : new Response(rendered.body, { headers })
   } catch (error) {
     return errorResponse(error)
   }
