@@ -1,9 +1,9 @@
 import { headers } from 'next/headers'
 import Link from 'next/link'
 import { SWRConfig } from 'swr'
-import { ClaimsPanel } from '@/components/claims-panel'
-import { Dashboard } from '@/components/dashboard'
-import { ThemeToggle } from '@/components/theme-toggle'
+import { ClaimsPanel } from '@/components/claims/claims-panel'
+import { Dashboard } from '@/components/dashboard/dashboard'
+import { ThemeToggle } from '@/components/ui/theme-toggle'
 import { isExpectedError } from '@/lib/api/errors'
 import { pricesUrl } from '@/lib/client/urls'
 import { events } from '@/lib/events'
@@ -20,7 +20,7 @@ import { loadRange, parseViewState } from '@/lib/view/state'
 
 /**
  * The event the reaction table opens on when the URL names none. It restates the reaction panel's default
- * (components/reaction-panel.tsx, a client module whose values a server component cannot import); should the
+ * (components/reaction/reaction-panel.tsx, a client module whose values a server component cannot import); should the
  * two differ, the panel simply fetches its own answer.
  */
 const SERVER_REACTION_EVENT_ID = '2025-01-27-nvda-record-loss'

@@ -1,6 +1,6 @@
 import Link from 'next/link'
-import { CompareView } from '@/components/compare-view'
-import { ThemeToggle } from '@/components/theme-toggle'
+import { CompareView } from '@/components/compare/compare-view'
+import { ThemeToggle } from '@/components/ui/theme-toggle'
 import { isExpectedError } from '@/lib/api/errors'
 import { loadComparison, parseCompareQuery } from '@/lib/compare'
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { viewHref } from '@/lib/client/urls'
 import { buildChartModel } from '@/lib/chart/model'
 import { DEFAULT_VIEW, parseViewState } from '@/lib/view/state'
-import { sessionReadout } from '@/components/chart-tooltip'
+import { sessionReadout } from '@/components/chart/chart-tooltip'
 import type { PriceSeries } from '@/lib/types'
 
 describe('the links of the view controls', () => {

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { ClaimsPanel } from '@/components/claims-panel'
+import { ClaimsPanel } from '@/components/claims/claims-panel'
 import * as claimsModule from '@/lib/claims'
 import { resetEnvForTests } from '@/lib/server/env'
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { createElement } from 'react'
 import { SWRConfig } from 'swr'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_REACTION_EVENT_ID, ReactionPanel } from '@/components/reaction-panel'
+import { DEFAULT_REACTION_EVENT_ID, ReactionPanel } from '@/components/reaction/reaction-panel'
 import { resetEnvForTests } from '@/lib/server/env'
 import { events } from '@/lib/events'
 import { toChartEvents } from '@/lib/view/events'

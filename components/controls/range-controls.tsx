@@ -3,7 +3,7 @@
 import { useId } from 'react'
 import { RANGE_PRESETS } from '@/lib/view/presets'
 import { viewHref } from '@/lib/client/urls'
-import { DateField } from './date-field'
+import { DateField } from '../ui/date-field'
 import { ViewLink } from './view-link'
 import { CHART_MODES, rangeProblem, type ChartMode, type ViewState } from '@/lib/view/state'
 

@@ -14,18 +14,19 @@ import { DATA_WINDOW } from '@/lib/snapshot/data-window'
 import { loadRange, viewToQuery, type ViewState } from '@/lib/view/state'
 import { readerChartEvents } from '@/lib/view/events'
 import { readerEventId } from '@/lib/events/reader-events'
-import { ChartPreview } from './chart-preview'
-import { ChartDataTable } from './data-table'
+import { ChartPreview } from '../chart/chart-preview'
+import { ChartDataTable } from '../chart/data-table'
 import { DataStatus, explainPricesError } from './data-status'
-import { EventDetails, EventList, ReaderMark, VerifiedMark } from './event-list'
-import { RangeControls } from './range-controls'
-import { SymbolPicker } from './symbol-picker'
-import { FullChart, loadFullChart, useFullChartReady } from './full-chart'
-import { ExportButtons } from './export-buttons'
-import { ReactionPanel } from './reaction-panel'
-import { ReaderEventForm } from './reader-event-form'
+import { EventDetails, EventList, ReaderMark, VerifiedMark } from '../events/event-list'
+import { RangeControls } from '../controls/range-controls'
+import { SymbolPicker } from '../controls/symbol-picker'
+import { FullChart, loadFullChart, useFullChartReady } from '../chart/full-chart'
+import { ExportButtons } from '../chart/export-buttons'
+import { ReactionPanel } from '../reaction/reaction-panel'
+import { ReaderEventForm } from '../events/reader-event-form'
 import { useView } from './use-view'
-import { ViewLink } from './view-link'
+import { ViewLink } from '../controls/view-link'
+import { Notices } from '../ui/notices'
 
 
 const TOOL = 'min-h-8 min-w-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-0.5 hover:border-[var(--muted)]'
@@ -176,13 +177,7 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-4">
-        {allNotices.length > 0 ? (
-          <div role="status" className="rounded-md bg-[var(--warn-bg)] p-3 text-sm text-[var(--warn-fg)]">
-            {allNotices.map((n) => (
-              <p key={n}>{n}</p>
-            ))}
-          </div>
-        ) : null}
+        <Notices notices={allNotices} />
 
         {/* On a phone the controls fold into one line above the chart, so the chart is on the first screen. */}
         <div className="flex items-center justify-between gap-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-sm sm:hidden">

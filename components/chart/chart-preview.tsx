@@ -10,7 +10,7 @@ import { buildYAxis, plotted, plottedValues, xTickIndices } from '@/lib/chart/sc
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
 import { formatDayMonth } from '@/lib/format'
 import { ChartReadout } from './chart-readout'
-import { ViewLink } from './view-link'
+import { ViewLink } from '../controls/view-link'
 
 const VIEW = 1000
 /** The least chart height (CHART_HEIGHT_CSS's clamp floor): the server cannot know the real one. */

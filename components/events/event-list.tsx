@@ -7,7 +7,7 @@ import { IMPORTANCE_RULE } from '@/lib/events/importance'
 import { eventWhen } from '@/lib/view/events'
 import { formatFullDate } from '@/lib/format'
 import { EVENT_CATEGORY_IDS, type EventCategoryId } from '@/lib/view/state'
-import { ViewLink } from './view-link'
+import { ViewLink } from '../controls/view-link'
 
 export interface EventListProps {
   events: ChartEvent[]

@@ -18,6 +18,7 @@ import {
 import { events as catalogEvents } from '@/lib/events'
 import { formatFullDate, formatNumber, formatPercent } from '@/lib/format'
 import { CompareExport } from './compare-export'
+import { Notices } from '../ui/notices'
 
 const pText = (p: number | null) => (p === null ? '—' : p < 0.001 ? '<0.001' : formatNumber(p, 3))
 const stars = (p: number | null) => (p === null ? '' : p <= 0.01 ? '**' : p <= 0.05 ? '*' : '')
@@ -81,13 +82,7 @@ export function CompareView({ comparison: c, query, notices }: { comparison: Com
   const [t1, t2] = COMPARE_WINDOW
   return (
     <div className="space-y-4">
-      {notices.length > 0 ? (
-        <div role="status" className="rounded-md bg-[var(--warn-bg)] p-3 text-sm text-[var(--warn-fg)]">
-          {notices.map((n) => (
-            <p key={n}>{n}</p>
-          ))}
-        </div>
-      ) : null}
+      <Notices notices={notices} />
       <EventPicker query={query} />
       <section aria-labelledby="compare-chart" className="space-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4" data-testid="compare-chart">
         <div className="flex flex-wrap items-start justify-between gap-2">
