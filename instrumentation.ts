@@ -19,7 +19,9 @@ export async function register(): Promise<void> {
   const { readEnv } = await import('./lib/server/env')
   const checked = readEnv()
   if (!checked.ok) {
-    console.error(`\nThe server did not start: invalid environment.\n${checked.problems.map((p) => `  - ${p}`).join('\n')}\n`)
+    console.error(
+      `\nThe server did not start: invalid environment.\n${checked.problems.map((p) => `  - ${p}`).join('\n')}\n`,
+    )
     process.exit(1)
   }
   const { installMethodGuard } = await import('./lib/server/method-guard')

@@ -22,7 +22,14 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium,
       // Without these, Chromium tries to reach Google's services and this machine's closed network refuses them.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
@@ -48,7 +55,12 @@ export default defineConfig({
       url: `http://127.0.0.1:${LIVE_PORT}/api/events`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: { PRICE_PROVIDER: 'auto', YAHOO_BASE_URL: `http://127.0.0.1:${MOCK_PORT}`, YAHOO_TIMEOUT_MS: '2000', NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        PRICE_PROVIDER: 'auto',
+        YAHOO_BASE_URL: `http://127.0.0.1:${MOCK_PORT}`,
+        YAHOO_TIMEOUT_MS: '2000',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     },
   ],
 })

@@ -17,7 +17,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         {error.digest ? ` (Reference ${error.digest}.)` : null}
       </p>
       <div className="mt-4 flex gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-[var(--accent)] px-3 py-1.5 text-sm font-medium text-[var(--accent-fg)]">
+        <button
+          type="button"
+          onClick={reset}
+          className="rounded-md bg-[var(--accent)] px-3 py-1.5 text-sm font-medium text-[var(--accent-fg)]"
+        >
           Retry
         </button>
         <Link href="/" className="rounded-md border border-[var(--border)] px-3 py-1.5 text-sm">

@@ -50,9 +50,16 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
 
   // The reaction table's answer for this view, under the key the panel asks for, so it is in the HTML.
   const reactionEvent = view.event && events.some((e) => e.id === view.event) ? view.event : SERVER_REACTION_EVENT_ID
-  const reactionKey = reactionUrl({ symbols: view.symbols, event: reactionEvent, benchmark: view.benchmark, reaction: view.reaction })
+  const reactionKey = reactionUrl({
+    symbols: view.symbols,
+    event: reactionEvent,
+    benchmark: view.benchmark,
+    reaction: view.reaction,
+  })
   if (reactionKey) {
-    const parsed = reactionQuerySchema.safeParse(searchParamsToObject(new URL(reactionKey, 'http://localhost').searchParams))
+    const parsed = reactionQuerySchema.safeParse(
+      searchParamsToObject(new URL(reactionKey, 'http://localhost').searchParams),
+    )
     if (parsed.success) {
       try {
         const { format: _format, ...query } = parsed.data
@@ -69,12 +76,17 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <main className="mx-auto max-w-[96rem] px-3 py-4 sm:px-6">
         <header className="mb-4 flex items-start justify-between gap-3">
           <div className="min-w-0">
-            <h1 className="text-lg font-bold leading-snug sm:text-2xl">AI shock: how the market reacted to Stargate and DeepSeek</h1>
+            <h1 className="text-lg font-bold leading-snug sm:text-2xl">
+              AI shock: how the market reacted to Stargate and DeepSeek
+            </h1>
             {/* A phone gets one line of context, so the chart stays on the first screen. */}
-            <p className="text-xs text-[var(--muted)] sm:hidden">R1 Jan 20, Stargate Jan 21, NVIDIA −17% on Jan 27, 2025: real daily prices, sourced events.</p>
+            <p className="text-xs text-[var(--muted)] sm:hidden">
+              R1 Jan 20, Stargate Jan 21, NVIDIA −17% on Jan 27, 2025: real daily prices, sourced events.
+            </p>
             <p className="hidden max-w-3xl text-sm text-[var(--muted)] sm:block">
-              DeepSeek released R1 on 2025-01-20, a US market holiday; Stargate was announced after the close on 2025-01-21; on
-              2025-01-27 NVIDIA lost about 17% in one session. Real daily prices, every event dated and sourced.{' '}
+              DeepSeek released R1 on 2025-01-20, a US market holiday; Stargate was announced after the close on
+              2025-01-21; on 2025-01-27 NVIDIA lost about 17% in one session. Real daily prices, every event dated and
+              sourced.{' '}
               <Link href="/compare" className="text-[var(--accent)] underline">
                 Compare the year’s shocks
               </Link>

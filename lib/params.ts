@@ -96,7 +96,8 @@ export function checkRange(from: string, to: string, today: string): RangeIssue 
   if (from > to) return { field: 'from', message: `from (${from}) is after to (${to})` }
   if (from > today) return { field: 'from', message: `from (${from}) is in the future` }
   const days = daysBetween(from, to)
-  if (days > MAX_RANGE_DAYS) return { field: 'to', message: `the range spans ${days} days; at most ${MAX_RANGE_DAYS} allowed` }
+  if (days > MAX_RANGE_DAYS)
+    return { field: 'to', message: `the range spans ${days} days; at most ${MAX_RANGE_DAYS} allowed` }
   return null
 }
 
@@ -111,8 +112,10 @@ export function parseMode(raw: string): Parsed<ChartMode> {
  */
 export function parseEventId(raw: string): Parsed<string> {
   if (raw.length === 0) return fail('event must name an event id, e.g. event=2025-01-27-nvda-record-loss')
-  if (raw.length > MAX_EVENT_ID_LENGTH) return fail(`event is too long to be an event id (at most ${MAX_EVENT_ID_LENGTH} characters)`)
-  if (!EVENT_ID.test(raw)) return fail('event must be an event id in lower-case letters, digits and dashes, e.g. 2025-01-27-nvda-record-loss')
+  if (raw.length > MAX_EVENT_ID_LENGTH)
+    return fail(`event is too long to be an event id (at most ${MAX_EVENT_ID_LENGTH} characters)`)
+  if (!EVENT_ID.test(raw))
+    return fail('event must be an event id in lower-case letters, digits and dashes, e.g. 2025-01-27-nvda-record-loss')
   return ok(raw)
 }
 

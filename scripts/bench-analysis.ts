@@ -20,7 +20,8 @@ function percentile(sorted: readonly number[], p: number): number {
 function main(): void {
   const runsArg = process.argv.indexOf('--runs')
   const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 50
-  if (!Number.isInteger(runs) || runs < 1 || runs > 10_000) throw new Error('--runs must be a whole number from 1 to 10000')
+  if (!Number.isInteger(runs) || runs < 1 || runs > 10_000)
+    throw new Error('--runs must be a whole number from 1 to 10000')
 
   const market = snapshotBars(BENCHMARK)
   if (!market) throw new Error(`${BENCHMARK} is not in the snapshot`)
@@ -31,7 +32,13 @@ function main(): void {
   const studyAll = () => {
     let sink = 0
     for (const { symbol, bars } of stocks) {
-      const study = eventStudy({ stock: bars, market, day0: DAY0, windows: DEFAULT_WINDOWS, labels: { stock: symbol, market: BENCHMARK } })
+      const study = eventStudy({
+        stock: bars,
+        market,
+        day0: DAY0,
+        windows: DEFAULT_WINDOWS,
+        labels: { stock: symbol, market: BENCHMARK },
+      })
       // Reading a result keeps the engine from treating the call as dead code.
       sink += study.abnormalReturn
     }

@@ -38,7 +38,9 @@ function benchInit(kind) {
       const lines = preview
         ? preview.querySelectorAll('polyline, path[data-series]').length
         : document.querySelectorAll('[data-testid="price-chart"] .recharts-line').length
-      const markers = document.querySelectorAll('[data-testid="event-marker-preview"], [data-testid="event-marker"]').length
+      const markers = document.querySelectorAll(
+        '[data-testid="event-marker-preview"], [data-testid="event-marker"]',
+      ).length
       return lines >= 5 && markers > 0
     }
     if (kind === 'svg') return document.querySelectorAll('[data-bench-plot] polyline').length === 5
@@ -116,7 +118,8 @@ export async function measureLoad(browser, url, { kind, point, throttle = 1, tim
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs })
     let state = { drawn: 0, tip: 0 }
     for (let i = 0; !state.tip; i++) {
-      if (Date.now() > stopAt) throw new Error(`${url}: no tooltip within ${timeoutMs / 1000} s (chart drawn: ${state.drawn ? 'yes' : 'no'})`)
+      if (Date.now() > stopAt)
+        throw new Error(`${url}: no tooltip within ${timeoutMs / 1000} s (chart drawn: ${state.drawn ? 'yes' : 'no'})`)
       await page.mouse.move(point.x + (i % 2) * 4, point.y)
       state = await checkState(page)
     }
@@ -127,13 +130,17 @@ export async function measureLoad(browser, url, { kind, point, throttle = 1, tim
     // Quiet: no long task for 1 s (at most 20 s more), so work that follows the tooltip is counted too.
     const quietUntil = Date.now() + 20_000
     for (;;) {
-      const quiet = await page.evaluate(() => performance.now() - Math.max(window.__bench.lastLongTaskEnd, window.__bench.tip))
+      const quiet = await page.evaluate(
+        () => performance.now() - Math.max(window.__bench.lastLongTaskEnd, window.__bench.tip),
+      )
       if (quiet >= 1_000 || Date.now() > quietUntil) break
       await sleep(200)
     }
     const result = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0]
-      const scripts = performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script' || /\.m?js(\?|$)/.test(r.name))
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((r) => r.initiatorType === 'script' || /\.m?js(\?|$)/.test(r.name))
       const tasks = window.__bench.longTasks
       return {
         drawn: window.__bench.drawn,
@@ -166,7 +173,9 @@ export async function traceFirstView(browser, url, { point, throttle = 1, rechar
       const cdp = await context.newCDPSession(page)
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
     }
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'loading'] })
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'loading'],
+    })
     await page.goto(url, { waitUntil: 'commit', timeout: 60_000 })
     let state = { drawn: 0, tip: 0 }
     const stopAt = Date.now() + 60_000
@@ -179,7 +188,9 @@ export async function traceFirstView(browser, url, { point, throttle = 1, rechar
       .waitForFunction(
         () => {
           const lines = document.querySelectorAll('[data-testid="price-chart"] .recharts-line').length
-          return lines >= 5 && document.querySelectorAll('[data-testid="event-marker"]').length > 0 ? performance.now() : false
+          return lines >= 5 && document.querySelectorAll('[data-testid="event-marker"]').length > 0
+            ? performance.now()
+            : false
         },
         null,
         { polling: 'raf', timeout: 60_000 },
@@ -211,7 +222,8 @@ function summariseTrace(trace, timing, marks, rechartsUrls) {
   const events = trace.traceEvents ?? trace
   // The renderer's main thread: the thread named CrRendererMain that ran the most EvaluateScript.
   const mainThreads = new Map()
-  for (const e of events) if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mainThreads.set(`${e.pid}:${e.tid}`, 0)
+  for (const e of events)
+    if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mainThreads.set(`${e.pid}:${e.tid}`, 0)
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`
     if (e.name === 'EvaluateScript' && mainThreads.has(key)) mainThreads.set(key, mainThreads.get(key) + 1)
@@ -219,7 +231,10 @@ function summariseTrace(trace, timing, marks, rechartsUrls) {
   const main = [...mainThreads.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
   const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && typeof e.dur === 'number')
   // Trace clock (µs) to page clock (ms from navigation start): the navigationStart mark of the main frame.
-  const navStart = events.filter((e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main).map((e) => e.ts).sort((a, b) => b - a)[0]
+  const navStart = events
+    .filter((e) => e.name === 'navigationStart' && `${e.pid}:${e.tid}` === main)
+    .map((e) => e.ts)
+    .sort((a, b) => b - a)[0]
   const toMs = (ts) => (ts - navStart) / 1000
 
   // Per script: compile and evaluation on the main thread, and the time its functions ran when called from a
@@ -250,7 +265,8 @@ function summariseTrace(trace, timing, marks, rechartsUrls) {
     if (last && t.start <= last.end) last.end = Math.max(last.end, t.end)
     else tasks.push({ ...t })
   }
-  const busyBetween = (from, to) => tasks.reduce((sum, t) => sum + Math.max(0, Math.min(t.end, to) - Math.max(t.start, from)), 0)
+  const busyBetween = (from, to) =>
+    tasks.reduce((sum, t) => sum + Math.max(0, Math.min(t.end, to) - Math.max(t.start, from)), 0)
   const idleGaps = (from, to) => {
     const gaps = []
     let cursor = from
@@ -267,7 +283,11 @@ function summariseTrace(trace, timing, marks, rechartsUrls) {
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5)
 
-  const scripts = timing.scripts.map((s) => ({ ...s, recharts: rechartsUrls.has(new URL(s.url).pathname), ...(perScript.get(s.url) ?? { compile: 0, evaluate: 0, run: 0 }) }))
+  const scripts = timing.scripts.map((s) => ({
+    ...s,
+    recharts: rechartsUrls.has(new URL(s.url).pathname),
+    ...(perScript.get(s.url) ?? { compile: 0, evaluate: 0, run: 0 }),
+  }))
   const firstRecharts = scripts.filter((s) => s.recharts).sort((a, b) => a.start - b.start)[0]
   const jsArrived = Math.max(0, ...scripts.filter((s) => s.start < timing.html.end + 50).map((s) => s.end))
   const end = Number.isFinite(marks.interactive) ? marks.interactive : marks.tip

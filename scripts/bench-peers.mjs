@@ -20,7 +20,12 @@ import { build } from 'esbuild'
 import { PROJECT_ROOT, findFreePort, makeTempDir } from './perf-harness.mjs'
 
 export const PEER_KINDS = ['svg', 'uplot', 'lightweight', 'recharts']
-export const PEER_LABELS = { svg: 'inline SVG, no JS (the limit)', uplot: 'uPlot', lightweight: 'lightweight-charts', recharts: 'Recharts alone' }
+export const PEER_LABELS = {
+  svg: 'inline SVG, no JS (the limit)',
+  uplot: 'uPlot',
+  lightweight: 'lightweight-charts',
+  recharts: 'Recharts alone',
+}
 const ENTRY = { uplot: 'uplot.js', lightweight: 'lightweight.js', recharts: 'recharts.jsx' }
 /** The plot is as large as the app's at 1440x900, so every page draws about the same number of pixels. */
 const PLOT = { width: 1200, height: 520 }
@@ -52,9 +57,14 @@ function svgPage(data) {
   const step = (width - pad.left - pad.right) / Math.max(1, n - 1)
   const columns = data.dates
     .map((date, i) => {
-      const text = [date, ...data.series.map((s) => `${s.symbol} ${pct(s.values[i])} (${pct(s.changes[i])} on the day)`)]
+      const text = [
+        date,
+        ...data.series.map((s) => `${s.symbol} ${pct(s.values[i])} (${pct(s.changes[i])} on the day)`),
+      ]
       const tipX = Math.min(x(i) + 8, width - 330)
-      const rows = text.map((t, r) => `<text x="${(tipX + 8).toFixed(0)}" y="${pad.top + 18 + r * 16}">${t}</text>`).join('')
+      const rows = text
+        .map((t, r) => `<text x="${(tipX + 8).toFixed(0)}" y="${pad.top + 18 + r * 16}">${t}</text>`)
+        .join('')
       return `<g class="col"><rect x="${(x(i) - step / 2).toFixed(1)}" y="0" width="${step.toFixed(1)}" height="${height}" fill="transparent"/><g class="tip" data-chart-tooltip><line x1="${x(i).toFixed(1)}" x2="${x(i).toFixed(1)}" y1="${pad.top}" y2="${height - pad.bottom}" stroke="#888"/><rect x="${tipX.toFixed(0)}" y="${pad.top}" width="320" height="${text.length * 16 + 10}" fill="#fff" stroke="#ccc"/>${rows}</g></g>`
     })
     .join('')
@@ -98,9 +108,15 @@ export async function buildPeerPages(data) {
       logLevel: 'silent',
       absWorkingDir: PROJECT_ROOT,
     })
-    const css = kind === 'uplot' ? readFileSync(path.join(PROJECT_ROOT, 'node_modules', 'uplot', 'dist', 'uPlot.min.css'), 'utf8') : ''
+    const css =
+      kind === 'uplot'
+        ? readFileSync(path.join(PROJECT_ROOT, 'node_modules', 'uplot', 'dist', 'uPlot.min.css'), 'utf8')
+        : ''
     files.set(`/${kind}.js`, { type: 'text/javascript; charset=utf-8', body: readFileSync(outfile) })
-    files.set(`/${kind}.html`, { type: 'text/html; charset=utf-8', body: Buffer.from(libraryPage(kind, data, `${kind}.js`, css)) })
+    files.set(`/${kind}.html`, {
+      type: 'text/html; charset=utf-8',
+      body: Buffer.from(libraryPage(kind, data, `${kind}.js`, css)),
+    })
     paths[kind] = `/${kind}.html`
   }
   return { files, paths }
@@ -118,7 +134,9 @@ export async function startStaticServer(files) {
       type: f.type,
       identity: f.body,
       gzip: gzipSync(f.body, { level: 9 }),
-      br: brotliCompressSync(f.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: f.body.length } }),
+      br: brotliCompressSync(f.body, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: f.body.length },
+      }),
     })
   }
   const server = createServer((req, res) => {
@@ -130,7 +148,12 @@ export async function startStaticServer(files) {
     const accept = String(req.headers['accept-encoding'] ?? '')
     const coding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : 'identity'
     const body = entry[coding]
-    const headers = { 'Content-Type': entry.type, 'Content-Length': String(body.length), Vary: 'Accept-Encoding', 'Cache-Control': 'no-cache' }
+    const headers = {
+      'Content-Type': entry.type,
+      'Content-Length': String(body.length),
+      Vary: 'Accept-Encoding',
+      'Cache-Control': 'no-cache',
+    }
     if (coding !== 'identity') headers['Content-Encoding'] = coding
     res.writeHead(200, headers)
     res.end(req.method === 'HEAD' ? undefined : body)

@@ -16,6 +16,10 @@ function newestMtime(entry) {
 
 const built = existsSync(BUILD_ID) ? statSync(BUILD_ID).mtimeMs : 0
 if (built === 0 || Math.max(...SOURCES.map(newestMtime)) > built) {
-  console.log(built === 0 ? 'No production build yet: running `next build` once.' : 'Sources changed since the last build: rebuilding.')
+  console.log(
+    built === 0
+      ? 'No production build yet: running `next build` once.'
+      : 'Sources changed since the last build: rebuilding.',
+  )
   execSync('npx next build', { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
 }

@@ -17,7 +17,14 @@ function once(agent, url, headers) {
     const req = http.get(url, { agent, headers }, (res) => {
       let bytes = 0
       res.on('data', (chunk) => (bytes += chunk.length))
-      res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode, bytes, coding: res.headers['content-encoding'] ?? 'identity' }))
+      res.on('end', () =>
+        resolve({
+          ms: performance.now() - started,
+          status: res.statusCode,
+          bytes,
+          coding: res.headers['content-encoding'] ?? 'identity',
+        }),
+      )
       res.on('error', reject)
     })
     req.on('error', reject)
@@ -42,7 +49,8 @@ export async function loadUrl(url, { headers = {}, connections = 10, durationMs 
     const worker = async () => {
       while (performance.now() < stopAt) {
         const r = await once(agent, url, headers)
-        if (r.status !== 200 || r.coding !== first.coding) throw new Error(`${url}: ${r.status} in ${r.coding} under load (first: ${first.coding})`)
+        if (r.status !== 200 || r.coding !== first.coding)
+          throw new Error(`${url}: ${r.status} in ${r.coding} under load (first: ${first.coding})`)
         latencies.push(r.ms)
         bytes += r.bytes
       }

@@ -23,7 +23,11 @@ const BURST = { requests: 100, slowMs: 1_500 }
 const CACHED = { connections: 20, durationSeconds: 5 }
 const OUTAGE = { concurrency: 10, killAtMs: 2_000, backAtMs: 4_000, endAtMs: 7_000 }
 /** Limits far above what a load run sends from its one loopback client, so they measure the store, not the limits. */
-const NO_LIMITS = { API_REQUESTS_PER_MINUTE: '1000000', LIVE_REQUESTS_PER_MINUTE: '1000000', UPSTREAM_REQUESTS_PER_MINUTE: '1000000' }
+const NO_LIMITS = {
+  API_REQUESTS_PER_MINUTE: '1000000',
+  LIVE_REQUESTS_PER_MINUTE: '1000000',
+  UPSTREAM_REQUESTS_PER_MINUTE: '1000000',
+}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 const started = new Set()
@@ -36,7 +40,11 @@ function spawnTracked(command, args, options) {
   started.add(child)
   const tail = []
   const keep = (chunk) => {
-    tail.push(...String(chunk).split('\n').filter((l) => l.trim()))
+    tail.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((l) => l.trim()),
+    )
     tail.splice(0, Math.max(0, tail.length - 400))
   }
   child.stdout.on('data', keep)
@@ -68,32 +76,58 @@ async function waitFor(check, what, timeoutMs = 60_000) {
 }
 
 export async function startRedis() {
-  if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('redis-server not found (apt-get install -y redis-server)')
+  if (spawnSync('redis-server', ['--version']).status !== 0)
+    throw new Error('redis-server not found (apt-get install -y redis-server)')
   const port = await findFreePort()
   const dir = makeTempDir('ai-shock-load-redis-')
   let handle
   const start = async () => {
-    handle = spawnTracked('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {})
-    await waitFor(async () => spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG', 'redis-server', 10_000)
+    handle = spawnTracked(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+      {},
+    )
+    await waitFor(
+      async () => spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG',
+      'redis-server',
+      10_000,
+    )
   }
   await start()
-  return { url: `redis://127.0.0.1:${port}`, kill: () => handle.stop('SIGKILL'), restart: start, stop: () => handle.stop('SIGKILL') }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    kill: () => handle.stop('SIGKILL'),
+    restart: start,
+    stop: () => handle.stop('SIGKILL'),
+  }
 }
 
 /** The standalone server of the build (what the Dockerfile runs), ready once /api/health answers. */
 export async function startStandalone(env) {
   const distDir = benchDistDir()
   const serverJs = path.join(PROJECT_ROOT, distDir, 'standalone', 'server.js')
-  if (!existsSync(serverJs)) throw new Error(`no standalone build at ${serverJs}: run \`NEXT_DIST_DIR=${distDir} npx next build\` first`)
+  if (!existsSync(serverJs))
+    throw new Error(`no standalone build at ${serverJs}: run \`NEXT_DIST_DIR=${distDir} npx next build\` first`)
   const staticTarget = path.join(PROJECT_ROOT, distDir, 'standalone', distDir, 'static')
   if (!existsSync(staticTarget)) cpSync(path.join(PROJECT_ROOT, distDir, 'static'), staticTarget, { recursive: true })
   const port = await findFreePort()
   const handle = spawnTracked(process.execPath, [serverJs], {
     cwd: path.dirname(serverJs),
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...NO_LIMITS, ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      ...NO_LIMITS,
+      ...env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+    },
   })
   const url = `http://127.0.0.1:${port}`
-  await waitFor(async () => (await fetch(`${url}/api/health`)).ok, `the standalone server on ${port}:\n${handle.output()}`)
+  await waitFor(
+    async () => (await fetch(`${url}/api/health`)).ok,
+    `the standalone server on ${port}:\n${handle.output()}`,
+  )
   return { ...handle, url }
 }
 
@@ -103,7 +137,9 @@ function percentile(sorted, p) {
 
 /** The burst's query; `yearsBack` > 0 asks a longer window (a cold one again: windows are whole calendar years). */
 function burstPath(yearsBack = 0) {
-  return yearsBack === 0 ? PRICES_PATH : `/api/prices?symbols=${SYMBOLS.join(',')}&from=${2024 - yearsBack}-07-01&to=2025-06-30`
+  return yearsBack === 0
+    ? PRICES_PATH
+    : `/api/prices?symbols=${SYMBOLS.join(',')}&from=${2024 - yearsBack}-07-01&to=2025-06-30`
 }
 
 async function coldBurst(label, instances, mock, query = PRICES_PATH) {
@@ -121,7 +157,9 @@ async function coldBurst(label, instances, mock, query = PRICES_PATH) {
   const seen = await (await fetch(`${mock.url}/__requests`)).json()
   const perSymbol = SYMBOLS.map((s) => seen.bySymbol[s] ?? 0)
   const ok = statuses.filter((s) => s === 200).length
-  console.log(`  ${label}: upstream requests per symbol ${perSymbol.join(' / ')} (total ${seen.total}); ${ok}/${BURST.requests} answered 200 in ${elapsed.toFixed(0)} ms`)
+  console.log(
+    `  ${label}: upstream requests per symbol ${perSymbol.join(' / ')} (total ${seen.total}); ${ok}/${BURST.requests} answered 200 in ${elapsed.toFixed(0)} ms`,
+  )
   return { perSymbol, total: seen.total, ok }
 }
 
@@ -134,7 +172,12 @@ async function cachedThroughput(label, server) {
     `  ${label}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms ` +
       `(errors ${result.errors}, non-2xx ${result.non2xx})`,
   )
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad: result.errors + result.non2xx + result.timeouts }
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bad: result.errors + result.non2xx + result.timeouts,
+  }
 }
 
 async function outage(server, redis) {
@@ -168,9 +211,14 @@ async function outage(server, redis) {
   await Promise.all(workers)
   const rows = {}
   for (const name of ['before', 'during', 'after']) {
-    const ms = samples.filter((s) => s.phase === name).map((s) => s.ms).sort((a, b) => a - b)
+    const ms = samples
+      .filter((s) => s.phase === name)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b)
     rows[name] = { n: ms.length, p50: percentile(ms, 50), p99: percentile(ms, 99), max: ms.at(-1) ?? NaN }
-    console.log(`  ${name.padEnd(6)} Redis ${name === 'during' ? 'down' : 'up  '}: ${ms.length} requests, p50 ${rows[name].p50.toFixed(1)} ms, p99 ${rows[name].p99.toFixed(1)} ms, max ${rows[name].max.toFixed(1)} ms`)
+    console.log(
+      `  ${name.padEnd(6)} Redis ${name === 'during' ? 'down' : 'up  '}: ${ms.length} requests, p50 ${rows[name].p50.toFixed(1)} ms, p99 ${rows[name].p99.toFixed(1)} ms, max ${rows[name].max.toFixed(1)} ms`,
+    )
   }
   const bad = samples.filter((s) => s.status !== 200)
   return { rows, bad: bad.length }
@@ -182,7 +230,9 @@ export async function checkCluster({ check, payloadDirs }) {
   const redis = await startRedis()
   const live = { PRICE_PROVIDER: 'yahoo', YAHOO_BASE_URL: mock.url }
   try {
-    console.log(`\n## f1. cold burst: ${BURST.requests} identical concurrent requests, ${SYMBOLS.length} symbols x 1 year, mock answering after ${BURST.slowMs} ms, round-robin`)
+    console.log(
+      `\n## f1. cold burst: ${BURST.requests} identical concurrent requests, ${SYMBOLS.length} symbols x 1 year, mock answering after ${BURST.slowMs} ms, round-robin`,
+    )
     const one = [await startStandalone(live)]
     const single = await coldBurst('1 instance, memory     ', one, mock)
     await one[0].stop()
@@ -194,11 +244,21 @@ export async function checkCluster({ check, payloadDirs }) {
     for (let i = 0; i < 3; i++) shared3.push(await startStandalone({ ...live, REDIS_URL: redis.url }))
     const shared = await coldBurst('3 instances, one Redis ', shared3, mock)
     await Promise.all(shared3.map((s) => s.stop()))
-    check(single.perSymbol.every((n) => n === 1) && single.ok === BURST.requests, '1 instance: one upstream request per symbol, all 200')
-    check(shared.perSymbol.every((n) => n === 1) && shared.ok === BURST.requests, '3 instances sharing Redis: one upstream request per symbol, all 200')
-    console.log(`  without Redis the 3 instances sent ${unshared.total} upstream requests for ${SYMBOLS.length} symbols`)
+    check(
+      single.perSymbol.every((n) => n === 1) && single.ok === BURST.requests,
+      '1 instance: one upstream request per symbol, all 200',
+    )
+    check(
+      shared.perSymbol.every((n) => n === 1) && shared.ok === BURST.requests,
+      '3 instances sharing Redis: one upstream request per symbol, all 200',
+    )
+    console.log(
+      `  without Redis the 3 instances sent ${unshared.total} upstream requests for ${SYMBOLS.length} symbols`,
+    )
 
-    console.log(`\n## f2. cached /api/prices on live data (${SYMBOLS.length} windows cached), ${CACHED.connections} connections, ${CACHED.durationSeconds} s`)
+    console.log(
+      `\n## f2. cached /api/prices on live data (${SYMBOLS.length} windows cached), ${CACHED.connections} connections, ${CACHED.durationSeconds} s`,
+    )
     await fetch(`${mock.url}/__mode/ok`, { method: 'POST' })
     const memoryServer = await startStandalone(live)
     const memory = await cachedThroughput('memory', memoryServer)
@@ -210,7 +270,9 @@ export async function checkCluster({ check, payloadDirs }) {
     )
     check(memory.bad === 0 && withRedis.bad === 0, 'cached answers: no errors or non-2xx, with or without Redis')
 
-    console.log(`\n## f3. Redis outage under load: ${OUTAGE.concurrency} requests in flight, Redis killed at ${OUTAGE.killAtMs} ms, back at ${OUTAGE.backAtMs} ms`)
+    console.log(
+      `\n## f3. Redis outage under load: ${OUTAGE.concurrency} requests in flight, Redis killed at ${OUTAGE.killAtMs} ms, back at ${OUTAGE.backAtMs} ms`,
+    )
     const result = await outage(redisServer, redis)
     const health = await (await fetch(`${redisServer.url}/api/health`)).json()
     await redisServer.stop()
@@ -218,7 +280,10 @@ export async function checkCluster({ check, payloadDirs }) {
     // What the outage may add: on a loaded machine the slowest request with Redis up is already slow, so the
     // bound is relative to it (a request must not wait on a dead Redis: its connection errors at once).
     const added = result.rows.during.max - result.rows.before.max
-    check(added < 2_000, `the slowest request sent during the outage took ${result.rows.during.max.toFixed(0)} ms, ${added.toFixed(0)} ms more than the slowest before (< 2 s more)`)
+    check(
+      added < 2_000,
+      `the slowest request sent during the outage took ${result.rows.during.max.toFixed(0)} ms, ${added.toFixed(0)} ms more than the slowest before (< 2 s more)`,
+    )
     console.log(`  health after: ${health.status}, store reachable ${health.store?.reachable}`)
     return { single, unshared, shared, memory, withRedis, outage: result.rows }
   } finally {
@@ -245,18 +310,32 @@ export async function repeatSharedBursts({ check, payloadDirs, repeat, cpuLoad =
   const instances = []
   let burners = []
   try {
-    for (let i = 0; i < 3; i++) instances.push(await startStandalone({ PRICE_PROVIDER: 'yahoo', YAHOO_BASE_URL: mock.url, REDIS_URL: redis.url }))
+    for (let i = 0; i < 3; i++)
+      instances.push(await startStandalone({ PRICE_PROVIDER: 'yahoo', YAHOO_BASE_URL: mock.url, REDIS_URL: redis.url }))
     burners = startCpuLoad(cpuLoad)
-    console.log(`\n## cold bursts over 3 instances sharing Redis, ${repeat} times, ${cpuLoad} busy processes besides (load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`)
+    console.log(
+      `\n## cold bursts over 3 instances sharing Redis, ${repeat} times, ${cpuLoad} busy processes besides (load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`,
+    )
     const results = []
     for (let r = 1; r <= repeat; r++) {
-      const result = await coldBurst(`burst ${r}, ${SYMBOLS.length} windows of ${r + 1} years`, instances, mock, burstPath(r))
+      const result = await coldBurst(
+        `burst ${r}, ${SYMBOLS.length} windows of ${r + 1} years`,
+        instances,
+        mock,
+        burstPath(r),
+      )
       results.push(result)
       instances.forEach((s, n) => {
         const logged = s.drain().filter((line) => /\[(store|flight|diag)\]/.test(line))
         if (logged.length > 0) console.log(`    instance ${n + 1} logged:\n      ${logged.join('\n      ')}`)
       })
-      check(result.perSymbol.every((n) => n === 1) && result.ok === BURST.requests, `burst ${r}: one upstream request per symbol, all 200`)
+      check(
+        result.perSymbol.every((n) => n === 1) && result.ok === BURST.requests,
+        `burst ${r}: one upstream request per symbol, all 200`,
+      )
     }
     for (const [n, server] of instances.entries()) {
       const health = await (await fetch(`${server.url}/api/health`)).json()
@@ -271,7 +350,8 @@ export async function repeatSharedBursts({ check, payloadDirs, repeat, cpuLoad =
   }
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)
+const invokedDirectly =
+  process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)
 if (invokedDirectly) {
   const { installCleanup, runTsx, removeTempDir } = await import('./perf-harness.mjs')
   installCleanup({ deadlineMs: 10 * 60_000, label: 'load-cluster' })
@@ -288,7 +368,8 @@ if (invokedDirectly) {
   }
   const bursts = option('--bursts')
   try {
-    if (bursts) await repeatSharedBursts({ check, payloadDirs: [payloadDir], repeat: bursts, cpuLoad: option('--cpu-load') ?? 0 })
+    if (bursts)
+      await repeatSharedBursts({ check, payloadDirs: [payloadDir], repeat: bursts, cpuLoad: option('--cpu-load') ?? 0 })
     else await checkCluster({ check, payloadDirs: [payloadDir] })
   } finally {
     removeTempDir(payloadDir)

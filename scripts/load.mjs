@@ -49,7 +49,14 @@ const COLD = { requests: 100, slowMs: 1_500 }
  * large enough to be a real LRU. The default cap, 2 000 windows, cannot be passed with the snapshot's
  * 26 symbols in a quick run.
  */
-const MEMORY = { requests: 3_000, concurrency: 8, cacheMaxWindows: 100, deadlineMs: 120_000, sampleEveryMs: 250, oldSpaceMiB: 192 }
+const MEMORY = {
+  requests: 3_000,
+  concurrency: 8,
+  cacheMaxWindows: 100,
+  deadlineMs: 120_000,
+  sampleEveryMs: 250,
+  oldSpaceMiB: 192,
+}
 /**
  * Checks a-c measure throughput, single-flight and memory, not the limits: every per-client limit and the
  * server-wide budget are set far above what they send (the load generator is one client, 127.0.0.1).
@@ -74,7 +81,9 @@ function check(ok, message) {
 const mib = (kib) => `${(kib / 1024).toFixed(1)} MiB`
 
 async function checkThroughput() {
-  console.log(`\n## a. cached /api/prices: ${SYMBOLS.length} symbols x 1 year, ${THROUGHPUT.connections} connections, ${THROUGHPUT.durationSeconds} s`)
+  console.log(
+    `\n## a. cached /api/prices: ${SYMBOLS.length} symbols x 1 year, ${THROUGHPUT.connections} connections, ${THROUGHPUT.durationSeconds} s`,
+  )
   const server = await startNextServer({ env: { PRICE_PROVIDER: 'snapshot', ...NO_LIMITS } })
   try {
     const url = `${server.url}${PRICES_PATH}`
@@ -88,14 +97,19 @@ async function checkThroughput() {
     )
     console.log(`  errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`)
     check(warm.ok, 'the warm-up request answered 200')
-    check(result.errors === 0 && result.timeouts === 0 && result.non2xx === 0, 'no errors, timeouts or non-2xx answers under load')
+    check(
+      result.errors === 0 && result.timeouts === 0 && result.non2xx === 0,
+      'no errors, timeouts or non-2xx answers under load',
+    )
   } finally {
     await server.stop()
   }
 }
 
 async function checkSingleFlight(mock) {
-  console.log(`\n## b. single-flight: ${COLD.requests} identical concurrent cold requests, live provider, mock answering after ${COLD.slowMs} ms`)
+  console.log(
+    `\n## b. single-flight: ${COLD.requests} identical concurrent cold requests, live provider, mock answering after ${COLD.slowMs} ms`,
+  )
   await fetch(`${mock.url}/__reset`, { method: 'POST' })
   await fetch(`${mock.url}/__mode/slow?slowMs=${COLD.slowMs}`, { method: 'POST' })
   const server = await startNextServer({
@@ -118,7 +132,9 @@ async function checkSingleFlight(mock) {
     )
     const elapsed = performance.now() - started
     const seen = await (await fetch(`${mock.url}/__requests`)).json()
-    const ok = answers.filter((a) => a.status === 200 && a.symbols.length === SYMBOLS.length && a.sources.every((s) => s === 'yahoo')).length
+    const ok = answers.filter(
+      (a) => a.status === 200 && a.symbols.length === SYMBOLS.length && a.sources.every((s) => s === 'yahoo'),
+    ).length
     const times = answers.map((a) => a.ms)
     console.log(
       `  ${COLD.requests} requests answered in ${elapsed.toFixed(0)} ms (first answer after ${Math.min(...times).toFixed(0)} ms); ` +
@@ -135,7 +151,10 @@ async function checkSingleFlight(mock) {
       `exactly one upstream request per symbol (${SYMBOLS.length} in all)`,
     )
     // Were they concurrent? Served one after another, 100 waits on a 1.5 s upstream would take 150 s.
-    check(elapsed < COLD.slowMs * 4, `the batch took ${elapsed.toFixed(0)} ms (< 4 upstream delays), so the requests overlapped`)
+    check(
+      elapsed < COLD.slowMs * 4,
+      `the batch took ${elapsed.toFixed(0)} ms (< 4 upstream delays), so the requests overlapped`,
+    )
   } finally {
     await server.stop()
   }
@@ -206,7 +225,9 @@ async function checkMemory(mock, symbols) {
       requests.length,
       MEMORY.concurrency,
       async (i) => {
-        const response = await fetch(`${server.url}${requests[i]}`, { signal: AbortSignal.timeout(20_000) }).catch(() => null)
+        const response = await fetch(`${server.url}${requests[i]}`, { signal: AbortSignal.timeout(20_000) }).catch(
+          () => null,
+        )
         if (response) await response.arrayBuffer()
         if (!response || response.status !== 200) bad++
         completed++
@@ -225,16 +246,23 @@ async function checkMemory(mock, symbols) {
     const firstPass = samples.find((s) => s.completed >= windows)?.rss ?? before
     const peak = Math.max(before, ...samples.map((s) => s.rss), during, after)
     const marks = [0.25, 0.5, 0.75].map((f) => samples[Math.floor((samples.length - 1) * f)]).filter(Boolean)
-    console.log(`  ${sent} requests in ${elapsed.toFixed(1)} s (${(sent / elapsed).toFixed(0)}/s), ${bad} not 200; upstream requests ${seen.total}`)
+    console.log(
+      `  ${sent} requests in ${elapsed.toFixed(1)} s (${(sent / elapsed).toFixed(0)}/s), ${bad} not 200; upstream requests ${seen.total}`,
+    )
     console.log(
       `  RSS before ${mib(before)}; during ${marks.map((m) => `${mib(m.rss)} @${m.completed}`).join(', ')}; ` +
         `after pass 1 (${windows} requests) ${mib(firstPass)}; peak ${mib(peak)}; end ${mib(during)}; 2 s idle ${mib(after)}`,
     )
-    console.log(`  growth: before -> 2 s idle ${mib(after - before)}; after pass 1 -> 2 s idle ${mib(after - firstPass)}`)
+    console.log(
+      `  growth: before -> 2 s idle ${mib(after - before)}; after pass 1 -> 2 s idle ${mib(after - firstPass)}`,
+    )
 
     check(sent === requests.length && bad === 0, `all ${requests.length} requests answered 200`)
     // Every request is a miss only if windows leave the cache: a pass holds ~7x the cap, so nothing survives it.
-    check(seen.total === sent, `every request reached upstream (${seen.total}/${sent}): the cache evicts at its cap instead of growing`)
+    check(
+      seen.total === sent,
+      `every request reached upstream (${seen.total}/${sent}): the cache evicts at its cap instead of growing`,
+    )
     // Bounds. What the server should keep is small: the capped cache holds at most 100 windows of ~250 bars
     // (7 fields each, roughly 60 KB of heap), ~6 MiB. Each request also makes ~150 KB of short-lived garbage
     // (payload text, parsed JSON, response), ~450 MiB over the run; kept, it would exhaust the capped heap.
@@ -244,8 +272,14 @@ async function checkMemory(mock, symbols) {
     // - Over the whole run the old generation may fill up to its cap from a small baseline heap; off-heap
     //   memory (buffers, sockets) gets 64 MiB on top. More than that means something outside the heap grows.
     const wholeRunBound = (MEMORY.oldSpaceMiB + 64) * 1024
-    check(after - firstPass < 48 * 1024, `no growth once the cache is full: RSS at the end - after pass 1 = ${mib(after - firstPass)} < 48 MiB`)
-    check(after - before < wholeRunBound, `RSS growth over the whole run ${mib(after - before)} < ${mib(wholeRunBound)} (old-space cap + 64 MiB)`)
+    check(
+      after - firstPass < 48 * 1024,
+      `no growth once the cache is full: RSS at the end - after pass 1 = ${mib(after - firstPass)} < 48 MiB`,
+    )
+    check(
+      after - before < wholeRunBound,
+      `RSS growth over the whole run ${mib(after - before)} < ${mib(wholeRunBound)} (old-space cap + 64 MiB)`,
+    )
   } finally {
     await server.stop()
   }
@@ -272,7 +306,9 @@ async function countAllowed(server, headersFor) {
   let allowed = 0
   const statuses = {}
   for (let i = 0; i < SPOOF.requests; i++) {
-    const response = await fetch(`${server.url}/api/prices?symbols=NVDA&from=2025-01-02&to=2025-01-31`, { headers: headersFor(i) })
+    const response = await fetch(`${server.url}/api/prices?symbols=NVDA&from=2025-01-02&to=2025-01-31`, {
+      headers: headersFor(i),
+    })
     await response.arrayBuffer()
     statuses[response.status] = (statuses[response.status] ?? 0) + 1
     if (response.ok) allowed++
@@ -310,13 +346,20 @@ async function checkSpoofing() {
     await trusted.stop()
   }
   console.log(`  trust off (default): ${off.allowed} of ${SPOOF.requests} allowed ${JSON.stringify(off.statuses)}`)
-  console.log(`  TRUST_PROXY_HOPS=1, 100 distinct right-most addresses: ${onDistinct.allowed} of ${SPOOF.requests} allowed`)
-  console.log(`  TRUST_PROXY_HOPS=1, one real client spoofing the left part: ${onSameReal.allowed} of ${SPOOF.requests} allowed ${JSON.stringify(onSameReal.statuses)}`)
+  console.log(
+    `  TRUST_PROXY_HOPS=1, 100 distinct right-most addresses: ${onDistinct.allowed} of ${SPOOF.requests} allowed`,
+  )
+  console.log(
+    `  TRUST_PROXY_HOPS=1, one real client spoofing the left part: ${onSameReal.allowed} of ${SPOOF.requests} allowed ${JSON.stringify(onSameReal.statuses)}`,
+  )
   check(
     off.allowed >= SPOOF.apiLimit && off.allowed <= off.oneClient,
     `trust off: 100 spoofed ids get one client's allowance (${off.allowed}: ${SPOOF.apiLimit} plus at most ${off.oneClient - SPOOF.apiLimit} refilled during the run)`,
   )
-  check(onDistinct.allowed === SPOOF.requests, `trust on: the proxy's right-most address is the client (${onDistinct.allowed} = ${SPOOF.requests})`)
+  check(
+    onDistinct.allowed === SPOOF.requests,
+    `trust on: the proxy's right-most address is the client (${onDistinct.allowed} = ${SPOOF.requests})`,
+  )
   check(
     onSameReal.allowed <= onSameReal.oneClient,
     `trust on: what the client writes before the proxy's entry buys nothing (${onSameReal.allowed} <= ${onSameReal.oneClient})`,
@@ -347,10 +390,13 @@ async function checkBudget(mock, symbols) {
     await runPool(BUDGET.clients, 10, async (i) => {
       const symbol = symbols[i % symbols.length]
       const year = 2024 - Math.floor(i / symbols.length)
-      const response = await fetch(`${server.url}/api/prices?symbols=${encodeURIComponent(symbol)}&from=${year}-03-01&to=2025-03-01`, {
-        headers: { 'x-forwarded-for': `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}` },
-        signal: AbortSignal.timeout(20_000),
-      })
+      const response = await fetch(
+        `${server.url}/api/prices?symbols=${encodeURIComponent(symbol)}&from=${year}-03-01&to=2025-03-01`,
+        {
+          headers: { 'x-forwarded-for': `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}` },
+          signal: AbortSignal.timeout(20_000),
+        },
+      )
       await response.arrayBuffer()
       statuses[response.status] = (statuses[response.status] ?? 0) + 1
     })
@@ -358,8 +404,13 @@ async function checkBudget(mock, symbols) {
     const healthy = await (await fetch(`${mock.url}/__requests`)).json()
     // The bucket starts full and refills at the budget's rate while the run lasts.
     const allowance = BUDGET.perMinute + Math.ceil((BUDGET.perMinute * seconds) / 60)
-    console.log(`  healthy upstream: ${BUDGET.clients} cold requests in ${seconds.toFixed(1)} s, answers ${JSON.stringify(statuses)}; upstream requests at the mock ${healthy.total} (allowance over the run ${allowance})`)
-    check(healthy.total <= allowance, `healthy upstream: ${healthy.total} upstream requests <= budget ${allowance} over ${seconds.toFixed(1)} s, whatever the client ids`)
+    console.log(
+      `  healthy upstream: ${BUDGET.clients} cold requests in ${seconds.toFixed(1)} s, answers ${JSON.stringify(statuses)}; upstream requests at the mock ${healthy.total} (allowance over the run ${allowance})`,
+    )
+    check(
+      healthy.total <= allowance,
+      `healthy upstream: ${healthy.total} upstream requests <= budget ${allowance} over ${seconds.toFixed(1)} s, whatever the client ids`,
+    )
 
     // Failing upstream (5xx, so every window is retried): ten requests of 20 new symbols, ten client ids, on a
     // fresh server whose budget is full.
@@ -371,11 +422,17 @@ async function checkBudget(mock, symbols) {
     const failStatuses = {}
     await Promise.all(
       Array.from({ length: BUDGET.failingRequests }, async (_, i) => {
-        const wanted = Array.from({ length: BUDGET.symbolsPerFailingRequest }, (_, k) => `Q${String.fromCharCode(65 + i)}${String.fromCharCode(65 + k)}`)
-        const response = await fetch(`${server.url}/api/prices?symbols=${wanted.join(',')}&from=2019-02-01&to=2019-03-01`, {
-          headers: { 'x-forwarded-for': `10.200.0.${i}` },
-          signal: AbortSignal.timeout(20_000),
-        })
+        const wanted = Array.from(
+          { length: BUDGET.symbolsPerFailingRequest },
+          (_, k) => `Q${String.fromCharCode(65 + i)}${String.fromCharCode(65 + k)}`,
+        )
+        const response = await fetch(
+          `${server.url}/api/prices?symbols=${wanted.join(',')}&from=2019-02-01&to=2019-03-01`,
+          {
+            headers: { 'x-forwarded-for': `10.200.0.${i}` },
+            signal: AbortSignal.timeout(20_000),
+          },
+        )
         await response.arrayBuffer()
         failStatuses[response.status] = (failStatuses[response.status] ?? 0) + 1
       }),
@@ -387,7 +444,10 @@ async function checkBudget(mock, symbols) {
         `answers ${JSON.stringify(failStatuses)}; upstream requests at the mock ${failing.total} (before the budget: 600 in 1.9 s)`,
     )
     const failAllowance = BUDGET.perMinute + Math.ceil((BUDGET.perMinute * failSeconds) / 60)
-    check(failing.total <= failAllowance, `failing upstream: ${failing.total} upstream requests <= budget ${failAllowance}`)
+    check(
+      failing.total <= failAllowance,
+      `failing upstream: ${failing.total} upstream requests <= budget ${failAllowance}`,
+    )
   } finally {
     await fetch(`${mock.url}/__mode/ok`, { method: 'POST' })
     await server.stop()
@@ -401,7 +461,9 @@ async function main() {
   installCleanup({ deadlineMs: RUN_DEADLINE_MS, label: 'load' })
   const machine = describeMachine()
   console.log(`# npm run load (build: ${benchDistDir()})`)
-  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage} at start`)
+  console.log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage} at start`,
+  )
 
   const payloadDir = makeTempDir('ai-shock-load-payloads-')
   const written = await runTsx('tests/mock-yahoo/payload-from-bars.ts', ['--out', payloadDir])
@@ -429,7 +491,11 @@ async function main() {
     removeTempDir(payloadDir)
   }
 
-  console.log(failures.length === 0 ? '\nload: all checks passed' : `\nload: ${failures.length} check(s) failed:\n- ${failures.join('\n- ')}`)
+  console.log(
+    failures.length === 0
+      ? '\nload: all checks passed'
+      : `\nload: ${failures.length} check(s) failed:\n- ${failures.join('\n- ')}`,
+  )
   process.exitCode = failures.length === 0 ? 0 : 1
 }
 

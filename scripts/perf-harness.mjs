@@ -219,7 +219,8 @@ export function runTsx(file, args = [], { timeoutMs = 60_000 } = {}) {
       process.execPath,
       [TSX_CLI, '--conditions=react-server', file, ...args],
       { cwd: PROJECT_ROOT, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => (error ? reject(new Error(`${file} failed: ${error.message}\n${stderr}`)) : resolve(stdout)),
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`${file} failed: ${error.message}\n${stderr}`)) : resolve(stdout),
     )
   })
 }

@@ -11,7 +11,18 @@
  * kill leaves either the old files or the new ones, never a truncated one.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
 import path from 'node:path'
 import { CsvImportError, MAX_CSV_BYTES, parseSnapshotCsv } from '../lib/snapshot/import-csv'
 import { printable } from '../lib/safe-text'
@@ -64,22 +75,26 @@ export function importDirectory(dir: string, options: { today?: string } = {}): 
     .filter((f) => f.toLowerCase().endsWith('.csv'))
     .sort()
   if (files.length === 0) throw new Refusal(dir, 0, 'no .csv files')
-  if (files.length > MAX_FILES) throw new Refusal(dir, 0, `${files.length} .csv files, more than the ${MAX_FILES} one import reads`)
+  if (files.length > MAX_FILES)
+    throw new Refusal(dir, 0, `${files.length} .csv files, more than the ${MAX_FILES} one import reads`)
   const series: Record<string, StoredSeries> = {}
   let totalBytes = 0
   for (const file of files) {
     const where = printable(file, 60)
     const symbol = readSymbol(file.slice(0, -4))
-    if (symbol === null) throw new Refusal(where, 0, 'the file name is not a valid symbol (letters, digits, . - ^ = before .csv)')
+    if (symbol === null)
+      throw new Refusal(where, 0, 'the file name is not a valid symbol (letters, digits, . - ^ = before .csv)')
     const clash = series[symbol]
     // `nvda.csv` and `NVDA.csv` are both NVDA: one would silently replace the other.
     if (clash) throw new Refusal(where, 0, `${clash.file} and ${where} both name ${symbol}; keep one`)
     const full = path.join(dir, file)
     const stat = statSync(full)
     if (!stat.isFile()) throw new Refusal(where, 0, 'not a regular file')
-    if (stat.size > MAX_CSV_BYTES) throw new Refusal(where, 0, `${stat.size} bytes, more than the ${MAX_CSV_BYTES} one file may have`)
+    if (stat.size > MAX_CSV_BYTES)
+      throw new Refusal(where, 0, `${stat.size} bytes, more than the ${MAX_CSV_BYTES} one file may have`)
     totalBytes += stat.size
-    if (totalBytes > MAX_TOTAL_BYTES) throw new Refusal(where, 0, `the files add up to more than ${MAX_TOTAL_BYTES} bytes`)
+    if (totalBytes > MAX_TOTAL_BYTES)
+      throw new Refusal(where, 0, `the files add up to more than ${MAX_TOTAL_BYTES} bytes`)
     const text = readFileSync(full, 'utf8')
     const bars = parseSnapshotCsv(text, where, options)
     const first = bars[0]
@@ -152,8 +167,10 @@ function removeStaleTemps(dir: string): void {
 export function runImport(args: ImportArgs, options: { today?: string } = {}): string[] {
   const outDir = path.dirname(args.out)
   // Checked first, so a typo in --out costs nothing and ends in a sentence, not in a stack from writeFile.
-  if (!isDirectory(outDir)) throw new Refusal(printable(args.out, 120), 0, `the folder ${printable(outDir, 120)} does not exist`)
-  if (isDirectory(args.out)) throw new Refusal(printable(args.out, 120), 0, 'is a folder; give the snapshot file, e.g. snapshot.json')
+  if (!isDirectory(outDir))
+    throw new Refusal(printable(args.out, 120), 0, `the folder ${printable(outDir, 120)} does not exist`)
+  if (isDirectory(args.out))
+    throw new Refusal(printable(args.out, 120), 0, 'is a folder; give the snapshot file, e.g. snapshot.json')
   const imported = importDirectory(args.dir, options)
 
   let previous: SnapshotFile | undefined
@@ -172,7 +189,11 @@ export function runImport(args: ImportArgs, options: { today?: string } = {}): s
   })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new Refusal(printable(args.out, 120), 0, `the snapshot would not be valid: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`)
+    throw new Refusal(
+      printable(args.out, 120),
+      0,
+      `the snapshot would not be valid: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+    )
   }
   const snapshot = parsed.data
 
@@ -194,10 +215,15 @@ export function runImport(args: ImportArgs, options: { today?: string } = {}): s
 
 /** The one line printed for any failure; never a stack, never more than a short piece of the input. */
 export function refusalMessage(error: unknown): string {
-  if (error instanceof CsvImportError) return `import refused, nothing written: ${error.file}:${error.line}: ${error.reason}`
+  if (error instanceof CsvImportError)
+    return `import refused, nothing written: ${error.file}:${error.line}: ${error.reason}`
   const code = (error as NodeJS.ErrnoException | null)?.code
   const where = (error as NodeJS.ErrnoException | null)?.path
-  const reason = code ? `${code}${where ? ` on ${printable(where, 120)}` : ''}` : error instanceof Error ? printable(error.message, 200) : 'unexpected failure'
+  const reason = code
+    ? `${code}${where ? ` on ${printable(where, 120)}` : ''}`
+    : error instanceof Error
+      ? printable(error.message, 200)
+      : 'unexpected failure'
   return `import refused, nothing written: ${where ? printable(where, 120) : '(import)'}:0: ${reason}`
 }
 
@@ -206,7 +232,9 @@ function main(): void {
   try {
     args = parseArgs(process.argv.slice(2))
   } catch (error) {
-    console.error(`${refusalMessage(error)}\nUsage: npm run snapshot:import -- <dir-with-csv-files> [--merge] [--out <file>]`)
+    console.error(
+      `${refusalMessage(error)}\nUsage: npm run snapshot:import -- <dir-with-csv-files> [--merge] [--out <file>]`,
+    )
     process.exit(2)
   }
   try {

@@ -44,7 +44,9 @@ async function refreshInto(dir: string, symbols: readonly string[], from: string
   )
   // The same import, validation and atomic write as `npm run snapshot:import`.
   const out = arg('out')
-  execFileSync('npx', ['tsx', path.join('scripts', 'snapshot-import.ts'), dir, ...(out ? ['--out', out] : [])], { stdio: 'inherit' })
+  execFileSync('npx', ['tsx', path.join('scripts', 'snapshot-import.ts'), dir, ...(out ? ['--out', out] : [])], {
+    stdio: 'inherit',
+  })
 }
 
 main().catch((error: unknown) => {

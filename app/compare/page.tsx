@@ -18,7 +18,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
     loaded = await loadComparison(query)
   } catch (error) {
     if (!isExpectedError(error)) console.error('[compare] failed', error)
-    failure = isExpectedError(error) ? error.message : 'The comparison could not be computed just now; reload the page to try again.'
+    failure = isExpectedError(error)
+      ? error.message
+      : 'The comparison could not be computed just now; reload the page to try again.'
   }
   const content = loaded ? (
     <CompareView comparison={loaded.comparison} query={query} notices={[...notices, ...loaded.notices]} />

@@ -1,7 +1,17 @@
 'use client'
 
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react'
-import { CHART_HEIGHT_CSS, COMPACT_BELOW_PX, MARKER_SIZES, MAX_MARKER_BAND_SHARE, MAX_MARKER_ROWS, PLOT_MARGIN, X_AXIS_HEIGHT, X_TICK_TARGET, yAxisWidth } from '@/lib/chart/geometry'
+import {
+  CHART_HEIGHT_CSS,
+  COMPACT_BELOW_PX,
+  MARKER_SIZES,
+  MAX_MARKER_BAND_SHARE,
+  MAX_MARKER_ROWS,
+  PLOT_MARGIN,
+  X_AXIS_HEIGHT,
+  X_TICK_TARGET,
+  yAxisWidth,
+} from '@/lib/chart/geometry'
 import { lastValueGutter, lastValueTags } from '@/lib/chart/last-values'
 import { layoutMarkers, markerRowY } from '@/lib/chart/marker-layout'
 import { clusterAriaLabel, markerAriaLabel } from '@/lib/chart/marker-labels'
@@ -83,13 +93,48 @@ function Variant({
 
   return (
     <div className={`absolute inset-0 ${className}`}>
-      <svg data-testid="chart-plot-area" className="absolute overflow-visible" style={{ ...plotBox, width: `calc(100% - ${left + right}px)`, height: `calc(100% - ${band + bottom}px)` }} viewBox={`0 0 ${VIEW} ${VIEW}`} preserveAspectRatio="none" aria-hidden>
+      <svg
+        data-testid="chart-plot-area"
+        className="absolute overflow-visible"
+        style={{ ...plotBox, width: `calc(100% - ${left + right}px)`, height: `calc(100% - ${band + bottom}px)` }}
+        viewBox={`0 0 ${VIEW} ${VIEW}`}
+        preserveAspectRatio="none"
+        aria-hidden
+      >
         {y.ticks.map((t) => (
-          <line key={t} x1={0} x2={VIEW} y1={fy(t) * VIEW} y2={fy(t) * VIEW} stroke="var(--grid)" strokeDasharray="3 3" vectorEffect="non-scaling-stroke" />
+          <line
+            key={t}
+            x1={0}
+            x2={VIEW}
+            y1={fy(t) * VIEW}
+            y2={fy(t) * VIEW}
+            stroke="var(--grid)"
+            strokeDasharray="3 3"
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
-        {model.mode === 'percent' ? <line x1={0} x2={VIEW} y1={fy(0) * VIEW} y2={fy(0) * VIEW} stroke="var(--muted)" vectorEffect="non-scaling-stroke" /> : null}
+        {model.mode === 'percent' ? (
+          <line
+            x1={0}
+            x2={VIEW}
+            y1={fy(0) * VIEW}
+            y2={fy(0) * VIEW}
+            stroke="var(--muted)"
+            vectorEffect="non-scaling-stroke"
+          />
+        ) : null}
         {model.events.map((e) => (
-          <line key={e.id} x1={fx(e.index) * VIEW} x2={fx(e.index) * VIEW} y1={0} y2={VIEW} stroke={`var(${EVENT_CATEGORIES[e.category].colorVar})`} strokeOpacity={e.importance === 'major' ? 0.45 : 0.25} strokeDasharray="4 3" vectorEffect="non-scaling-stroke" />
+          <line
+            key={e.id}
+            x1={fx(e.index) * VIEW}
+            x2={fx(e.index) * VIEW}
+            y1={0}
+            y2={VIEW}
+            stroke={`var(${EVENT_CATEGORIES[e.category].colorVar})`}
+            strokeOpacity={e.importance === 'major' ? 0.45 : 0.25}
+            strokeDasharray="4 3"
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
         {model.series.map((s) => {
           const points: string[] = []
@@ -97,18 +142,36 @@ function Variant({
             const v = plotted(model, i, s.symbol)
             if (v !== null) points.push(`${fx(i) * VIEW},${fy(v) * VIEW}`)
           }
-          return <polyline key={s.symbol} points={points.join(' ')} fill="none" stroke={`var(${s.colorVar})`} strokeWidth={2} strokeLinejoin="round" vectorEffect="non-scaling-stroke" />
+          return (
+            <polyline
+              key={s.symbol}
+              points={points.join(' ')}
+              fill="none"
+              stroke={`var(${s.colorVar})`}
+              strokeWidth={2}
+              strokeLinejoin="round"
+              vectorEffect="non-scaling-stroke"
+            />
+          )
         })}
         <line x1={0} x2={0} y1={0} y2={VIEW} stroke="var(--muted)" vectorEffect="non-scaling-stroke" />
         <line x1={0} x2={VIEW} y1={VIEW} y2={VIEW} stroke="var(--muted)" vectorEffect="non-scaling-stroke" />
       </svg>
       {y.ticks.map((t) => (
-        <span key={t} className={tickText} style={{ right: `calc(100% - ${left - 8}px)`, top: atY(fy(t)), transform: 'translateY(-50%)' }}>
+        <span
+          key={t}
+          className={tickText}
+          style={{ right: `calc(100% - ${left - 8}px)`, top: atY(fy(t)), transform: 'translateY(-50%)' }}
+        >
           {y.format(t)}
         </span>
       ))}
       {xTickIndices(n, X_TICK_TARGET).map((i) => (
-        <span key={i} className={tickText} style={{ left: atX(fx(i)), top: `calc(100% - ${bottom - 9}px)`, transform: 'translateX(-50%)' }}>
+        <span
+          key={i}
+          className={tickText}
+          style={{ left: atX(fx(i)), top: `calc(100% - ${bottom - 9}px)`, transform: 'translateX(-50%)' }}
+        >
           {model.dates[i] ? formatDayMonth(model.dates[i]) : ''}
         </span>
       ))}
@@ -116,32 +179,67 @@ function Variant({
         <span
           key={t.symbol}
           className="absolute rounded-sm px-1 text-[11px] font-bold leading-[18px] text-[var(--panel)]"
-          style={{ right: 2, width: right - 4, top: atY(t.y / Math.max(1, plotHeight)), transform: 'translateY(-50%)', background: `var(${t.colorVar})` }}
+          style={{
+            right: 2,
+            width: right - 4,
+            top: atY(t.y / Math.max(1, plotHeight)),
+            transform: 'translateY(-50%)',
+            background: `var(${t.colorVar})`,
+          }}
         >
           {t.text}
         </span>
       ))}
-      {island ? <ChartReadout model={model} box={{ left, right, top: band, bottom }} pointer onPress={island.onNeedsFullChart} /> : null}
+      {island ? (
+        <ChartReadout
+          model={model}
+          box={{ left, right, top: band, bottom }}
+          pointer
+          onPress={island.onNeedsFullChart}
+        />
+      ) : null}
       {layout.items.map((item) => {
         const only = item.kind === 'event' ? item.events[0] : undefined
         const colour = only ? `var(${EVENT_CATEGORIES[only.category].colorVar})` : 'var(--muted)'
         const cy = markerRowY(item.row, sizes)
         const f = plotWidth > 0 ? item.x / plotWidth : 0
-        const emphasised = only !== undefined && island !== undefined && (only.id === island.selectedEventId || only.id === island.activeEventId)
+        const emphasised =
+          only !== undefined &&
+          island !== undefined &&
+          (only.id === island.selectedEventId || only.id === island.activeEventId)
         const badge = (
           <span
             data-testid={only ? 'event-marker-preview' : 'event-cluster-preview'}
             className={`absolute flex items-center justify-center border-2 font-bold ${emphasised ? '' : 'bg-[var(--panel)]'} ${only ? 'rounded-full' : 'rounded border-dashed text-[var(--fg)]'}`}
-            style={{ left: atX(f), top: cy, width: sizes.radius * 2 + (only ? 0 : 4), height: sizes.radius * 2, transform: 'translate(-50%, -50%)', borderColor: colour, color: emphasised ? 'var(--panel)' : only ? colour : undefined, background: emphasised ? colour : undefined, fontSize: sizes.font }}
+            style={{
+              left: atX(f),
+              top: cy,
+              width: sizes.radius * 2 + (only ? 0 : 4),
+              height: sizes.radius * 2,
+              transform: 'translate(-50%, -50%)',
+              borderColor: colour,
+              color: emphasised ? 'var(--panel)' : only ? colour : undefined,
+              background: emphasised ? colour : undefined,
+              fontSize: sizes.font,
+            }}
           >
             {only ? only.number : `+${item.events.length}`}
           </span>
         )
-        const stem = <span className="absolute w-px" style={{ left: atX(f), top: cy + sizes.radius, height: band - cy - sizes.radius, background: colour }} />
+        const stem = (
+          <span
+            className="absolute w-px"
+            style={{ left: atX(f), top: cy + sizes.radius, height: band - cy - sizes.radius, background: colour }}
+          />
+        )
         // Every marker is a link to the view it opens, so it works before hydration; the island adds the event
         // card on hover and focus, and turns the click into the dashboard's own selection.
         const first = item.events[0]
-        const href = only ? island?.hrefForEvent(only.id) : first ? island?.hrefForSession(first.tradingDate) : undefined
+        const href = only
+          ? island?.hrefForEvent(only.id)
+          : first
+            ? island?.hrefForSession(first.tradingDate)
+            : undefined
         if (!island || !href) {
           return (
             <span key={item.key} aria-hidden>
@@ -160,15 +258,25 @@ function Variant({
             <ViewLink
               href={href}
               data-marker-preview-key={item.key}
-              aria-label={only ? markerAriaLabel(only) : clusterAriaLabel(item.events, 'Follow the link to zoom to them.')}
+              aria-label={
+                only ? markerAriaLabel(only) : clusterAriaLabel(item.events, 'Follow the link to zoom to them.')
+              }
               aria-current={only && only.id === island.selectedEventId ? 'true' : undefined}
               className="absolute rounded-full outline-none focus-visible:ring-2 focus-visible:ring-[var(--accent)]"
-              style={{ left: atX(f), top: cy, width: sizes.hitRadius * 2, height: sizes.hitRadius * 2, transform: 'translate(-50%, -50%)' }}
+              style={{
+                left: atX(f),
+                top: cy,
+                width: sizes.hitRadius * 2,
+                height: sizes.hitRadius * 2,
+                transform: 'translate(-50%, -50%)',
+              }}
               onMouseEnter={only ? () => island.onActivateEvent(only.id, x) : undefined}
               onMouseLeave={only ? () => island.onActivateEvent(null) : undefined}
               onFocus={only ? () => island.onActivateEvent(only.id, x) : undefined}
               onBlur={only ? () => island.onActivateEvent(null) : undefined}
-              onNavigate={() => (only ? island.onSelectEvent(only.id) : first ? island.onSelectSession(first.tradingDate) : undefined)}
+              onNavigate={() =>
+                only ? island.onSelectEvent(only.id) : first ? island.onSelectSession(first.tradingDate) : undefined
+              }
             />
           </span>
         )
@@ -196,7 +304,8 @@ export function ChartPreview({ model, island }: { model: ChartModel; island?: Ch
     if (!node) return
     const measure = () => {
       const { width, height } = node.getBoundingClientRect()
-      if (width > 0 && height > 0) setSize((old) => (old && old.width === width && old.height === height ? old : { width, height }))
+      if (width > 0 && height > 0)
+        setSize((old) => (old && old.width === width && old.height === height ? old : { width, height }))
     }
     measure()
     const observer = new ResizeObserver(measure)
@@ -213,11 +322,30 @@ export function ChartPreview({ model, island }: { model: ChartModel; island?: Ch
       onWheel={island ? (event) => (event.ctrlKey || event.metaKey ? island.onNeedsFullChart() : undefined) : undefined}
     >
       {size ? (
-        <Variant model={model} containerWidth={size.width} chartHeight={size.height} className="" island={island} onBandHeight={island?.onBandHeight} />
+        <Variant
+          model={model}
+          containerWidth={size.width}
+          chartHeight={size.height}
+          className=""
+          island={island}
+          onBandHeight={island?.onBandHeight}
+        />
       ) : (
         <>
-          <Variant model={model} containerWidth={NARROW_CONTAINER} chartHeight={PREVIEW_CHART_HEIGHT} className="@min-[640px]:hidden" island={island} />
-          <Variant model={model} containerWidth={WIDE_CONTAINER} chartHeight={PREVIEW_CHART_HEIGHT} className="hidden @min-[640px]:block" island={island} />
+          <Variant
+            model={model}
+            containerWidth={NARROW_CONTAINER}
+            chartHeight={PREVIEW_CHART_HEIGHT}
+            className="@min-[640px]:hidden"
+            island={island}
+          />
+          <Variant
+            model={model}
+            containerWidth={WIDE_CONTAINER}
+            chartHeight={PREVIEW_CHART_HEIGHT}
+            className="hidden @min-[640px]:block"
+            island={island}
+          />
         </>
       )}
     </div>

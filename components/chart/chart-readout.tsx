@@ -72,7 +72,11 @@ export function ChartReadout({ model, box, pointer, onPress }: ChartReadoutProps
     >
       {i !== null ? (
         <>
-          <div className="pointer-events-none absolute inset-y-0 w-px bg-[var(--muted)]" style={{ left: `${f * 100}%` }} aria-hidden />
+          <div
+            className="pointer-events-none absolute inset-y-0 w-px bg-[var(--muted)]"
+            style={{ left: `${f * 100}%` }}
+            aria-hidden
+          />
           {model.series.map((s) => {
             const v = plotted(model, i, s.symbol)
             return v === null ? null : (

@@ -31,12 +31,28 @@ export function sessionReadout(model: ChartModel, index: number): string {
  * The tooltip of a session: the value and the daily change of every series, and the events that reacted then.
  * One component for both charts, so the numbers a reader sees never depend on which one has loaded.
  */
-export function ChartTooltipBody({ model, index, role, style }: { model: ChartModel; index: number; role?: 'status'; style?: CSSProperties }) {
+export function ChartTooltipBody({
+  model,
+  index,
+  role,
+  style,
+}: {
+  model: ChartModel
+  index: number
+  role?: 'status'
+  style?: CSSProperties
+}) {
   const row = model.rows[index]
   if (!row) return null
   const events = model.events.filter((e) => e.index === index)
   return (
-    <div className="rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-xs shadow-lg" role={role} data-testid="chart-tooltip" {...{ [CHART_TOOLTIP_ATTRIBUTE]: '' }} style={style}>
+    <div
+      className="rounded-md border border-[var(--border)] bg-[var(--panel)] p-2 text-xs shadow-lg"
+      role={role}
+      data-testid="chart-tooltip"
+      {...{ [CHART_TOOLTIP_ATTRIBUTE]: '' }}
+      style={style}
+    >
       <div className="mb-1 font-semibold">{formatFullDate(row.date)}</div>
       <table>
         <tbody>
@@ -46,11 +62,18 @@ export function ChartTooltipBody({ model, index, role, style }: { model: ChartMo
             return (
               <tr key={s.symbol}>
                 <td className="pr-2">
-                  <span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: `var(${s.colorVar})` }} />
+                  <span
+                    className="mr-1 inline-block h-2 w-2 rounded-full"
+                    style={{ background: `var(${s.colorVar})` }}
+                  />
                   {s.symbol}
                 </td>
-                <td className="pr-2 text-right tabular-nums">{typeof value === 'number' ? formatChartValue(model, value, s.currency) : 'no session'}</td>
-                <td className="text-right tabular-nums text-[var(--muted)]">{typeof change === 'number' ? `${formatPercent(change, 2)} day` : ''}</td>
+                <td className="pr-2 text-right tabular-nums">
+                  {typeof value === 'number' ? formatChartValue(model, value, s.currency) : 'no session'}
+                </td>
+                <td className="text-right tabular-nums text-[var(--muted)]">
+                  {typeof change === 'number' ? `${formatPercent(change, 2)} day` : ''}
+                </td>
               </tr>
             )
           })}

@@ -10,7 +10,8 @@ export function ChartDataTable({ model }: { model: ChartModel }) {
       <div className="mt-2 max-h-80 overflow-auto">
         <table className="w-full text-right text-xs tabular-nums">
           <caption className="sr-only">
-            {model.series.map((s) => s.symbol).join(', ')}: {unit}, and daily change, per session from {model.from} to {model.to}
+            {model.series.map((s) => s.symbol).join(', ')}: {unit}, and daily change, per session from {model.from} to{' '}
+            {model.to}
           </caption>
           <thead className="sticky top-0 bg-[var(--panel)]">
             <tr>
@@ -35,8 +36,14 @@ export function ChartDataTable({ model }: { model: ChartModel }) {
                   const c = row[changeKey(s.symbol)]
                   return (
                     <td key={s.symbol} className="px-2">
-                      {typeof v === 'number' ? (model.mode === 'percent' ? formatPercent(v, 2) : formatPrice(v, s.currency)) : '–'}
-                      {typeof c === 'number' ? <span className="ml-1 text-[var(--muted)]">({formatPercent(c, 2)})</span> : null}
+                      {typeof v === 'number'
+                        ? model.mode === 'percent'
+                          ? formatPercent(v, 2)
+                          : formatPrice(v, s.currency)
+                        : '–'}
+                      {typeof c === 'number' ? (
+                        <span className="ml-1 text-[var(--muted)]">({formatPercent(c, 2)})</span>
+                      ) : null}
                     </td>
                   )
                 })}

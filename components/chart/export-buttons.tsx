@@ -1,7 +1,16 @@
 'use client'
 
 import { useId, useState } from 'react'
-import { DEFAULT_EXPORT_PRESET, EVENT_KEY_LABELS, EVENT_KEY_STYLES, EXPORT_PRESETS, EXPORT_PRESET_IDS, PNG_SCALE, type EventKeyStyle, type ExportPresetId } from '@/lib/chart/export/presets'
+import {
+  DEFAULT_EXPORT_PRESET,
+  EVENT_KEY_LABELS,
+  EVENT_KEY_STYLES,
+  EXPORT_PRESETS,
+  EXPORT_PRESET_IDS,
+  PNG_SCALE,
+  type EventKeyStyle,
+  type ExportPresetId,
+} from '@/lib/chart/export/presets'
 import type { ChartModel } from '@/lib/chart/model'
 import type { PriceSeries } from '@/lib/types'
 import type { ViewState } from '@/lib/view/state'
@@ -24,7 +33,16 @@ type Kind = 'png' | 'svg' | 'csv'
 const FIELD = 'w-full rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm'
 
 /** Download buttons and the image's options. The export code is loaded only when a reader first asks for a file. */
-export function ExportButtons({ model, series, view, drawnSymbols, title, subtitle, footer, note }: ExportButtonsProps) {
+export function ExportButtons({
+  model,
+  series,
+  view,
+  drawnSymbols,
+  title,
+  subtitle,
+  footer,
+  note,
+}: ExportButtonsProps) {
   const [busy, setBusy] = useState<Kind | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [preset, setPreset] = useState<ExportPresetId>(DEFAULT_EXPORT_PRESET)
@@ -85,26 +103,45 @@ export function ExportButtons({ model, series, view, drawnSymbols, title, subtit
       ))}
       <details className="w-full text-sm sm:w-auto">
         <summary className="cursor-pointer text-[var(--muted)]">
-          Image options <span className="text-xs">({size.label}, {size.width} × {size.height})</span>
+          Image options{' '}
+          <span className="text-xs">
+            ({size.label}, {size.width} × {size.height})
+          </span>
         </summary>
         <div className="mt-2 grid gap-3 rounded-md border border-[var(--border)] p-3 sm:w-[28rem]">
           <label className="grid gap-1">
             <span className="text-xs font-medium text-[var(--muted)]">Size</span>
-            <select className={FIELD} value={preset} onChange={(e) => setPreset(e.target.value as ExportPresetId)} data-testid="export-preset">
+            <select
+              className={FIELD}
+              value={preset}
+              onChange={(e) => setPreset(e.target.value as ExportPresetId)}
+              data-testid="export-preset"
+            >
               {EXPORT_PRESET_IDS.map((p) => (
                 <option key={p} value={p}>
-                  {EXPORT_PRESETS[p].label}: {EXPORT_PRESETS[p].width} × {EXPORT_PRESETS[p].height} (PNG {EXPORT_PRESETS[p].width * PNG_SCALE} × {EXPORT_PRESETS[p].height * PNG_SCALE})
+                  {EXPORT_PRESETS[p].label}: {EXPORT_PRESETS[p].width} × {EXPORT_PRESETS[p].height} (PNG{' '}
+                  {EXPORT_PRESETS[p].width * PNG_SCALE} × {EXPORT_PRESETS[p].height * PNG_SCALE})
                 </option>
               ))}
             </select>
           </label>
           <label className="grid gap-1">
             <span className="text-xs font-medium text-[var(--muted)]">Title</span>
-            <input className={FIELD} value={customTitle ?? title} maxLength={160} onChange={(e) => setCustomTitle(e.target.value)} />
+            <input
+              className={FIELD}
+              value={customTitle ?? title}
+              maxLength={160}
+              onChange={(e) => setCustomTitle(e.target.value)}
+            />
           </label>
           <label className="grid gap-1">
             <span className="text-xs font-medium text-[var(--muted)]">Subtitle</span>
-            <input className={FIELD} value={customSubtitle ?? subtitle} maxLength={240} onChange={(e) => setCustomSubtitle(e.target.value)} />
+            <input
+              className={FIELD}
+              value={customSubtitle ?? subtitle}
+              maxLength={240}
+              onChange={(e) => setCustomSubtitle(e.target.value)}
+            />
           </label>
           {customTitle !== null || customSubtitle !== null ? (
             <button
@@ -122,12 +159,21 @@ export function ExportButtons({ model, series, view, drawnSymbols, title, subtit
             <legend className="mb-1 text-xs font-medium text-[var(--muted)]">Event key</legend>
             {EVENT_KEY_STYLES.map((k) => (
               <label key={k} className="inline-flex items-center gap-2">
-                <input type="radio" name={`${id}-key`} value={k} checked={eventKey === k} onChange={() => setEventKey(k)} />
+                <input
+                  type="radio"
+                  name={`${id}-key`}
+                  value={k}
+                  checked={eventKey === k}
+                  onChange={() => setEventKey(k)}
+                />
                 {EVENT_KEY_LABELS[k]}
               </label>
             ))}
           </fieldset>
-          <p className="text-xs text-[var(--muted)]">The source line is always drawn. The plot keeps at least 60% of the image; key lines that do not fit are counted in the key.</p>
+          <p className="text-xs text-[var(--muted)]">
+            The source line is always drawn. The plot keeps at least 60% of the image; key lines that do not fit are
+            counted in the key.
+          </p>
         </div>
       </details>
       {error ? (

@@ -39,7 +39,11 @@ const IDLE_TIMEOUT_MS = 2_000
 
 /** True once the full chart's code is here (always false on the server and during hydration). */
 export function useFullChartReady(): boolean {
-  const ready = useSyncExternalStore(subscribe, () => loaded !== null, () => false)
+  const ready = useSyncExternalStore(
+    subscribe,
+    () => loaded !== null,
+    () => false,
+  )
   useEffect(() => {
     if (loaded) return
     if (typeof window.requestIdleCallback === 'function') {
@@ -54,6 +58,10 @@ export function useFullChartReady(): boolean {
 
 /** The Recharts chart, once loaded (render it only when `useFullChartReady` says so). */
 export function FullChart(props: PriceChartProps) {
-  const chart = useSyncExternalStore(subscribe, () => loaded, () => null)
+  const chart = useSyncExternalStore(
+    subscribe,
+    () => loaded,
+    () => null,
+  )
   return chart ? createElement(chart.PriceChart, props) : null
 }

@@ -16,7 +16,16 @@ import {
   type TooltipContentProps,
 } from 'recharts'
 import type { ChartModel } from '@/lib/chart/model'
-import { COMPACT_BELOW_PX, MARKER_SIZES, MAX_MARKER_BAND_SHARE, MAX_MARKER_ROWS, PLOT_MARGIN, X_AXIS_HEIGHT, X_TICK_TARGET, yAxisWidth } from '@/lib/chart/geometry'
+import {
+  COMPACT_BELOW_PX,
+  MARKER_SIZES,
+  MAX_MARKER_BAND_SHARE,
+  MAX_MARKER_ROWS,
+  PLOT_MARGIN,
+  X_AXIS_HEIGHT,
+  X_TICK_TARGET,
+  yAxisWidth,
+} from '@/lib/chart/geometry'
 import { lastValueGutter, lastValueTags } from '@/lib/chart/last-values'
 import { layoutMarkers, markerBandHeight, markerRowY, type MarkerItem } from '@/lib/chart/marker-layout'
 import { markerAriaLabel, clusterAriaLabel } from '@/lib/chart/marker-labels'
@@ -83,7 +92,12 @@ function EventMarkers(
   const layout = useMemo(
     () =>
       scale && plot
-        ? layoutMarkers(props.events, (i) => Number(scale(i)), { sizes, chartHeight, maxBandShare: MAX_MARKER_BAND_SHARE, maxRows: MAX_MARKER_ROWS })
+        ? layoutMarkers(props.events, (i) => Number(scale(i)), {
+            sizes,
+            chartHeight,
+            maxBandShare: MAX_MARKER_BAND_SHARE,
+            maxRows: MAX_MARKER_ROWS,
+          })
         : null,
     [scale, plot, props.events, sizes, chartHeight],
   )
@@ -111,7 +125,17 @@ function EventMarkers(
           const y = markerRowY(item.row, sizes)
           const only = item.kind === 'event' ? item.events[0] : undefined
           const colour = only ? `var(${EVENT_CATEGORIES[only.category].colorVar})` : clusterColour(item)
-          return <line key={item.key} x1={item.x} x2={item.x} y1={y + sizes.radius} y2={plot.y} stroke={colour} strokeWidth={1} />
+          return (
+            <line
+              key={item.key}
+              x1={item.x}
+              x2={item.x}
+              y1={y + sizes.radius}
+              y2={plot.y}
+              stroke={colour}
+              strokeWidth={1}
+            />
+          )
         })}
       </g>
       {layout.items.map((item) => {
@@ -135,11 +159,32 @@ function EventMarkers(
               aria-label={clusterAriaLabel(item.events)}
               className="cursor-pointer outline-none"
               onClick={() => props.onOpenCluster(open ? null : { key: item.key, x, y, events: item.events })}
-              onKeyDown={keyHandler(() => props.onOpenCluster(open ? null : { key: item.key, x, y, events: item.events }))}
+              onKeyDown={keyHandler(() =>
+                props.onOpenCluster(open ? null : { key: item.key, x, y, events: item.events }),
+              )}
             >
               <circle cx={x} cy={y} r={sizes.hitRadius} fill="transparent" />
-              <rect x={x - w / 2} y={y - sizes.radius} width={w} height={sizes.radius * 2} rx={sizes.radius / 2} fill={open ? colour : 'var(--panel)'} stroke={colour} strokeWidth={2} strokeDasharray={open ? undefined : '3 2'} />
-              <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={sizes.font} fontWeight={700} fill={open ? 'var(--panel)' : 'var(--fg)'} pointerEvents="none">
+              <rect
+                x={x - w / 2}
+                y={y - sizes.radius}
+                width={w}
+                height={sizes.radius * 2}
+                rx={sizes.radius / 2}
+                fill={open ? colour : 'var(--panel)'}
+                stroke={colour}
+                strokeWidth={2}
+                strokeDasharray={open ? undefined : '3 2'}
+              />
+              <text
+                x={x}
+                y={y}
+                dy="0.35em"
+                textAnchor="middle"
+                fontSize={sizes.font}
+                fontWeight={700}
+                fill={open ? 'var(--panel)' : 'var(--fg)'}
+                pointerEvents="none"
+              >
                 {label}
               </text>
             </g>
@@ -167,8 +212,24 @@ function EventMarkers(
             onKeyDown={keyHandler(() => props.onSelectEvent(e.id))}
           >
             <circle cx={x} cy={y} r={sizes.hitRadius} fill="transparent" />
-            <circle cx={x} cy={y} r={emphasised ? sizes.radius + 1.5 : sizes.radius} fill={emphasised ? colour : 'var(--panel)'} stroke={colour} strokeWidth={e.importance === 'major' ? 2.5 : 1.5} />
-            <text x={x} y={y} dy="0.35em" textAnchor="middle" fontSize={sizes.font} fontWeight={700} fill={emphasised ? 'var(--panel)' : colour} pointerEvents="none">
+            <circle
+              cx={x}
+              cy={y}
+              r={emphasised ? sizes.radius + 1.5 : sizes.radius}
+              fill={emphasised ? colour : 'var(--panel)'}
+              stroke={colour}
+              strokeWidth={e.importance === 'major' ? 2.5 : 1.5}
+            />
+            <text
+              x={x}
+              y={y}
+              dy="0.35em"
+              textAnchor="middle"
+              fontSize={sizes.font}
+              fontWeight={700}
+              fill={emphasised ? 'var(--panel)' : colour}
+              pointerEvents="none"
+            >
               {e.number}
             </text>
           </g>
@@ -182,7 +243,17 @@ function EventMarkers(
 function PlotAreaProbe() {
   const plot = usePlotArea()
   if (!plot) return null
-  return <rect data-testid="chart-plot-area" x={plot.x} y={plot.y} width={plot.width} height={plot.height} fill="none" pointerEvents="none" />
+  return (
+    <rect
+      data-testid="chart-plot-area"
+      x={plot.x}
+      y={plot.y}
+      width={plot.width}
+      height={plot.height}
+      fill="none"
+      pointerEvents="none"
+    />
+  )
 }
 
 /** Last-value tags in the gutter right of the plot. */
@@ -197,7 +268,14 @@ function LastValueTags({ model }: { model: ChartModel }) {
     <g data-testid="last-values" pointerEvents="none">
       {tags.map((t) => (
         <g key={t.symbol} data-symbol={t.symbol}>
-          <rect x={left} y={plot.y + t.y - tagHeight / 2} width={lastValueGutter(model.mode) - 4} height={tagHeight} rx={3} fill={`var(${t.colorVar})`} />
+          <rect
+            x={left}
+            y={plot.y + t.y - tagHeight / 2}
+            width={lastValueGutter(model.mode) - 4}
+            height={tagHeight}
+            rx={3}
+            fill={`var(${t.colorVar})`}
+          />
           <text x={left + 4} y={plot.y + t.y} dy="0.35em" fontSize={11} fontWeight={700} fill="var(--panel)">
             {t.text}
           </text>
@@ -210,7 +288,18 @@ function LastValueTags({ model }: { model: ChartModel }) {
 /** A guess for the first render when the server-drawn chart measured nothing; corrected once laid out. */
 const FALLBACK_BAND = markerBandHeight(1, MARKER_SIZES.wide)
 
-export function PriceChart({ model, heightCss, selectedEventId, activeEventId, onActivateEvent, onSelectEvent, onZoom, onWheelZoom, onPan, initialBandHeight }: PriceChartProps) {
+export function PriceChart({
+  model,
+  heightCss,
+  selectedEventId,
+  activeEventId,
+  onActivateEvent,
+  onSelectEvent,
+  onZoom,
+  onWheelZoom,
+  onPan,
+  initialBandHeight,
+}: PriceChartProps) {
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null)
   const [pan, setPan] = useState<{ startX: number; dx: number; perSession: number } | null>(null)
   const [markerBand, setMarkerBand] = useState(initialBandHeight ?? FALLBACK_BAND)
@@ -266,7 +355,11 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
 
   return (
     <div ref={boxRef} className="relative" data-testid="chart-canvas">
-      <ChartReadout model={model} box={{ left, right, top: markerBand, bottom: X_AXIS_HEIGHT + PLOT_MARGIN.bottom }} pointer={false} />
+      <ChartReadout
+        model={model}
+        box={{ left, right, top: markerBand, bottom: X_AXIS_HEIGHT + PLOT_MARGIN.bottom }}
+        pointer={false}
+      />
       <LineChart
         // A new range is a new chart: no tooltip or drag survives from the previous data.
         key={`${model.from}|${model.to}|${model.mode}|${model.dates.length}`}
@@ -285,7 +378,8 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
           if (drag && Number.isFinite(i)) setDrag({ ...drag, end: i })
         }}
         onMouseUp={() => {
-          if (drag && Math.abs(drag.end - drag.start) >= 2) onZoom(Math.min(drag.start, drag.end), Math.max(drag.start, drag.end))
+          if (drag && Math.abs(drag.end - drag.start) >= 2)
+            onZoom(Math.min(drag.start, drag.end), Math.max(drag.start, drag.end))
           setDrag(null)
         }}
         onMouseLeave={() => setDrag(null)}
@@ -321,10 +415,16 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
             stroke={`var(${EVENT_CATEGORIES[e.category].colorVar})`}
             strokeWidth={e.id === selectedEventId || e.id === activeEventId ? 2.5 : 1}
             strokeDasharray={e.id === selectedEventId ? undefined : '4 3'}
-            strokeOpacity={e.id === selectedEventId || e.id === activeEventId ? 1 : e.importance === 'major' ? 0.45 : 0.25}
+            strokeOpacity={
+              e.id === selectedEventId || e.id === activeEventId ? 1 : e.importance === 'major' ? 0.45 : 0.25
+            }
           />
         ))}
-        <Tooltip content={<ChartTooltip model={model} />} isAnimationActive={false} cursor={{ stroke: 'var(--muted)', strokeWidth: 1 }} />
+        <Tooltip
+          content={<ChartTooltip model={model} />}
+          isAnimationActive={false}
+          cursor={{ stroke: 'var(--muted)', strokeWidth: 1 }}
+        />
         {model.series.map((s) => (
           <Line
             key={s.symbol}
@@ -364,7 +464,11 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
         style={{ left, right, height: X_AXIS_HEIGHT + PLOT_MARGIN.bottom }}
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId)
-          setPan({ startX: event.clientX, dx: 0, perSession: (event.currentTarget.clientWidth || 1) / Math.max(1, last) })
+          setPan({
+            startX: event.clientX,
+            dx: 0,
+            perSession: (event.currentTarget.clientWidth || 1) / Math.max(1, last),
+          })
         }}
         onPointerMove={(event) => {
           if (pan) setPan({ ...pan, dx: event.clientX - pan.startX })
@@ -380,27 +484,44 @@ export function PriceChart({ model, heightCss, selectedEventId, activeEventId, o
       >
         {pan && Math.round(-pan.dx / pan.perSession) !== 0 ? (
           <span className="pointer-events-none absolute -top-7 left-1/2 -translate-x-1/2 rounded bg-[var(--fg)] px-2 py-0.5 text-xs text-[var(--panel)]">
-            {Math.round(-pan.dx / pan.perSession) > 0 ? 'Later' : 'Earlier'} by {Math.abs(Math.round(-pan.dx / pan.perSession))} sessions
+            {Math.round(-pan.dx / pan.perSession) > 0 ? 'Later' : 'Earlier'} by{' '}
+            {Math.abs(Math.round(-pan.dx / pan.perSession))} sessions
           </span>
         ) : null}
       </div>
-      {cluster ? <ClusterList cluster={cluster} onClose={() => setCluster(null)} onSelect={(id) => {
-        setCluster(null)
-        onSelectEvent(id)
-      }} /> : null}
+      {cluster ? (
+        <ClusterList
+          cluster={cluster}
+          onClose={() => setCluster(null)}
+          onSelect={(id) => {
+            setCluster(null)
+            onSelectEvent(id)
+          }}
+        />
+      ) : null}
     </div>
   )
 }
 
 /** The events of an opened cluster badge, as a small dialog of buttons under the badge. */
-function ClusterList({ cluster, onClose, onSelect }: { cluster: OpenCluster; onClose: () => void; onSelect: (id: string) => void }) {
+function ClusterList({
+  cluster,
+  onClose,
+  onSelect,
+}: {
+  cluster: OpenCluster
+  onClose: () => void
+  onSelect: (id: string) => void
+}) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('button')?.focus()
   }, [cluster.key])
   const close = () => {
     onClose()
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-marker-key="${CSS.escape(cluster.key)}"]`)?.focus())
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-marker-key="${CSS.escape(cluster.key)}"]`)?.focus(),
+    )
   }
   return (
     <div
@@ -418,9 +539,7 @@ function ClusterList({ cluster, onClose, onSelect }: { cluster: OpenCluster; onC
       }}
     >
       <p className="mb-1 flex items-center justify-between text-xs text-[var(--muted)]">
-        <span>
-          {cluster.events.length} events · choose one to zoom to it
-        </span>
+        <span>{cluster.events.length} events · choose one to zoom to it</span>
         <button type="button" className="rounded px-1 text-[var(--fg)] underline" onClick={close}>
           Close
         </button>
@@ -428,8 +547,17 @@ function ClusterList({ cluster, onClose, onSelect }: { cluster: OpenCluster; onC
       <ul className="space-y-1">
         {cluster.events.map((e) => (
           <li key={e.id}>
-            <button type="button" data-event-id={e.id} className="w-full rounded px-1 py-0.5 text-left hover:bg-[var(--grid)]" onClick={() => onSelect(e.id)}>
-              <span className="mr-1 inline-block h-2 w-2 rounded-full" style={{ background: `var(${EVENT_CATEGORIES[e.category].colorVar})` }} aria-hidden />
+            <button
+              type="button"
+              data-event-id={e.id}
+              className="w-full rounded px-1 py-0.5 text-left hover:bg-[var(--grid)]"
+              onClick={() => onSelect(e.id)}
+            >
+              <span
+                className="mr-1 inline-block h-2 w-2 rounded-full"
+                style={{ background: `var(${EVENT_CATEGORIES[e.category].colorVar})` }}
+                aria-hidden
+              />
               <span className="font-semibold">{e.number}.</span> {e.title}
               <span className="block text-xs text-[var(--muted)]">{formatFullDate(e.date)}</span>
             </button>

@@ -34,7 +34,11 @@ function VerdictBadge({ verdict }: { verdict: Verdict }) {
 function ClaimSourceLine({ source }: { source: ClaimSource }) {
   if (source.kind === 'video') {
     return (
-      <figure className="space-y-1 border-l-2 border-[var(--border)] pl-2 text-xs" data-testid="claim-source" data-source-kind="video">
+      <figure
+        className="space-y-1 border-l-2 border-[var(--border)] pl-2 text-xs"
+        data-testid="claim-source"
+        data-source-kind="video"
+      >
         <figcaption className="text-[var(--muted)]">
           Video: <cite>“{source.title}”</cite> ({source.published})
         </figcaption>
@@ -46,9 +50,18 @@ function ClaimSourceLine({ source }: { source: ClaimSource }) {
     )
   }
   return (
-    <p className="border-l-2 border-[var(--border)] pl-2 text-xs text-[var(--muted)]" data-testid="claim-source" data-source-kind="news">
+    <p
+      className="border-l-2 border-[var(--border)] pl-2 text-xs text-[var(--muted)]"
+      data-testid="claim-source"
+      data-source-kind="news"
+    >
       News: {source.outlet}, {formatFullDate(source.date)}:{' '}
-      <a href={source.url} target="_blank" rel="noopener noreferrer" className="text-[var(--accent)] underline underline-offset-2 [overflow-wrap:anywhere]">
+      <a
+        href={source.url}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="text-[var(--accent)] underline underline-offset-2 [overflow-wrap:anywhere]"
+      >
         {source.title}
       </a>
     </p>
@@ -57,7 +70,11 @@ function ClaimSourceLine({ source }: { source: ClaimSource }) {
 
 function ClaimCard({ claim }: { claim: CheckedClaim }) {
   return (
-    <li className="flex min-w-0 flex-col gap-2 rounded-md border border-[var(--border)] p-3" data-testid="claim" data-claim-id={claim.id}>
+    <li
+      className="flex min-w-0 flex-col gap-2 rounded-md border border-[var(--border)] p-3"
+      data-testid="claim"
+      data-claim-id={claim.id}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <p className="min-w-0 flex-1 font-medium">{claim.claim}</p>
         <VerdictBadge verdict={claim.verdict} />
@@ -69,7 +86,10 @@ function ClaimCard({ claim }: { claim: CheckedClaim }) {
         {claim.rule}
       </p>
       {claim.borderline ? (
-        <p className="rounded bg-[var(--warn-bg)] px-2 py-1 text-xs text-[var(--warn-fg)]" data-testid="claim-borderline">
+        <p
+          className="rounded bg-[var(--warn-bg)] px-2 py-1 text-xs text-[var(--warn-fg)]"
+          data-testid="claim-borderline"
+        >
           <span className="font-semibold">Borderline: </span>
           {claim.borderline}
         </p>
@@ -106,21 +126,27 @@ async function loadClaims(): Promise<CheckedClaim[] | null> {
 export async function ClaimsPanel() {
   const claims = await loadClaims()
   return (
-    <section aria-labelledby="claims-heading" className="space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4" data-testid="claims-panel">
+    <section
+      aria-labelledby="claims-heading"
+      className="space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4"
+      data-testid="claims-panel"
+    >
       <div>
         <h2 id="claims-heading" className="text-base font-semibold">
           Public claims, checked against the data
         </h2>
         <p className="text-xs text-[var(--muted)]">
-          The claims come from an explainer video (quoted in the original Japanese, with our translation) and from news reports, each
-          named on its card. Every number is computed from the daily prices, the market-model event study (against {CLAIMS_BENCHMARK},{' '}
-          {DEFAULT_ESTIMATION} estimation sessions) and the dated event catalog; only the claims’ own figures are quoted. Wherever a
-          claim says a group of stocks moved, the same rule applies: a day-0 abnormal return counts when its two-sided p ≤ {SIGNIFICANCE_P}.
+          The claims come from an explainer video (quoted in the original Japanese, with our translation) and from news
+          reports, each named on its card. Every number is computed from the daily prices, the market-model event study
+          (against {CLAIMS_BENCHMARK}, {DEFAULT_ESTIMATION} estimation sessions) and the dated event catalog; only the
+          claims’ own figures are quoted. Wherever a claim says a group of stocks moved, the same rule applies: a day-0
+          abnormal return counts when its two-sided p ≤ {SIGNIFICANCE_P}.
         </p>
       </div>
       {claims === null ? (
         <p role="status" className="rounded-md bg-[var(--warn-bg)] p-3 text-sm text-[var(--warn-fg)]">
-          The claims could not be checked just now. The chart and the tables above are not affected; reload the page to try again.
+          The claims could not be checked just now. The chart and the tables above are not affected; reload the page to
+          try again.
         </p>
       ) : (
         <ol className="grid grid-cols-1 gap-3 md:grid-cols-2">

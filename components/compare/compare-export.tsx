@@ -34,10 +34,18 @@ export function CompareExport({ svg, csv, fileBase }: { svg: string; csv: string
       >
         Download PNG
       </button>
-      <button type="button" className={button} onClick={() => save(new Blob([svg], { type: 'image/svg+xml' }), `${fileBase}.svg`)}>
+      <button
+        type="button"
+        className={button}
+        onClick={() => save(new Blob([svg], { type: 'image/svg+xml' }), `${fileBase}.svg`)}
+      >
         Download SVG
       </button>
-      <button type="button" className={button} onClick={() => save(new Blob([csv], { type: 'text/csv' }), `${fileBase}.csv`)}>
+      <button
+        type="button"
+        className={button}
+        onClick={() => save(new Blob([csv], { type: 'text/csv' }), `${fileBase}.csv`)}
+      >
         Download CSV
       </button>
       {error ? (

@@ -29,21 +29,42 @@ const PAGE_THEME = { background: 'var(--panel)', text: 'var(--fg)', muted: 'var(
 function EventPicker({ query }: { query: CompareQuery }) {
   const chosen = new Set(query.events)
   return (
-    <form method="get" action="/compare" className="space-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3" aria-label="Choose events and symbols to compare">
+    <form
+      method="get"
+      action="/compare"
+      className="space-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3"
+      aria-label="Choose events and symbols to compare"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-xs text-[var(--muted)]">
           Symbols (comma-separated, up to 6)
-          <input name="symbols" defaultValue={query.symbols.join(',')} className="rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm text-[var(--fg)]" />
+          <input
+            name="symbols"
+            defaultValue={query.symbols.join(',')}
+            className="rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm text-[var(--fg)]"
+          />
         </label>
         <label className="flex flex-col text-xs text-[var(--muted)]">
           Benchmark
-          <input name="benchmark" defaultValue={query.benchmark} className="w-24 rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm text-[var(--fg)]" />
+          <input
+            name="benchmark"
+            defaultValue={query.benchmark}
+            className="w-24 rounded-md border border-[var(--border)] bg-[var(--bg)] px-2 py-1 text-sm text-[var(--fg)]"
+          />
         </label>
         {query.mine ? <input type="hidden" name="mine" value={query.mine} /> : null}
         <button type="submit" className="rounded-md border border-[var(--border)] px-3 py-1 text-sm font-medium">
           Compare
         </button>
-        <a href={compareHref({ events: [...COMPARE_PRESETS['ai-shocks'].events], symbols: [...COMPARE_PRESETS['ai-shocks'].symbols], benchmark: 'SPY', mine: query.mine })} className="text-sm text-[var(--accent)] underline">
+        <a
+          href={compareHref({
+            events: [...COMPARE_PRESETS['ai-shocks'].events],
+            symbols: [...COMPARE_PRESETS['ai-shocks'].symbols],
+            benchmark: 'SPY',
+            mine: query.mine,
+          })}
+          className="text-sm text-[var(--accent)] underline"
+        >
           Preset: {COMPARE_PRESETS['ai-shocks'].label}
         </a>
       </div>
@@ -57,7 +78,9 @@ function EventPicker({ query }: { query: CompareQuery }) {
               <input type="checkbox" name="events" value={e.id} defaultChecked={chosen.has(e.id)} />
               <span>
                 <span className="tabular-nums text-[var(--muted)]">{e.tradingDate}</span> {e.title}
-                {e.importance === 'major' ? <span className="ml-1 text-[10px] font-semibold uppercase">major</span> : null}
+                {e.importance === 'major' ? (
+                  <span className="ml-1 text-[10px] font-semibold uppercase">major</span>
+                ) : null}
               </span>
             </label>
           ))}
@@ -75,7 +98,15 @@ function EventPicker({ query }: { query: CompareQuery }) {
   )
 }
 
-export function CompareView({ comparison: c, query, notices }: { comparison: Comparison; query: CompareQuery; notices: string[] }) {
+export function CompareView({
+  comparison: c,
+  query,
+  notices,
+}: {
+  comparison: Comparison
+  query: CompareQuery
+  notices: string[]
+}) {
   const svg = buildCompareSvg(c)
   const inline = buildCompareSvg(c, PAGE_THEME)
   const fileBase = `ai-shock_compare_${c.symbols.join('-')}_${c.events.length}-events`
@@ -84,31 +115,49 @@ export function CompareView({ comparison: c, query, notices }: { comparison: Com
     <div className="space-y-4">
       <Notices notices={notices} />
       <EventPicker query={query} />
-      <section aria-labelledby="compare-chart" className="space-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4" data-testid="compare-chart">
+      <section
+        aria-labelledby="compare-chart"
+        className="space-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4"
+        data-testid="compare-chart"
+      >
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>
             <h2 id="compare-chart" className="text-base font-semibold">
               {query.preset ? COMPARE_PRESETS[query.preset].label : 'Events compared'} on event time
             </h2>
             <p className="text-xs text-[var(--muted)]">
-              Days {t1} to +{t2} around each event’s first trading session; cumulative return and CAR both from the close of day −6; market model
-              against {c.benchmark}, up to {COMPARE_ESTIMATION} estimation sessions ending at day −{COMPARE_GAP + 1}.
+              Days {t1} to +{t2} around each event’s first trading session; cumulative return and CAR both from the
+              close of day −6; market model against {c.benchmark}, up to {COMPARE_ESTIMATION} estimation sessions ending
+              at day −{COMPARE_GAP + 1}.
             </p>
           </div>
           <CompareExport svg={svg} csv={compareCsv(c)} fileBase={fileBase} />
         </div>
-        <div className="overflow-x-auto" role="img" aria-label={`Small multiples: cumulative return and CAR of ${c.symbols.join(', ')} around ${c.events.length} events`} dangerouslySetInnerHTML={{ __html: inline }} />
+        <div
+          className="overflow-x-auto"
+          role="img"
+          aria-label={`Small multiples: cumulative return and CAR of ${c.symbols.join(', ')} around ${c.events.length} events`}
+          dangerouslySetInnerHTML={{ __html: inline }}
+        />
       </section>
 
       {c.events.map((event, i) => {
         const rows = c.rows.filter((r) => r.eventId === event.id)
         const skipped = c.skipped.filter((s) => s.eventId === event.id)
         return (
-          <section key={event.id} className="space-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3" data-testid="compare-event" data-event-id={event.id}>
+          <section
+            key={event.id}
+            className="space-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3"
+            data-testid="compare-event"
+            data-event-id={event.id}
+          >
             <h3 className="flex items-center gap-2 text-sm font-semibold">
               <span className="inline-block h-1 w-6 rounded" style={{ background: compareColour(i) }} aria-hidden />
-              {event.title} <span className="font-normal text-[var(--muted)]">· day 0 {formatFullDate(event.tradingDate)}</span>
-              {event.origin === 'reader' ? <span className="text-[10px] uppercase text-sky-700 dark:text-sky-300">your event · not verified</span> : null}
+              {event.title}{' '}
+              <span className="font-normal text-[var(--muted)]">· day 0 {formatFullDate(event.tradingDate)}</span>
+              {event.origin === 'reader' ? (
+                <span className="text-[10px] uppercase text-sky-700 dark:text-sky-300">your event · not verified</span>
+              ) : null}
             </h3>
             <div className="overflow-x-auto">
               <table className="w-full min-w-[44rem] text-xs tabular-nums">
@@ -122,7 +171,9 @@ export function CompareView({ comparison: c, query, notices }: { comparison: Com
                         {formatWindow(w)}
                       </th>
                     ))}
-                    <th className="pr-2">Max drawdown {t1}..+{t2}</th>
+                    <th className="pr-2">
+                      Max drawdown {t1}..+{t2}
+                    </th>
                     <th className="pr-2">Sessions to recover</th>
                     <th>Estimation</th>
                   </tr>
@@ -140,12 +191,16 @@ export function CompareView({ comparison: c, query, notices }: { comparison: Com
                         const car = r.car.find((x) => x.window[0] === w[0] && x.window[1] === w[1])
                         return (
                           <td key={w.join()} className="pr-2">
-                            {car?.car === null || car?.car === undefined ? 'n/a' : `${formatPercent(car.car, 2)}${stars(car.p)}`}
+                            {car?.car === null || car?.car === undefined
+                              ? 'n/a'
+                              : `${formatPercent(car.car, 2)}${stars(car.p)}`}
                           </td>
                         )
                       })}
                       <td className="pr-2">{r.maxDrawdown === null ? '—' : formatPercent(-r.maxDrawdown, 1)}</td>
-                      <td className="pr-2">{r.recovery ? `${r.recovery.sessions} (${r.recovery.date})` : 'not in the data'}</td>
+                      <td className="pr-2">
+                        {r.recovery ? `${r.recovery.sessions} (${r.recovery.date})` : 'not in the data'}
+                      </td>
                       <td>
                         {r.estimation}
                         {r.estimation < COMPARE_ESTIMATION ? ' (short: data start 2024-07-01)' : ''}
@@ -164,11 +219,15 @@ export function CompareView({ comparison: c, query, notices }: { comparison: Com
         )
       })}
 
-      <section className="space-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3" data-testid="compare-groups">
+      <section
+        className="space-y-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3"
+        data-testid="compare-groups"
+      >
         <h3 className="text-sm font-semibold">Across the events: CAAR per symbol</h3>
         <p className="text-xs text-[var(--muted)]">
-          Each event is one member of the group; the tests are {SHOWN_GROUP_TESTS.map((id) => PORTFOLIO_TEST_INFO[id].name).join(' and ')} (all six are in the CSV).
-          * p ≤ 0.05, ** p ≤ 0.01.
+          Each event is one member of the group; the tests are{' '}
+          {SHOWN_GROUP_TESTS.map((id) => PORTFOLIO_TEST_INFO[id].name).join(' and ')} (all six are in the CSV). * p ≤
+          0.05, ** p ≤ 0.01.
         </p>
         <div className="overflow-x-auto">
           <table className="w-full min-w-[36rem] text-xs tabular-nums">
@@ -189,7 +248,13 @@ export function CompareView({ comparison: c, query, notices }: { comparison: Com
               {c.groups.map((g) => (
                 <Fragment key={g.symbol}>
                   {g.caar.map((w) => (
-                    <tr key={`${g.symbol}${w.window.join()}`} className="border-t border-[var(--border)]" data-testid="compare-group-row" data-symbol={g.symbol} data-window={w.window.join(',')}>
+                    <tr
+                      key={`${g.symbol}${w.window.join()}`}
+                      className="border-t border-[var(--border)]"
+                      data-testid="compare-group-row"
+                      data-symbol={g.symbol}
+                      data-window={w.window.join(',')}
+                    >
                       <td className="py-1 pr-2 font-medium">{g.symbol}</td>
                       <td className="pr-2">{g.n}</td>
                       <td className="pr-2">{formatWindow(w.window)}</td>
@@ -198,7 +263,10 @@ export function CompareView({ comparison: c, query, notices }: { comparison: Com
                         const t = w.tests.find((x) => x.id === id)
                         return (
                           <td key={id} className="pr-2">
-                            {t?.statistic === null || t?.statistic === undefined ? '—' : `${formatNumber(t.statistic, 2)}${stars(t.p)}`} ({pText(t?.p ?? null)})
+                            {t?.statistic === null || t?.statistic === undefined
+                              ? '—'
+                              : `${formatNumber(t.statistic, 2)}${stars(t.p)}`}{' '}
+                            ({pText(t?.p ?? null)})
                           </td>
                         )
                       })}

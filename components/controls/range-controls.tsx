@@ -21,7 +21,11 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
     <section aria-label="Date range and chart mode" className="space-y-3">
       {/* Presets and modes are links to the view they make, so they work before (and without) JavaScript.
           One scrollable row on phones, so the presets do not push the chart below the first screen. */}
-      <div className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible" role="group" aria-label="Date range presets">
+      <div
+        className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible"
+        role="group"
+        aria-label="Date range presets"
+      >
         {RANGE_PRESETS.map((p) => {
           const on = p.from === view.from && p.to === view.to
           return (
@@ -47,14 +51,20 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
         <DateField
           label="To"
           value={view.to}
-          validate={(d) => (d < view.from ? `To must not be before From (${view.from}).` : rangeProblem(view, { to: d }))}
+          validate={(d) =>
+            d < view.from ? `To must not be before From (${view.from}).` : rangeProblem(view, { to: d })
+          }
           onCommit={(to) => onChange({ to, event: null })}
         />
         <div className="flex flex-col">
           <span className="text-xs font-medium text-[var(--muted)]" id={`${baseId}-mode`}>
             Mode
           </span>
-          <div role="group" aria-labelledby={`${baseId}-mode`} className="inline-flex overflow-hidden rounded-md border border-[var(--border)]">
+          <div
+            role="group"
+            aria-labelledby={`${baseId}-mode`}
+            className="inline-flex overflow-hidden rounded-md border border-[var(--border)]"
+          >
             {CHART_MODES.map((m) => (
               <ViewLink
                 key={m}
@@ -69,7 +79,12 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
           </div>
         </div>
         {view.mode === 'percent' ? (
-          <DateField label="Base date" value={view.base} validate={(base) => rangeProblem(view, { base })} onCommit={(base) => onChange({ base })} />
+          <DateField
+            label="Base date"
+            value={view.base}
+            validate={(base) => rangeProblem(view, { base })}
+            onCommit={(base) => onChange({ base })}
+          />
         ) : null}
       </div>
     </section>

@@ -28,10 +28,15 @@ export function SymbolPicker({ symbols, colorVarOf, onChange, hrefFor }: SymbolP
   function add(raw: string) {
     const symbol = normalizeSymbol(raw)
     if (!symbol) return
-    if (!SYMBOL_PATTERN.test(symbol)) return setMessage(`“${raw.slice(0, 20)}” is not a ticker (letters, digits, . - ^ =).`)
+    if (!SYMBOL_PATTERN.test(symbol))
+      return setMessage(`“${raw.slice(0, 20)}” is not a ticker (letters, digits, . - ^ =).`)
     if (symbols.includes(symbol)) return setMessage(`${symbol} is already on the chart.`)
     if (full) return setMessage(`At most ${MAX_CHART_SYMBOLS} symbols at once: remove one first.`)
-    setMessage(SYMBOLS.some((s) => s.symbol === symbol) ? null : `${symbol} is not among the curated symbols: it can be drawn only if the live price source knows it (not in offline mode).`)
+    setMessage(
+      SYMBOLS.some((s) => s.symbol === symbol)
+        ? null
+        : `${symbol} is not among the curated symbols: it can be drawn only if the live price source knows it (not in offline mode).`,
+    )
     onChange([...symbols, symbol])
     setQuery('')
   }
@@ -68,7 +73,9 @@ export function SymbolPicker({ symbols, colorVarOf, onChange, hrefFor }: SymbolP
             >
               <span className="h-2.5 w-2.5 rounded-full" style={{ background: `var(${colorVarOf(s)})` }} aria-hidden />
               <span className="font-medium">{s}</span>
-              <span aria-hidden className="text-[var(--muted)]">×</span>
+              <span aria-hidden className="text-[var(--muted)]">
+                ×
+              </span>
             </ViewLink>
           </li>
         ))}
@@ -87,7 +94,11 @@ export function SymbolPicker({ symbols, colorVarOf, onChange, hrefFor }: SymbolP
           autoComplete="off"
           maxLength={16}
         />
-        <button type="submit" className="rounded-md bg-[var(--accent)] px-3 py-1.5 text-sm font-medium text-[var(--accent-fg)] disabled:opacity-50" disabled={!query.trim()}>
+        <button
+          type="submit"
+          className="rounded-md bg-[var(--accent)] px-3 py-1.5 text-sm font-medium text-[var(--accent-fg)] disabled:opacity-50"
+          disabled={!query.trim()}
+        >
           Add
         </button>
       </form>
@@ -97,14 +108,18 @@ export function SymbolPicker({ symbols, colorVarOf, onChange, hrefFor }: SymbolP
         </p>
       ) : null}
       <details className="text-sm" open={query.trim().length > 0 ? true : undefined}>
-        <summary className="cursor-pointer text-[var(--muted)]">Curated symbols {full ? `(limit of ${MAX_CHART_SYMBOLS} reached)` : ''}</summary>
+        <summary className="cursor-pointer text-[var(--muted)]">
+          Curated symbols {full ? `(limit of ${MAX_CHART_SYMBOLS} reached)` : ''}
+        </summary>
         <div className="mt-2 space-y-2">
           {groups.map((g) => {
             const list = matches.filter((m) => m.groups.includes(g))
             if (list.length === 0) return null
             return (
               <fieldset key={g}>
-                <legend className="text-xs font-semibold uppercase tracking-wide text-[var(--muted)]">{SYMBOL_GROUPS[g]}</legend>
+                <legend className="text-xs font-semibold uppercase tracking-wide text-[var(--muted)]">
+                  {SYMBOL_GROUPS[g]}
+                </legend>
                 <div className="mt-1 flex flex-wrap gap-1">
                   {list.map((m) => {
                     const on = symbols.includes(m.symbol)
@@ -125,13 +140,7 @@ export function SymbolPicker({ symbols, colorVarOf, onChange, hrefFor }: SymbolP
                     }
                     // At the limit a symbol that is not drawn cannot be added: no link to a view that would drop it.
                     return (
-                      <button
-                        key={m.symbol}
-                        type="button"
-                        disabled
-                        title={m.name}
-                        className={className}
-                      >
+                      <button key={m.symbol} type="button" disabled title={m.name} className={className}>
                         {m.symbol}
                       </button>
                     )

@@ -11,7 +11,14 @@ export interface ViewLinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorEleme
 
 /** True for a plain primary click; a modified one (new tab, new window, download) is left to the browser. */
 function isPlainClick(event: MouseEvent<HTMLAnchorElement>): boolean {
-  return !event.defaultPrevented && event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey
+  return (
+    !event.defaultPrevented &&
+    event.button === 0 &&
+    !event.metaKey &&
+    !event.ctrlKey &&
+    !event.shiftKey &&
+    !event.altKey
+  )
 }
 
 /**

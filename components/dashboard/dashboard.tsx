@@ -28,8 +28,8 @@ import { useView } from './use-view'
 import { ViewLink } from '../controls/view-link'
 import { Notices } from '../ui/notices'
 
-
-const TOOL = 'min-h-8 min-w-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-0.5 hover:border-[var(--muted)]'
+const TOOL =
+  'min-h-8 min-w-8 rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-0.5 hover:border-[var(--muted)]'
 
 /** A zoom-out or pan stops at the embedded data's window while the view is inside it (live data may reach further). */
 function zoomBounds(view: ViewState) {
@@ -44,7 +44,11 @@ const subscribeNarrow = (onChange: () => void) => {
 }
 /** True on a phone-width screen; false on the server, so the server's HTML has every section open. */
 function useNarrow(): boolean {
-  return useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW_QUERY).matches, () => false)
+  return useSyncExternalStore(
+    subscribeNarrow,
+    () => window.matchMedia(NARROW_QUERY).matches,
+    () => false,
+  )
 }
 
 /**
@@ -63,7 +67,9 @@ function Fold({ summary, testId, children }: { summary: string; testId: string; 
         if (narrow) setChoice(e.currentTarget.open)
       }}
     >
-      <summary className="mb-2 cursor-pointer rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-sm font-semibold sm:hidden">{summary}</summary>
+      <summary className="mb-2 cursor-pointer rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-sm font-semibold sm:hidden">
+        {summary}
+      </summary>
       {children}
     </details>
   )
@@ -82,7 +88,9 @@ export interface DashboardProps {
  * range (From = 2019 draws from the first bar the data has, and says so).
  */
 function describeView(view: ViewState, baseSession?: string | null, drawn?: { first: string; last: string } | null) {
-  const range = drawn ? `${formatFullDate(drawn.first)} – ${formatFullDate(drawn.last)}` : `${formatFullDate(view.from)} – ${formatFullDate(view.to)}`
+  const range = drawn
+    ? `${formatFullDate(drawn.first)} – ${formatFullDate(drawn.last)}`
+    : `${formatFullDate(view.from)} – ${formatFullDate(view.to)}`
   const base = baseSession ?? view.base
   const moved = baseSession && baseSession !== view.base ? ` (the session nearest ${formatFullDate(view.base)})` : ''
   const mode =
@@ -103,7 +111,10 @@ function symbolsWithData(model: ChartModel | null): string[] {
 export function Dashboard({ events: catalogEvents, snapshotImportedAt, children }: DashboardProps) {
   const { view, notices, setView } = useView()
   // The reader's own events (from the URL) join the catalog's and behave like them everywhere below.
-  const events = useMemo(() => [...catalogEvents, ...readerChartEvents(view.mine, catalogEvents.length + 1)], [catalogEvents, view.mine])
+  const events = useMemo(
+    () => [...catalogEvents, ...readerChartEvents(view.mine, catalogEvents.length + 1)],
+    [catalogEvents, view.mine],
+  )
   const range = loadRange(view)
   const url = pricesUrl(view.symbols, range.from, range.to)
   const { data, error, isLoading, mutate } = usePrices(url)
@@ -116,11 +127,17 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
   const active = hovered && hovered.query === viewQuery ? hovered : null
   const chartBoxRef = useRef<HTMLDivElement>(null)
 
-  const model = useMemo(() => (data ? buildChartModel({ series: data.series, view, events }) : null), [data, view, events])
+  const model = useMemo(
+    () => (data ? buildChartModel({ series: data.series, view, events }) : null),
+    [data, view, events],
+  )
   const visibleIds = useMemo(() => new Set(model?.events.map((e) => e.id)), [model])
   const activeEvent = active ? events.find((e) => e.id === active.id) : undefined
   const selectedEvent = view.event ? events.find((e) => e.id === view.event) : undefined
-  const allNotices = view.event && !selectedEvent ? [...notices, `Ignored the event in the link: no event has the id “${view.event}”.`] : notices
+  const allNotices =
+    view.event && !selectedEvent
+      ? [...notices, `Ignored the event in the link: no event has the id “${view.event}”.`]
+      : notices
   const explained = error ? explainPricesError(error, view.symbols) : null
   const selectedInView = selectedEvent && model ? model.events.some((e) => e.id === selectedEvent.id) : false
 
@@ -140,7 +157,10 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
     const event = events.find((e) => e.id === id)
     return event ? { event: id, ...sessionsAround(event.tradingDate, EVENT_WINDOW_SESSIONS) } : null
   }
-  const sessionView = (date: string): Partial<ViewState> => ({ event: null, ...sessionsAround(date, EVENT_WINDOW_SESSIONS) })
+  const sessionView = (date: string): Partial<ViewState> => ({
+    event: null,
+    ...sessionsAround(date, EVENT_WINDOW_SESSIONS),
+  })
   const activateEvent = (id: string | null, x?: number) =>
     setActive(id ? { id, x: x ?? 0, width: chartBoxRef.current?.clientWidth ?? 0, query: viewQuery } : null)
   const hrefForEvent = (id: string) => viewHref({ ...view, ...eventView(id) })
@@ -154,10 +174,17 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
   const drawnSymbols = symbolsWithData(model)
   const titleSymbols = model ? drawnSymbols : view.symbols
   const missing = model ? view.symbols.filter((s) => !drawnSymbols.includes(s)) : []
-  const title = titleSymbols.length > 0 ? `${titleSymbols.join(', ')} around Stargate and DeepSeek` : 'AI-shock market reaction'
-  const drawnRange = model && model.dates.length > 0 ? { first: model.dates[0] as string, last: model.dates[model.dates.length - 1] as string } : null
+  const title =
+    titleSymbols.length > 0 ? `${titleSymbols.join(', ')} around Stargate and DeepSeek` : 'AI-shock market reaction'
+  const drawnRange =
+    model && model.dates.length > 0
+      ? { first: model.dates[0] as string, last: model.dates[model.dates.length - 1] as string }
+      : null
   const subtitle = describeView(view, model?.series[0]?.baseDate, drawnRange)
-  const note = missing.length > 0 ? `No data in this range for ${missing.join(', ')}, so ${missing.length > 1 ? 'they are' : 'it is'} not drawn.` : ''
+  const note =
+    missing.length > 0
+      ? `No data in this range for ${missing.join(', ')}, so ${missing.length > 1 ? 'they are' : 'it is'} not drawn.`
+      : ''
   const sources = model?.sources ?? []
   const footer = `Data: ${sources.some(isLiveSource) ? `${LIVE_LABELS.live} (live)` : ''}${sources.length > 1 ? ' and ' : ''}${sources.includes('snapshot') ? `embedded snapshot of ${LIVE_LABELS.snapshotOrigin} (imported ${snapshotImportedAt.slice(0, 10)})` : ''}. Events: dated and sourced catalog; markers sit on the first session that could react.`
 
@@ -183,7 +210,10 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
         <div className="flex items-center justify-between gap-2 rounded-lg border border-[var(--border)] bg-[var(--panel)] px-3 py-2 text-sm sm:hidden">
           <span className="min-w-0 truncate">
             <span className="font-medium">{view.symbols.join(', ') || 'No symbols'}</span>
-            <span className="text-[var(--muted)]"> · {formatDayMonth(view.from)} – {formatDayMonth(view.to)}</span>
+            <span className="text-[var(--muted)]">
+              {' '}
+              · {formatDayMonth(view.from)} – {formatDayMonth(view.to)}
+            </span>
           </span>
           <button
             type="button"
@@ -215,22 +245,30 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
           />
         </div>
 
-        <section aria-labelledby="chart-heading" className="rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4">
+        <section
+          aria-labelledby="chart-heading"
+          className="rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4"
+        >
           <div className="mb-2 flex flex-wrap items-start justify-between gap-2">
             <div className="min-w-0">
               <h2 id="chart-heading" className="text-base font-semibold">
                 {title}
               </h2>
               <p className="text-xs text-[var(--muted)]">{subtitle}</p>
-              {note ? <p className="text-xs text-[var(--warn-fg)]" data-testid="missing-symbols">{note}</p> : null}
+              {note ? (
+                <p className="text-xs text-[var(--warn-fg)]" data-testid="missing-symbols">
+                  {note}
+                </p>
+              ) : null}
             </div>
             <div className="hidden sm:block">{exportButtons}</div>
           </div>
 
           {model && view.mode !== 'percent' && new Set(model.series.map((s) => s.currency)).size > 1 ? (
             <p role="status" className="mb-2 rounded-md bg-[var(--warn-bg)] px-2 py-1 text-xs text-[var(--warn-fg)]">
-              These prices are in different currencies ({[...new Set(model.series.map((s) => s.currency ?? 'unknown'))].join(', ')}) on one
-              axis, so their levels do not compare.{' '}
+              These prices are in different currencies (
+              {[...new Set(model.series.map((s) => s.currency ?? 'unknown'))].join(', ')}) on one axis, so their levels
+              do not compare.{' '}
               <button type="button" className="underline" onClick={() => setView({ mode: 'percent' })}>
                 Compare % change instead
               </button>
@@ -250,17 +288,45 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
           ) : null}
 
           {model && model.dates.length > 0 ? (
-            <div className="mb-1 flex flex-wrap items-center gap-1.5 text-sm" role="group" aria-label="Zoom and pan the time axis">
-              <button type="button" className={TOOL} onClick={() => zoomTo(zoomRange(model.dates, middle, 1, zoomBounds(view)))} aria-label="Zoom in">
+            <div
+              className="mb-1 flex flex-wrap items-center gap-1.5 text-sm"
+              role="group"
+              aria-label="Zoom and pan the time axis"
+            >
+              <button
+                type="button"
+                className={TOOL}
+                onClick={() => zoomTo(zoomRange(model.dates, middle, 1, zoomBounds(view)))}
+                aria-label="Zoom in"
+              >
                 +
               </button>
-              <button type="button" className={TOOL} onClick={() => zoomTo(zoomRange(model.dates, middle, -1, zoomBounds(view)))} aria-label="Zoom out">
+              <button
+                type="button"
+                className={TOOL}
+                onClick={() => zoomTo(zoomRange(model.dates, middle, -1, zoomBounds(view)))}
+                aria-label="Zoom out"
+              >
                 −
               </button>
-              <button type="button" className={TOOL} onClick={() => zoomTo(panRange(view, -Math.max(1, Math.round(model.dates.length / 4)), zoomBounds(view)))} aria-label="Pan earlier">
+              <button
+                type="button"
+                className={TOOL}
+                onClick={() =>
+                  zoomTo(panRange(view, -Math.max(1, Math.round(model.dates.length / 4)), zoomBounds(view)))
+                }
+                aria-label="Pan earlier"
+              >
                 ←
               </button>
-              <button type="button" className={TOOL} onClick={() => zoomTo(panRange(view, Math.max(1, Math.round(model.dates.length / 4)), zoomBounds(view)))} aria-label="Pan later">
+              <button
+                type="button"
+                className={TOOL}
+                onClick={() =>
+                  zoomTo(panRange(view, Math.max(1, Math.round(model.dates.length / 4)), zoomBounds(view)))
+                }
+                aria-label="Pan later"
+              >
                 →
               </button>
               {zoomed && zoomOrigin ? (
@@ -277,38 +343,67 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
               ) : null}
             </div>
           ) : null}
-          <a href="#after-chart" className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:text-sm focus:text-[var(--accent)]">
+          <a
+            href="#after-chart"
+            className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:text-sm focus:text-[var(--accent)]"
+          >
             Skip past the chart and its event markers
           </a>
           <div className="relative" aria-busy={isLoading} ref={chartBoxRef}>
             {view.symbols.length === 0 ? (
-              <div className="flex items-center justify-center rounded-md border border-dashed border-[var(--border)] text-sm text-[var(--muted)]" style={{ height: CHART_HEIGHT }}>
+              <div
+                className="flex items-center justify-center rounded-md border border-dashed border-[var(--border)] text-sm text-[var(--muted)]"
+                style={{ height: CHART_HEIGHT }}
+              >
                 Choose at least one symbol above to draw the chart.
               </div>
             ) : error && !data ? (
-              <div role="alert" data-testid="chart-error" className="flex flex-col items-center justify-center gap-3 rounded-md bg-[var(--error-bg)] p-4 text-center text-sm text-[var(--error-fg)]" style={{ height: CHART_HEIGHT }}>
+              <div
+                role="alert"
+                data-testid="chart-error"
+                className="flex flex-col items-center justify-center gap-3 rounded-md bg-[var(--error-bg)] p-4 text-center text-sm text-[var(--error-fg)]"
+                style={{ height: CHART_HEIGHT }}
+              >
                 <p data-error-kind={explained?.kind}>{explained?.message ?? error.message}</p>
                 <div className="flex flex-wrap justify-center gap-2">
                   {explained && explained.removable.length > 0 && explained.removable.length < view.symbols.length ? (
                     <ViewLink
-                      href={viewHref({ ...view, symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })}
-                      onNavigate={() => setView({ symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })}
+                      href={viewHref({
+                        ...view,
+                        symbols: view.symbols.filter((s) => !explained.removable.includes(s)),
+                      })}
+                      onNavigate={() =>
+                        setView({ symbols: view.symbols.filter((s) => !explained.removable.includes(s)) })
+                      }
                       className="rounded-md border border-current px-3 py-1"
                     >
                       Remove {explained.removable.join(', ')} and draw the rest
                     </ViewLink>
                   ) : null}
                   {explained?.retry ? (
-                    <button type="button" onClick={() => void mutate()} className="rounded-md border border-current px-3 py-1">
+                    <button
+                      type="button"
+                      onClick={() => void mutate()}
+                      className="rounded-md border border-current px-3 py-1"
+                    >
                       Retry
                     </button>
                   ) : null}
                 </div>
               </div>
             ) : !model ? (
-              <div className="animate-pulse rounded-md bg-[var(--grid)]" style={{ height: CHART_HEIGHT }} data-testid="chart-skeleton" aria-label="Loading the chart" />
+              <div
+                className="animate-pulse rounded-md bg-[var(--grid)]"
+                style={{ height: CHART_HEIGHT }}
+                data-testid="chart-skeleton"
+                aria-label="Loading the chart"
+              />
             ) : model.dates.length === 0 ? (
-              <div className="flex flex-col items-center justify-center gap-3 rounded-md border border-dashed border-[var(--border)] p-4 text-center text-sm text-[var(--muted)]" style={{ height: CHART_HEIGHT }} data-testid="chart-empty">
+              <div
+                className="flex flex-col items-center justify-center gap-3 rounded-md border border-dashed border-[var(--border)] p-4 text-center text-sm text-[var(--muted)]"
+                style={{ height: CHART_HEIGHT }}
+                data-testid="chart-empty"
+              >
                 <p>
                   No prices for these symbols between {formatFullDate(view.from)} and {formatFullDate(view.to)}
                   {view.from > DATA_WINDOW.to || view.to < DATA_WINDOW.from
@@ -373,7 +468,10 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
                       ) : null}
                     </span>
                   ))}
-                  <span className="text-[var(--muted)]">Drag across the chart to zoom, drag the date axis to pan, wheel over the date axis (or Ctrl+wheel) to zoom; numbered markers are events, dashed badges group several (Tab to them, Enter to open).</span>
+                  <span className="text-[var(--muted)]">
+                    Drag across the chart to zoom, drag the date axis to pan, wheel over the date axis (or Ctrl+wheel)
+                    to zoom; numbered markers are events, dashed badges group several (Tab to them, Enter to open).
+                  </span>
                 </figcaption>
               </figure>
             )}
@@ -394,7 +492,9 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
                   {activeEvent.number}. {activeEvent.title}
                 </p>
                 <EventDetails event={activeEvent} linkSources={false} />
-                <p className="mt-1 text-xs text-[var(--muted)]">Click or press Enter to zoom to it; its sources are linked in the event list.</p>
+                <p className="mt-1 text-xs text-[var(--muted)]">
+                  Click or press Enter to zoom to it; its sources are linked in the event list.
+                </p>
               </div>
             ) : null}
           </div>
@@ -402,7 +502,12 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
           {/* On a phone the downloads come after the chart. */}
           <div className="mt-3 sm:hidden">{exportButtons}</div>
           <div className="mt-3 space-y-2" id="after-chart" tabIndex={-1}>
-            <DataStatus series={data?.series ?? []} warnings={data?.warnings ?? []} error={data ? error : undefined} snapshotImportedAt={snapshotImportedAt} />
+            <DataStatus
+              series={data?.series ?? []}
+              warnings={data?.warnings ?? []}
+              error={data ? error : undefined}
+              snapshotImportedAt={snapshotImportedAt}
+            />
             {model && model.dates.length > 0 ? <ChartDataTable model={model} /> : null}
           </div>
         </section>
@@ -417,31 +522,40 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
 
       <aside className="min-w-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:sticky lg:top-4">
         <Fold summary={`Events (${visibleIds.size} on the chart)`} testId="fold-events">
-        <EventList
-          events={events}
-          categories={view.categories}
-          selectedEventId={view.event}
-          visibleIds={visibleIds}
-          onCategoriesChange={(categories) => setView({ categories })}
-          onSelect={selectEvent}
-          hrefForEvent={hrefForEvent}
-          onRemoveReader={(id) => {
-            const k = Number(id.replace('mine-', ''))
-            // Ids are positions, so a selection at or after the removed one no longer points where it did.
-            setView({ mine: view.mine.filter((_, i) => i + 1 !== k), event: view.event?.startsWith('mine-') ? null : view.event })
-          }}
-          form={
-            <ReaderEventForm
-              count={view.mine.length}
-              onAdd={(added) => {
-                const mine = [...view.mine, added]
-                const id = readerEventId(mine.length)
-                const tradingDate = readerChartEvents(mine, catalogEvents.length + 1).find((e) => e.id === id)?.tradingDate
-                setView({ mine, event: id, ...(tradingDate ? sessionsAround(tradingDate, EVENT_WINDOW_SESSIONS) : {}) })
-              }}
-            />
-          }
-        />
+          <EventList
+            events={events}
+            categories={view.categories}
+            selectedEventId={view.event}
+            visibleIds={visibleIds}
+            onCategoriesChange={(categories) => setView({ categories })}
+            onSelect={selectEvent}
+            hrefForEvent={hrefForEvent}
+            onRemoveReader={(id) => {
+              const k = Number(id.replace('mine-', ''))
+              // Ids are positions, so a selection at or after the removed one no longer points where it did.
+              setView({
+                mine: view.mine.filter((_, i) => i + 1 !== k),
+                event: view.event?.startsWith('mine-') ? null : view.event,
+              })
+            }}
+            form={
+              <ReaderEventForm
+                count={view.mine.length}
+                onAdd={(added) => {
+                  const mine = [...view.mine, added]
+                  const id = readerEventId(mine.length)
+                  const tradingDate = readerChartEvents(mine, catalogEvents.length + 1).find(
+                    (e) => e.id === id,
+                  )?.tradingDate
+                  setView({
+                    mine,
+                    event: id,
+                    ...(tradingDate ? sessionsAround(tradingDate, EVENT_WINDOW_SESSIONS) : {}),
+                  })
+                }}
+              />
+            }
+          />
         </Fold>
       </aside>
     </div>

@@ -31,7 +31,11 @@ export function DataStatus({ series, warnings, error, snapshotImportedAt }: Data
         ) : null}
       </p>
       {warnings.length > 0 || error ? (
-        <div role="status" className="rounded-md bg-[var(--warn-bg)] p-2 text-[var(--warn-fg)]" data-testid="data-warnings">
+        <div
+          role="status"
+          className="rounded-md bg-[var(--warn-bg)] p-2 text-[var(--warn-fg)]"
+          data-testid="data-warnings"
+        >
           <ul className="list-inside list-disc">
             {error ? <li>Could not update the chart: {error.message} Showing the previous data.</li> : null}
             {warnings.map((w) => (
@@ -61,7 +65,10 @@ export interface ChartErrorExplanation {
  */
 export function explainPricesError(error: FetchError, symbols: readonly string[]): ChartErrorExplanation {
   const issues = error.body?.error.issues ?? []
-  const named = issues.filter((i) => i.path === 'symbols').map((i) => i.message).filter((s) => symbols.includes(s))
+  const named = issues
+    .filter((i) => i.path === 'symbols')
+    .map((i) => i.message)
+    .filter((s) => symbols.includes(s))
   const coverage = `${formatFullDate(DATA_WINDOW.from)} to ${formatFullDate(DATA_WINDOW.to)}`
   if (error.status === 404) {
     return {
@@ -72,7 +79,12 @@ export function explainPricesError(error: FetchError, symbols: readonly string[]
     }
   }
   if (error.status === 0) {
-    return { kind: 'app-unreachable', message: 'This page could not reach the dashboard’s server. Check your connection, then retry.', removable: [], retry: true }
+    return {
+      kind: 'app-unreachable',
+      message: 'This page could not reach the dashboard’s server. Check your connection, then retry.',
+      removable: [],
+      retry: true,
+    }
   }
   if (issues.some((i) => i.path === 'source' && i.message === 'unreachable')) {
     return {
@@ -83,15 +95,27 @@ export function explainPricesError(error: FetchError, symbols: readonly string[]
     }
   }
   if (error.status === 429) {
-    return { kind: 'rate-limited', message: 'Too many live price requests just now. Wait a minute, then retry.', removable: [], retry: true }
+    return {
+      kind: 'rate-limited',
+      message: 'Too many live price requests just now. Wait a minute, then retry.',
+      removable: [],
+      retry: true,
+    }
   }
   if (error.status === 400) {
-    return { kind: 'bad-request', message: error.body?.error.message ?? 'The request was refused as invalid.', removable: [], retry: false }
+    return {
+      kind: 'bad-request',
+      message: error.body?.error.message ?? 'The request was refused as invalid.',
+      removable: [],
+      retry: false,
+    }
   }
   const timedOut = error.status === 504
   return {
     kind: 'temporary',
-    message: timedOut ? 'The live price source did not answer in time. This is usually brief: retry.' : `${error.message.replace(/ Try again shortly\.$/, '')} This is usually temporary: retry.`,
+    message: timedOut
+      ? 'The live price source did not answer in time. This is usually brief: retry.'
+      : `${error.message.replace(/ Try again shortly\.$/, '')} This is usually temporary: retry.`,
     removable: [],
     retry: true,
   }

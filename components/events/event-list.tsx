@@ -25,7 +25,13 @@ export interface EventListProps {
   form?: ReactNode
 }
 
-export function EventCategoryFilter({ categories, onChange }: { categories: EventCategoryId[]; onChange: (c: EventCategoryId[]) => void }) {
+export function EventCategoryFilter({
+  categories,
+  onChange,
+}: {
+  categories: EventCategoryId[]
+  onChange: (c: EventCategoryId[]) => void
+}) {
   return (
     <fieldset className="flex flex-wrap gap-1.5">
       <legend className="sr-only">Event categories shown</legend>
@@ -33,12 +39,21 @@ export function EventCategoryFilter({ categories, onChange }: { categories: Even
         const on = categories.includes(c)
         const style = EVENT_CATEGORIES[c]
         return (
-          <label key={c} className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-[var(--accent)] ${on ? 'border-[var(--muted)]' : 'border-[var(--border)] opacity-60'}`}>
+          <label
+            key={c}
+            className={`inline-flex cursor-pointer items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-[var(--accent)] ${on ? 'border-[var(--muted)]' : 'border-[var(--border)] opacity-60'}`}
+          >
             <input
               type="checkbox"
               className="sr-only"
               checked={on}
-              onChange={() => onChange(on ? categories.filter((x) => x !== c) : EVENT_CATEGORY_IDS.filter((x) => x === c || categories.includes(x)))}
+              onChange={() =>
+                onChange(
+                  on
+                    ? categories.filter((x) => x !== c)
+                    : EVENT_CATEGORY_IDS.filter((x) => x === c || categories.includes(x)),
+                )
+              }
             />
             <span className="h-2.5 w-2.5 rounded-full" style={{ background: `var(${style.colorVar})` }} aria-hidden />
             {style.label}
@@ -56,20 +71,30 @@ export function EventDetails({ event, linkSources = true }: { event: ChartEvent;
       <p className="mt-1 text-sm">{event.summary}</p>
       {linkSources ? (
         <p className="mt-1 text-xs text-[var(--muted)]" data-testid="verification-note">
-          <span className="font-semibold">{event.origin === 'reader' ? 'Your event: ' : event.verified ? 'Verified: ' : 'Partly verified: '}</span>
+          <span className="font-semibold">
+            {event.origin === 'reader' ? 'Your event: ' : event.verified ? 'Verified: ' : 'Partly verified: '}
+          </span>
           {event.verificationNote}
         </p>
       ) : null}
       {linkSources ? (
         <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
           {event.sources.map((s) => (
-            <a key={s.url} href={s.url} target="_blank" rel="noopener noreferrer" className="inline-block py-1 text-[var(--accent)] underline underline-offset-2">
+            <a
+              key={s.url}
+              href={s.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="inline-block py-1 text-[var(--accent)] underline underline-offset-2"
+            >
               {s.title}
             </a>
           ))}
         </p>
       ) : (
-        <p className="mt-1 text-xs text-[var(--muted)]">Sources: {event.sources.map((s) => s.title.split(':')[0]).join(' · ')}</p>
+        <p className="mt-1 text-xs text-[var(--muted)]">
+          Sources: {event.sources.map((s) => s.title.split(':')[0]).join(' · ')}
+        </p>
       )}
     </>
   )
@@ -78,7 +103,11 @@ export function EventDetails({ event, linkSources = true }: { event: ChartEvent;
 /** Marks an event the reader added: never shown as verified. */
 export function ReaderMark() {
   return (
-    <span className="rounded bg-sky-600/15 px-1.5 text-[10px] font-semibold uppercase text-sky-700 dark:text-sky-300" title="You (or whoever shared this link) added this event; it is not checked" data-testid="reader-mark">
+    <span
+      className="rounded bg-sky-600/15 px-1.5 text-[10px] font-semibold uppercase text-sky-700 dark:text-sky-300"
+      title="You (or whoever shared this link) added this event; it is not checked"
+      data-testid="reader-mark"
+    >
       your event · not verified
     </span>
   )
@@ -86,18 +115,34 @@ export function ReaderMark() {
 
 export function VerifiedMark({ verified }: { verified: boolean }) {
   return verified ? (
-    <span className="rounded bg-emerald-600/15 px-1.5 text-[10px] font-semibold uppercase text-emerald-800 dark:text-emerald-300" title="Facts seen in the sources listed">
+    <span
+      className="rounded bg-emerald-600/15 px-1.5 text-[10px] font-semibold uppercase text-emerald-800 dark:text-emerald-300"
+      title="Facts seen in the sources listed"
+    >
       ✓ verified
     </span>
   ) : (
-    <span className="rounded bg-amber-500/15 px-1.5 text-[10px] font-semibold uppercase text-amber-800 dark:text-amber-300" title="Part of this entry (often the time of day) rests on one secondary source">
+    <span
+      className="rounded bg-amber-500/15 px-1.5 text-[10px] font-semibold uppercase text-amber-800 dark:text-amber-300"
+      title="Part of this entry (often the time of day) rests on one secondary source"
+    >
       partly verified
     </span>
   )
 }
 
 /** The chronological list of events: filterable, and each one selectable to zoom the chart around it. */
-export function EventList({ events, categories, selectedEventId, visibleIds, onCategoriesChange, onSelect, hrefForEvent, onRemoveReader, form }: EventListProps) {
+export function EventList({
+  events,
+  categories,
+  selectedEventId,
+  visibleIds,
+  onCategoriesChange,
+  onSelect,
+  hrefForEvent,
+  onRemoveReader,
+  form,
+}: EventListProps) {
   // The reader's own events are always listed: the category filter is for the catalog.
   const shown = events.filter((e) => e.origin === 'reader' || categories.includes(e.category))
   const sectionRef = useRef<HTMLElement>(null)
@@ -168,16 +213,26 @@ export function EventList({ events, categories, selectedEventId, visibleIds, onC
                     </span>
                     {e.origin === 'reader' ? <ReaderMark /> : <VerifiedMark verified={e.verified} />}
                     {e.origin === 'reader' && onRemoveReader ? (
-                      <button type="button" className="text-[10px] text-[var(--muted)] underline" onClick={() => onRemoveReader(e.id)} aria-label={`Remove your event ${e.title}`}>
+                      <button
+                        type="button"
+                        className="text-[10px] text-[var(--muted)] underline"
+                        onClick={() => onRemoveReader(e.id)}
+                        aria-label={`Remove your event ${e.title}`}
+                      >
                         remove
                       </button>
                     ) : null}
                     {e.importance === 'major' ? (
-                      <span className="rounded border border-[var(--border)] px-1.5 text-[10px] font-semibold uppercase" title={`Major: ${IMPORTANCE_RULE}`}>
+                      <span
+                        className="rounded border border-[var(--border)] px-1.5 text-[10px] font-semibold uppercase"
+                        title={`Major: ${IMPORTANCE_RULE}`}
+                      >
                         major
                       </span>
                     ) : null}
-                    {!visibleIds.has(e.id) ? <span className="text-[10px] text-[var(--muted)]">not in the chart’s range</span> : null}
+                    {!visibleIds.has(e.id) ? (
+                      <span className="text-[10px] text-[var(--muted)]">not in the chart’s range</span>
+                    ) : null}
                   </div>
                   <EventDetails event={e} />
                 </div>

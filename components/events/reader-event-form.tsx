@@ -2,7 +2,13 @@
 
 import { useId, useState, type FormEvent } from 'react'
 import { EVENT_CATEGORIES, EVENT_CATEGORY_IDS } from '@/lib/events/categories'
-import { MAX_READER_EVENTS, MAX_READER_TITLE, MAX_READER_URL, validateReaderEvent, type ReaderEvent } from '@/lib/events/reader-events'
+import {
+  MAX_READER_EVENTS,
+  MAX_READER_TITLE,
+  MAX_READER_URL,
+  validateReaderEvent,
+  type ReaderEvent,
+} from '@/lib/events/reader-events'
 
 const WHEN_OPTIONS = [
   { value: 'pre', label: 'Before the open' },
@@ -56,13 +62,27 @@ export function ReaderEventForm({ count, onAdd }: ReaderEventFormProps) {
 
   return (
     <div className="rounded-md border border-dashed border-[var(--border)] p-2" data-testid="reader-event-form">
-      <button type="button" className="text-sm font-medium text-[var(--accent)] underline underline-offset-2" aria-expanded={open} aria-controls={`${id}-form`} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="text-sm font-medium text-[var(--accent)] underline underline-offset-2"
+        aria-expanded={open}
+        aria-controls={`${id}-form`}
+        onClick={() => setOpen(!open)}
+      >
         {open ? 'Close the form' : 'Add your own event'}
       </button>
       {open ? (
-        <form id={`${id}-form`} onSubmit={submit} className="mt-2 grid gap-2" aria-label="Add your own event" noValidate>
+        <form
+          id={`${id}-form`}
+          onSubmit={submit}
+          className="mt-2 grid gap-2"
+          aria-label="Add your own event"
+          noValidate
+        >
           {full ? (
-            <p className="text-xs text-[var(--muted)]">A link carries at most {MAX_READER_EVENTS} of your events; remove one to add another.</p>
+            <p className="text-xs text-[var(--muted)]">
+              A link carries at most {MAX_READER_EVENTS} of your events; remove one to add another.
+            </p>
           ) : null}
           <div className="flex flex-wrap gap-2">
             <label className="flex flex-col text-xs text-[var(--muted)]">
@@ -88,7 +108,14 @@ export function ReaderEventForm({ count, onAdd }: ReaderEventFormProps) {
           </div>
           <label className="flex flex-col text-xs text-[var(--muted)]">
             Title
-            <input name="title" type="text" required maxLength={MAX_READER_TITLE} className={FIELD} placeholder="What happened" />
+            <input
+              name="title"
+              type="text"
+              required
+              maxLength={MAX_READER_TITLE}
+              className={FIELD}
+              placeholder="What happened"
+            />
           </label>
           <div className="flex flex-wrap gap-2">
             <label className="flex flex-col text-xs text-[var(--muted)]">
@@ -113,7 +140,11 @@ export function ReaderEventForm({ count, onAdd }: ReaderEventFormProps) {
             </p>
           ) : null}
           <div className="flex items-center gap-3">
-            <button type="submit" disabled={full} className="rounded-md border border-[var(--border)] px-3 py-1 text-sm font-medium disabled:opacity-50">
+            <button
+              type="submit"
+              disabled={full}
+              className="rounded-md border border-[var(--border)] px-3 py-1 text-sm font-medium disabled:opacity-50"
+            >
               Add to the chart
             </button>
             <span className="text-xs text-[var(--muted)]">Kept in the page link only; not checked by us.</span>

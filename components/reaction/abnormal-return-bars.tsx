@@ -1,5 +1,15 @@
 import { useId, useMemo } from 'react'
-import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ReferenceLine, XAxis, YAxis, type BarShapeProps } from 'recharts'
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Rectangle,
+  ReferenceLine,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+} from 'recharts'
 import { linearTicks } from '@/lib/chart/scales'
 import { formatPercent } from '@/lib/format'
 import type { ReactionResult } from '@/lib/reaction/types'
@@ -33,7 +43,10 @@ export function AbnormalReturnBars({ data }: { data: ReactionResult }) {
   const text = bars.map((b) => `${b.symbol} ${formatPercent(b.abnormalReturn, 2)}`).join(', ')
   return (
     <figure aria-labelledby={captionId} className="min-w-0">
-      <div role="img" aria-label={`Bar chart of day-0 abnormal returns against ${data.benchmark}, ${allGains ? 'largest' : 'most negative'} first: ${text}.`}>
+      <div
+        role="img"
+        aria-label={`Bar chart of day-0 abnormal returns against ${data.benchmark}, ${allGains ? 'largest' : 'most negative'} first: ${text}.`}
+      >
         <BarChart
           accessibilityLayer={false}
           layout="vertical"
@@ -51,14 +64,28 @@ export function AbnormalReturnBars({ data }: { data: ReactionResult }) {
             stroke="var(--muted)"
             tick={{ fill: 'var(--muted)', fontSize: 11 }}
           />
-          <YAxis type="category" dataKey="symbol" width={64} stroke="var(--muted)" tick={{ fill: 'var(--fg)', fontSize: 12 }} />
+          <YAxis
+            type="category"
+            dataKey="symbol"
+            width={64}
+            stroke="var(--muted)"
+            tick={{ fill: 'var(--fg)', fontSize: 12 }}
+          />
           <ReferenceLine x={0} stroke="var(--muted)" />
           <Bar
             dataKey="abnormalReturn"
             isAnimationActive={false}
             shape={(props: BarShapeProps) => {
               const value = bars[props.index]?.abnormalReturn ?? 0
-              return <Rectangle x={props.x} y={props.y} width={props.width} height={props.height} fill={value < 0 ? NEGATIVE_FILL : POSITIVE_FILL} />
+              return (
+                <Rectangle
+                  x={props.x}
+                  y={props.y}
+                  width={props.width}
+                  height={props.height}
+                  fill={value < 0 ? NEGATIVE_FILL : POSITIVE_FILL}
+                />
+              )
             }}
           >
             <LabelList
@@ -73,8 +100,8 @@ export function AbnormalReturnBars({ data }: { data: ReactionResult }) {
       </div>
       <figcaption id={captionId} className="mt-1 text-xs text-[var(--muted)]">
         {allGains ? 'Who gained most' : 'Who was hit hardest'}: day-0 abnormal returns against {data.benchmark},{' '}
-        {allGains ? 'largest first' : 'most negative first'} ({text}). Red bars are losses beyond what the model expected, green ones
-        gains.
+        {allGains ? 'largest first' : 'most negative first'} ({text}). Red bars are losses beyond what the model
+        expected, green ones gains.
       </figcaption>
     </figure>
   )

@@ -17,7 +17,8 @@ function figureTitle(data: ReactionResult): { title: string; subtitle: string; f
   return {
     title: `Cumulative abnormal returns, day ${day(m.path[0])} to ${day(m.path[1])}${data.event ? `: ${data.event.title}` : ''}`,
     subtitle: `Day 0 ${formatFullDate(data.day0)} · ${m.model} model against ${m.benchmark} · estimation ${m.estimation.requested} sessions, gap ${m.gap} · band: CAAR ± 1.96 sd (prediction-error variance)`,
-    footer: 'Source: daily adjusted closes; event study as defined in the README. Returns are decimal fractions in the CSV.',
+    footer:
+      'Source: daily adjusted closes; event study as defined in the README. Returns are decimal fractions in the CSV.',
   }
 }
 
@@ -59,7 +60,12 @@ export function CarFigure({ data }: { data: ReactionResult }) {
         return
       }
       const palette = exporter.resolvePalette(document.documentElement)
-      const file = buildCarFigureSvg(data, { width: EXPORT_WIDTH, height: EXPORT_HEIGHT, palette, ...figureTitle(data) })
+      const file = buildCarFigureSvg(data, {
+        width: EXPORT_WIDTH,
+        height: EXPORT_HEIGHT,
+        palette,
+        ...figureTitle(data),
+      })
       if (kind === 'svg') exporter.downloadBlob(new Blob([file], { type: 'image/svg+xml;charset=utf-8' }), name)
       else exporter.downloadBlob(await exporter.svgToPngBlob(file, { scale: 1 }), name)
     } catch (e) {
@@ -107,9 +113,9 @@ export function CarFigure({ data }: { data: ReactionResult }) {
         </p>
       ) : null}
       <figcaption id={captionId} className="text-xs text-[var(--muted)]">
-        Thin lines: each symbol’s CAR from day {data.method.path[0]}; thick line: the group’s mean (CAAR) with a shaded 95% band, ± 1.96 × the
-        prediction-error standard deviation with the symbols taken as independent (they share one event day, so the band is, if anything, too
-        narrow: see Kolari–Pynnönen in the table above). Dashed line: day 0.
+        Thin lines: each symbol’s CAR from day {data.method.path[0]}; thick line: the group’s mean (CAAR) with a shaded
+        95% band, ± 1.96 × the prediction-error standard deviation with the symbols taken as independent (they share one
+        event day, so the band is, if anything, too narrow: see Kolari–Pynnönen in the table above). Dashed line: day 0.
       </figcaption>
     </figure>
   )

@@ -6,7 +6,11 @@ import type { ReactionCar, ReactionRow } from '@/lib/reaction/types'
 /** A t with its p-value and the mark the p-value earns. */
 export function TValue({ t, p }: { t: number | null; p: number | null }) {
   if (t === null) {
-    return <span title="t is undefined: the model fits the estimation window exactly (s = 0), as for the benchmark against itself">–</span>
+    return (
+      <span title="t is undefined: the model fits the estimation window exactly (s = 0), as for the benchmark against itself">
+        –
+      </span>
+    )
   }
   const mark = markFromP(p)
   return (
@@ -36,7 +40,9 @@ export function CarCell({ car }: { car: ReactionCar | undefined }) {
   const dates = car.from && car.to ? `${formatFullDate(car.from)} to ${formatFullDate(car.to)}` : ''
   const mark = markFromP(car.p)
   return (
-    <span title={`${formatWindow(car.window)}: sum of daily abnormal returns${dates ? `, ${dates}` : ''}; t = ${car.t === null ? 'undefined' : formatNumber(car.t, 2)}, ${formatP(car.p)}`}>
+    <span
+      title={`${formatWindow(car.window)}: sum of daily abnormal returns${dates ? `, ${dates}` : ''}; t = ${car.t === null ? 'undefined' : formatNumber(car.t, 2)}, ${formatP(car.p)}`}
+    >
       {formatPercent(car.car, 2)}
       <span className="block text-[10px] text-[var(--muted)]">
         t {car.t === null ? '–' : formatNumber(car.t, 2)}
@@ -50,7 +56,10 @@ export function CarCell({ car }: { car: ReactionCar | undefined }) {
 export function MarketValueCell({ row }: { row: ReactionRow }) {
   if (row.marketCapChange === null || !row.shares) {
     return (
-      <span className="text-xs text-[var(--muted)] underline decoration-dotted" title={row.sharesMissing ?? 'No sourced share count.'}>
+      <span
+        className="text-xs text-[var(--muted)] underline decoration-dotted"
+        title={row.sharesMissing ?? 'No sourced share count.'}
+      >
         no sourced share count
       </span>
     )
@@ -69,14 +78,20 @@ export function RecoveryCell({ row }: { row: ReactionRow }) {
   // Recovery means regaining the day -1 close; a symbol that closed day 0 at or above it had nothing to regain.
   if (row.close >= row.prevClose) {
     return (
-      <span className="text-xs text-[var(--muted)]" title={`Closed day 0 at ${formatPrice(row.close, row.currency)}, not below the day -1 close of ${formatPrice(row.prevClose, row.currency)}`}>
+      <span
+        className="text-xs text-[var(--muted)]"
+        title={`Closed day 0 at ${formatPrice(row.close, row.currency)}, not below the day -1 close of ${formatPrice(row.prevClose, row.currency)}`}
+      >
         no fall to recover
       </span>
     )
   }
   if (!row.recovery) {
     return (
-      <span className="text-xs text-[var(--muted)]" title={`No close at or above ${formatPrice(row.prevClose, row.currency)} through ${formatFullDate(row.dataThrough)}`}>
+      <span
+        className="text-xs text-[var(--muted)]"
+        title={`No close at or above ${formatPrice(row.prevClose, row.currency)} through ${formatFullDate(row.dataThrough)}`}
+      >
         not within the data
       </span>
     )

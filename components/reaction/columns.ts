@@ -1,7 +1,8 @@
 import type { ReactionCar, ReactionRow } from '@/lib/reaction/types'
 import { formatWindow } from '@/lib/reaction/format'
 
-export type SortKey = 'symbol' | 'return' | 'abnormalReturn' | 'tAR' | `car:${number}:${number}` | 'marketCapChange' | 'recovery'
+export type SortKey =
+  'symbol' | 'return' | 'abnormalReturn' | 'tAR' | `car:${number}:${number}` | 'marketCapChange' | 'recovery'
 export type SortDirection = 'ascending' | 'descending'
 export type Sort = { key: SortKey; dir: SortDirection } | null
 
@@ -25,25 +26,33 @@ export function carOf(row: ReactionRow, [t1, t2]: readonly [number, number]): Re
 export function reactionColumns(windows: readonly (readonly [number, number])[]): Column[] {
   return [
     { key: 'symbol', label: 'Symbol', description: 'Symbol', sortValue: (r) => r.symbol },
-    { key: 'return', label: 'Day-0 return', description: 'Close-to-close return on the row’s own day 0', sortValue: (r) => r.return },
+    {
+      key: 'return',
+      label: 'Day-0 return',
+      description: 'Close-to-close return on the row’s own day 0',
+      sortValue: (r) => r.return,
+    },
     {
       key: 'abnormalReturn',
       label: 'Abnormal return',
       description: 'Day-0 return minus the model’s normal return',
       sortValue: (r) => r.abnormalReturn,
     },
-    { key: 'tAR', label: 't (p)', description: 't-statistic of the day-0 abnormal return with the prediction-error variance, and its p-value', sortValue: (r) => r.tAR },
+    {
+      key: 'tAR',
+      label: 't (p)',
+      description: 't-statistic of the day-0 abnormal return with the prediction-error variance, and its p-value',
+      sortValue: (r) => r.tAR,
+    },
     ...windows
       .filter(([a, b]) => !(a === 0 && b === 0))
-      .map(
-        (w): Column => ({
-          key: carKey(w),
-          label: formatWindow(w),
-          description: `Cumulative abnormal return over sessions ${w[0]} to ${w[1]}`,
-          sortValue: (r) => carOf(r, w)?.car ?? null,
-          window: w,
-        }),
-      ),
+      .map((w): Column => ({
+        key: carKey(w),
+        label: formatWindow(w),
+        description: `Cumulative abnormal return over sessions ${w[0]} to ${w[1]}`,
+        sortValue: (r) => carOf(r, w)?.car ?? null,
+        window: w,
+      })),
     {
       key: 'marketCapChange',
       label: 'Market value change',

@@ -96,8 +96,17 @@ function ParsedField(props: {
   )
 }
 
-const MODEL_LABELS = { market: 'Market model', 'market-adjusted': 'Market-adjusted', 'constant-mean': 'Constant mean' } as const
-const PAIRING_LABELS = { auto: 'Auto', 'same-date': 'Same date', 'time-matched': 'Time-matched', dimson: 'Dimson (lead/lag)' } as const
+const MODEL_LABELS = {
+  market: 'Market model',
+  'market-adjusted': 'Market-adjusted',
+  'constant-mean': 'Constant mean',
+} as const
+const PAIRING_LABELS = {
+  auto: 'Auto',
+  'same-date': 'Same date',
+  'time-matched': 'Time-matched',
+  dimson: 'Dimson (lead/lag)',
+} as const
 const SESSION_LABELS: Record<ReaderSession | 'none', string> = {
   none: 'the date is day 0',
   'before-open': 'before the US open',
@@ -123,7 +132,15 @@ export interface ReactionControlsProps {
 }
 
 /** Every parameter of the study, each written to the page URL like the other controls. */
-export function ReactionControls({ events, eventId, benchmark, reaction, onEvent, onBenchmark, onReaction }: ReactionControlsProps) {
+export function ReactionControls({
+  events,
+  eventId,
+  benchmark,
+  reaction,
+  onEvent,
+  onBenchmark,
+  onReaction,
+}: ReactionControlsProps) {
   const dateId = useId()
   const benchmarks = SYMBOLS.map((s) => s.symbol)
   const ownDay0 = reaction.day0 !== null
@@ -132,7 +149,13 @@ export function ReactionControls({ events, eventId, benchmark, reaction, onEvent
       <LabelledSelect
         label="Day 0 from"
         value={ownDay0 ? 'own' : 'event'}
-        onChange={(v) => onReaction(v === 'own' ? { day0: events.find((e) => e.id === eventId)?.tradingDate ?? '2025-01-27', session: null } : { day0: null, session: null })}
+        onChange={(v) =>
+          onReaction(
+            v === 'own'
+              ? { day0: events.find((e) => e.id === eventId)?.tradingDate ?? '2025-01-27', session: null }
+              : { day0: null, session: null },
+          )
+        }
         options={[
           { value: 'event', label: 'an event' },
           { value: 'own', label: 'a date of my own' },
@@ -167,7 +190,10 @@ export function ReactionControls({ events, eventId, benchmark, reaction, onEvent
           label="Event"
           value={eventId}
           onChange={onEvent}
-          options={events.map((e) => ({ value: e.id, label: `${formatDayMonth(e.tradingDate)} · ${e.origin === 'reader' ? 'Yours: ' : ''}${e.title}` }))}
+          options={events.map((e) => ({
+            value: e.id,
+            label: `${formatDayMonth(e.tradingDate)} · ${e.origin === 'reader' ? 'Yours: ' : ''}${e.title}`,
+          }))}
           className="max-w-[18rem]"
         />
       )}
@@ -185,14 +211,25 @@ export function ReactionControls({ events, eventId, benchmark, reaction, onEvent
       <LabelledSelect
         label="Model"
         value={reaction.model}
-        onChange={(v) => onReaction({ model: v as ReactionView['model'], ...(v !== 'market' && reaction.pairing === 'dimson' ? { pairing: 'auto' } : {}) })}
-        options={(['market', 'market-adjusted', 'constant-mean'] as const).map((m) => ({ value: m, label: MODEL_LABELS[m] }))}
+        onChange={(v) =>
+          onReaction({
+            model: v as ReactionView['model'],
+            ...(v !== 'market' && reaction.pairing === 'dimson' ? { pairing: 'auto' } : {}),
+          })
+        }
+        options={(['market', 'market-adjusted', 'constant-mean'] as const).map((m) => ({
+          value: m,
+          label: MODEL_LABELS[m],
+        }))}
       />
       <LabelledSelect
         label="Pairing"
         value={reaction.pairing}
         onChange={(v) => onReaction({ pairing: v as ReactionView['pairing'] })}
-        options={PAIRING_OPTIONS.filter((p) => p !== 'dimson' || reaction.model === 'market').map((p) => ({ value: p, label: PAIRING_LABELS[p] }))}
+        options={PAIRING_OPTIONS.filter((p) => p !== 'dimson' || reaction.model === 'market').map((p) => ({
+          value: p,
+          label: PAIRING_LABELS[p],
+        }))}
       />
       <ParsedField
         key={`estimation-${reaction.estimation}`}

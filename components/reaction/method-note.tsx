@@ -3,7 +3,11 @@ import { formatFullDate } from '@/lib/format'
 import { formatWindow } from '@/lib/reaction/format'
 import type { ReactionResult } from '@/lib/reaction/types'
 
-const MODEL_NAMES = { market: 'market model (OLS)', 'market-adjusted': 'market-adjusted model', 'constant-mean': 'constant-mean model' } as const
+const MODEL_NAMES = {
+  market: 'market model (OLS)',
+  'market-adjusted': 'market-adjusted model',
+  'constant-mean': 'constant-mean model',
+} as const
 const PAIRING_NAMES = {
   auto: 'auto (time-matched where the exchange closes before the benchmark opens, else same date)',
   'same-date': 'same date',
@@ -25,9 +29,13 @@ export function MethodNote({ data }: { data: ReactionResult }) {
       <dt className="text-[var(--muted)]">Day 0</dt>
       <dd>
         {formatFullDate(data.day0)}
-        {event && event.date !== data.day0 ? <span className="text-[var(--muted)]"> · the event itself: {eventWhen(event, formatFullDate)}</span> : null}
+        {event && event.date !== data.day0 ? (
+          <span className="text-[var(--muted)]"> · the event itself: {eventWhen(event, formatFullDate)}</span>
+        ) : null}
         <span className="text-[var(--muted)]"> · {m.day0Rule}</span>
-        {otherDay0.length > 0 ? <span> · {otherDay0.map((r) => `${r.symbol}: ${formatFullDate(r.day0)}`).join(', ')}</span> : null}
+        {otherDay0.length > 0 ? (
+          <span> · {otherDay0.map((r) => `${r.symbol}: ${formatFullDate(r.day0)}`).join(', ')}</span>
+        ) : null}
       </dd>
       <dt className="text-[var(--muted)]">Benchmark</dt>
       <dd>
@@ -41,7 +49,14 @@ export function MethodNote({ data }: { data: ReactionResult }) {
       <dd>
         {PAIRING_NAMES[m.pairing]}
         {m.pairing === 'auto' && data.rows.some((r) => r.pairing !== 'same-date') ? (
-          <span> · time-matched: {data.rows.filter((r) => r.pairing === 'time-matched').map((r) => r.symbol).join(', ')}</span>
+          <span>
+            {' '}
+            · time-matched:{' '}
+            {data.rows
+              .filter((r) => r.pairing === 'time-matched')
+              .map((r) => r.symbol)
+              .join(', ')}
+          </span>
         ) : null}
       </dd>
       <dt className="text-[var(--muted)]">Estimation</dt>

@@ -9,11 +9,18 @@ export function PortfolioTable({ data }: { data: ReactionResult }) {
   const p = data.portfolio
   if (p.n === 0) return null
   return (
-    <div className="relative overflow-x-auto" data-testid="portfolio-table" role="region" aria-label="Group tests" tabIndex={0}>
+    <div
+      className="relative overflow-x-auto"
+      data-testid="portfolio-table"
+      role="region"
+      aria-label="Group tests"
+      tabIndex={0}
+    >
       <table className="w-full min-w-[40rem] text-right text-sm tabular-nums">
         <caption className="mb-1 text-left text-xs text-[var(--muted)]">
-          Group results over {p.n} symbol{p.n === 1 ? '' : 's'} ({p.symbols.join(', ')}; the benchmark itself left out): mean CAR and six tests of
-          “no abnormal return”. Each cell gives the statistic, its two-sided p-value and the mark it earns (** 1%, * 5%).
+          Group results over {p.n} symbol{p.n === 1 ? '' : 's'} ({p.symbols.join(', ')}; the benchmark itself left out):
+          mean CAR and six tests of “no abnormal return”. Each cell gives the statistic, its two-sided p-value and the
+          mark it earns (** 1%, * 5%).
         </caption>
         <thead>
           <tr className="border-b border-[var(--border)] text-xs">
@@ -32,7 +39,9 @@ export function PortfolioTable({ data }: { data: ReactionResult }) {
           <tr className="border-b border-[var(--border)]">
             <th scope="row" className="px-2 py-1 text-left font-semibold">
               CAAR
-              <span className="block text-[10px] font-normal text-[var(--muted)]">mean CAR over the symbols with the whole window</span>
+              <span className="block text-[10px] font-normal text-[var(--muted)]">
+                mean CAR over the symbols with the whole window
+              </span>
             </th>
             {p.caar.map((w) => (
               <td key={formatWindow(w.window)} className="px-2 py-1 align-top">
@@ -52,12 +61,20 @@ export function PortfolioTable({ data }: { data: ReactionResult }) {
                   const test = w.tests.find((t) => t.id === id)
                   const mark = markFromP(test?.p)
                   return (
-                    <td key={formatWindow(w.window)} className="px-2 py-1 align-top" title={test?.distribution === 't' ? `Student t(${test.df ?? '–'})` : 'standard normal'}>
-                      {test?.statistic === null || test?.statistic === undefined ? '–' : formatNumber(test.statistic, 2)}
+                    <td
+                      key={formatWindow(w.window)}
+                      className="px-2 py-1 align-top"
+                      title={test?.distribution === 't' ? `Student t(${test.df ?? '–'})` : 'standard normal'}
+                    >
+                      {test?.statistic === null || test?.statistic === undefined
+                        ? '–'
+                        : formatNumber(test.statistic, 2)}
                       <span aria-hidden className="inline-block w-4 text-left">
                         {mark}
                       </span>
-                      {mark ? <span className="sr-only">, significant at the {mark === '**' ? '1%' : '5%'} level</span> : null}
+                      {mark ? (
+                        <span className="sr-only">, significant at the {mark === '**' ? '1%' : '5%'} level</span>
+                      ) : null}
                       <span className="block text-[10px] text-[var(--muted)]">
                         {formatP(test?.p)} · N {test?.n ?? 0}
                       </span>

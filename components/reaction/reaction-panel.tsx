@@ -55,7 +55,11 @@ function ReactionTable({ data }: { data: ReactionResult }) {
   const columns = useMemo(() => reactionColumns(data.method.windows), [data.method.windows])
   const rows = useMemo(() => sortRows(data.rows, columns, sort), [data.rows, columns, sort])
   const toggle = (key: SortKey) =>
-    setSort((current) => (current?.key === key ? { key, dir: current.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: 'ascending' }))
+    setSort((current) =>
+      current?.key === key
+        ? { key, dir: current.dir === 'ascending' ? 'descending' : 'ascending' }
+        : { key, dir: 'ascending' },
+    )
 
   return (
     // `relative` keeps the cells' screen-reader-only text (absolutely placed) inside the scrolling box, so a
@@ -63,8 +67,8 @@ function ReactionTable({ data }: { data: ReactionResult }) {
     <div className="relative overflow-x-auto">
       <table className="w-full min-w-[44rem] text-right text-sm tabular-nums" data-testid="reaction-table">
         <caption className="mb-1 text-left text-xs text-[var(--muted)]">
-          Day-0 reaction on {formatFullDate(data.day0)} against {data.benchmark}; returns are close to close on adjusted closes. Click a column
-          header to sort.
+          Day-0 reaction on {formatFullDate(data.day0)} against {data.benchmark}; returns are close to close on adjusted
+          closes. Click a column header to sort.
         </caption>
         <thead>
           <tr className="border-b border-[var(--border)] text-xs">
@@ -146,14 +150,20 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
   const heading = reaction.day0 ? `: day 0 ${formatFullDate(reaction.day0)}` : event ? `: ${event.title}` : ''
 
   return (
-    <section aria-labelledby="reaction-heading" className="space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4" data-testid="reaction-panel">
+    <section
+      aria-labelledby="reaction-heading"
+      className="space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4"
+      data-testid="reaction-panel"
+    >
       <div className="space-y-2">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
             <h2 id="reaction-heading" className="text-base font-semibold">
               Measured reaction{heading}
             </h2>
-            <p className="text-xs text-[var(--muted)]">Event study: how much each stock moved beyond what {benchmark} implied, and how sure we can be.</p>
+            <p className="text-xs text-[var(--muted)]">
+              Event study: how much each stock moved beyond what {benchmark} implied, and how sure we can be.
+            </p>
           </div>
           {csvUrl && data && !error ? (
             <a
@@ -181,7 +191,11 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
           Choose at least one symbol above to measure its reaction.
         </p>
       ) : error ? (
-        <div role="alert" className="flex flex-col items-start gap-2 rounded-md bg-[var(--error-bg)] p-3 text-sm text-[var(--error-fg)]" data-testid="reaction-error">
+        <div
+          role="alert"
+          className="flex flex-col items-start gap-2 rounded-md bg-[var(--error-bg)] p-3 text-sm text-[var(--error-fg)]"
+          data-testid="reaction-error"
+        >
           <p>{error.message}</p>
           {/* A 4xx says something about the question (a holiday, too little history): asking again cannot help. */}
           {error.status >= 500 || error.status === 0 || error.status === 429 ? (
@@ -193,7 +207,12 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
           )}
         </div>
       ) : !data ? (
-        <div className="space-y-2" data-testid="reaction-skeleton" aria-busy="true" aria-label="Loading the reaction table">
+        <div
+          className="space-y-2"
+          data-testid="reaction-skeleton"
+          aria-busy="true"
+          aria-label="Loading the reaction table"
+        >
           <div className="h-4 w-2/3 animate-pulse rounded bg-[var(--grid)]" />
           <div className="h-32 animate-pulse rounded-md bg-[var(--grid)]" />
         </div>
@@ -206,15 +225,19 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
           <MethodNote data={data} />
           <ReactionTable data={data} />
           <p className="text-xs text-[var(--muted)]" data-testid="reaction-legend">
-            t = abnormal return ÷ its prediction-error standard deviation (CAR t likewise over the window); p two-sided from Student’s t with the
-            row’s degrees of freedom. ** p ≤ 0.01, * p ≤ 0.05. A dash means undefined: the model fits exactly when a symbol is its own benchmark,
-            or a window reaches past the data.
+            t = abnormal return ÷ its prediction-error standard deviation (CAR t likewise over the window); p two-sided
+            from Student’s t with the row’s degrees of freedom. ** p ≤ 0.01, * p ≤ 0.05. A dash means undefined: the
+            model fits exactly when a symbol is its own benchmark, or a window reaches past the data.
           </p>
           <PortfolioTable data={data} />
           <CarFigure data={data} />
           <AbnormalReturnBars data={data} />
           {data.warnings.length > 0 ? (
-            <div role="status" className="rounded-md bg-[var(--warn-bg)] p-2 text-xs text-[var(--warn-fg)]" data-testid="reaction-warnings">
+            <div
+              role="status"
+              className="rounded-md bg-[var(--warn-bg)] p-2 text-xs text-[var(--warn-fg)]"
+              data-testid="reaction-warnings"
+            >
               <ul className="list-inside list-disc">
                 {data.warnings.map((w) => (
                   <li key={w}>{w}</li>

@@ -36,9 +36,12 @@ export function DateField({ label, value, validate, onCommit }: DateFieldProps) 
     setDraft({ text: value, from: value })
   }
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current)
-  }, [])
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current)
+    },
+    [],
+  )
 
   function commit(candidate: string) {
     if (timer.current) clearTimeout(timer.current)

@@ -2,11 +2,26 @@ import type { Bar, IsoDate } from '../types'
 import { AnalysisError } from './errors'
 import { studentTwoSidedP } from './distributions'
 import { fitModel, type FittedModel, type ModelObservation } from './models'
-import { DEFAULT_ESTIMATION, DEFAULT_GAP, DEFAULT_WINDOWS, type EventWindow, type ModelKind, type Pairing } from './parameters'
+import {
+  DEFAULT_ESTIMATION,
+  DEFAULT_GAP,
+  DEFAULT_WINDOWS,
+  type EventWindow,
+  type ModelKind,
+  type Pairing,
+} from './parameters'
 import { simpleReturn } from './returns'
 import { assertAscending, nearestSessions, sessionIndex } from './sessions'
 
-export { DEFAULT_ESTIMATION, DEFAULT_GAP, DEFAULT_PATH, DEFAULT_WINDOWS, PAIRINGS, type EventWindow, type Pairing } from './parameters'
+export {
+  DEFAULT_ESTIMATION,
+  DEFAULT_GAP,
+  DEFAULT_PATH,
+  DEFAULT_WINDOWS,
+  PAIRINGS,
+  type EventWindow,
+  type Pairing,
+} from './parameters'
 
 export interface MarketModel {
   alpha: number
@@ -166,7 +181,12 @@ function returnBetween(bars: readonly Bar[], from: number, to: number): number |
  * Stock returns on the stock's own bars, each paired with a benchmark return computed on the benchmark's own
  * bars. Index i of the result belongs to bar i of `stock`; bar 0 has no return.
  */
-function alignReturns(stock: readonly Bar[], market: readonly Bar[], pairing: Pairing, closeTimes?: CloseTimes): (AlignedDay | undefined)[] {
+function alignReturns(
+  stock: readonly Bar[],
+  market: readonly Bar[],
+  pairing: Pairing,
+  closeTimes?: CloseTimes,
+): (AlignedDay | undefined)[] {
   const marketIndex = sessionIndex(market)
   const marketReturnAt = (j: number | undefined) => (j === undefined || j < 1 ? null : returnBetween(market, j - 1, j))
 
@@ -257,7 +277,12 @@ export function abnormalReturns(input: {
   return out
 }
 
-function checkParameters(estimation: number, gap: number, windows: readonly EventWindow[], path: EventWindow | undefined): void {
+function checkParameters(
+  estimation: number,
+  gap: number,
+  windows: readonly EventWindow[],
+  path: EventWindow | undefined,
+): void {
   if (!Number.isInteger(estimation) || estimation < 3) {
     throw new RangeError(`estimation must be an integer of at least 3 sessions, got ${estimation}`)
   }
@@ -304,7 +329,8 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
   const stockLabel = input.labels?.stock ?? 'the stock'
   const marketLabel = input.labels?.market ?? 'the benchmark'
   checkParameters(estimation, gap, windows, path)
-  if (pairing === 'dimson' && model !== 'market') throw new RangeError('Dimson pairing applies to the market model only')
+  if (pairing === 'dimson' && model !== 'market')
+    throw new RangeError('Dimson pairing applies to the market model only')
   assertAscending(stock, 'stock bars')
   assertAscending(market, 'benchmark bars')
 
@@ -340,7 +366,10 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
       pairing === 'dimson' && day0Row.marketReturn !== null
         ? `${marketLabel} has no session after it in the data, which the lead term of the Dimson model needs`
         : `no ${marketLabel} return pairs with it (a session ${PAIRING_WORDS[pairing]})`
-    throw new AnalysisError('insufficient_data', `${day0} cannot be studied for ${stockLabel}: ${why}.`, { date: day0, series: 'market' })
+    throw new AnalysisError('insufficient_data', `${day0} cannot be studied for ${stockLabel}: ${why}.`, {
+      date: day0,
+      series: 'market',
+    })
   }
 
   const firstEst = k0 - gap - estimation
@@ -384,7 +413,8 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
     }
     throw error
   }
-  const standardize = (value: number, variance: number): number | null => (fit.exact || !(variance > 0) ? null : value / Math.sqrt(variance))
+  const standardize = (value: number, variance: number): number | null =>
+    fit.exact || !(variance > 0) ? null : value / Math.sqrt(variance)
   const arOf = (k: number): { ar: number; x: readonly number[] } | null => {
     const day = days[k]
     const x = day ? regressorsFor(model, day) : null
@@ -482,7 +512,9 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
     expectedReturn,
     alpha: fit.alpha,
     beta: fit.beta,
-    ...(pairing === 'dimson' ? { dimsonSlopes: [fit.slopes[0] ?? 0, fit.slopes[1] ?? 0, fit.slopes[2] ?? 0] as [number, number, number] } : {}),
+    ...(pairing === 'dimson'
+      ? { dimsonSlopes: [fit.slopes[0] ?? 0, fit.slopes[1] ?? 0, fit.slopes[2] ?? 0] as [number, number, number] }
+      : {}),
     s: fit.s,
     df: fit.df,
     estimation: { from: estFrom, to: estTo, sessions: observations.length, requested: estimation, gap, excluded },

@@ -58,7 +58,11 @@ export function invert(matrix: readonly (readonly number[])[]): Matrix | null {
 }
 
 /** `u' A v`. */
-export function quadraticForm(a: readonly (readonly number[])[], u: readonly number[], v: readonly number[] = u): number {
+export function quadraticForm(
+  a: readonly (readonly number[])[],
+  u: readonly number[],
+  v: readonly number[] = u,
+): number {
   let sum = 0
   a.forEach((row, i) => {
     row.forEach((aij, j) => {

@@ -52,10 +52,14 @@ function isExact(s: number, ys: readonly number[]): boolean {
 
 function needAtLeast(m: number, needed: number, kind: string): void {
   if (m < needed) {
-    throw new AnalysisError('insufficient_data', `The ${kind} needs at least ${needed} estimation sessions to estimate its variance; got ${m}.`, {
-      n: m,
-      needed,
-    })
+    throw new AnalysisError(
+      'insufficient_data',
+      `The ${kind} needs at least ${needed} estimation sessions to estimate its variance; got ${m}.`,
+      {
+        n: m,
+        needed,
+      },
+    )
   }
 }
 
@@ -110,11 +114,17 @@ function fitMultiple(obs: readonly ModelObservation[]): FittedModel {
   const rows = obs.map((o) => [1, ...o.x])
   const ys = obs.map((o) => o.y)
   if (!rows.flat().every(Number.isFinite) || !ys.every(Number.isFinite)) {
-    throw new AnalysisError('degenerate', 'The regression inputs contain a value that is not a finite number.', { n: m })
+    throw new AnalysisError('degenerate', 'The regression inputs contain a value that is not a finite number.', {
+      n: m,
+    })
   }
   const inverse: Matrix | null = invert(crossProduct(rows))
   if (!inverse) {
-    throw new AnalysisError('degenerate', 'The benchmark returns and their lead and lag are collinear, so the slopes are undefined.', { n: m })
+    throw new AnalysisError(
+      'degenerate',
+      'The benchmark returns and their lead and lag are collinear, so the slopes are undefined.',
+      { n: m },
+    )
   }
   const coef = multiply(inverse, crossVector(rows, ys))
   const predict = (z: readonly number[]) => z.reduce((a, zi, i) => a + zi * (coef[i] ?? 0), 0)
@@ -161,7 +171,10 @@ function fitMarketAdjusted(obs: readonly ModelObservation[]): FittedModel {
     df: m - 1,
     m,
     residuals,
-    exact: isExact(s, obs.map((o) => o.y)),
+    exact: isExact(
+      s,
+      obs.map((o) => o.y),
+    ),
     expected: (x) => x[0] ?? Number.NaN,
     arVariance: () => variance,
     carVariance: (days) => days.length * variance,

@@ -1,5 +1,12 @@
 /** The portfolio tests' ids and what each assumes: no statistics here, so the browser can import it. */
-export const PORTFOLIO_TEST_IDS = ['cross-sectional-t', 'patell', 'bmp', 'kolari-pynnonen', 'corrado', 'generalized-sign'] as const
+export const PORTFOLIO_TEST_IDS = [
+  'cross-sectional-t',
+  'patell',
+  'bmp',
+  'kolari-pynnonen',
+  'corrado',
+  'generalized-sign',
+] as const
 export type PortfolioTestId = (typeof PORTFOLIO_TEST_IDS)[number]
 
 /** What each test assumes, in one line a reader can follow (shown beside its result). */

@@ -144,7 +144,10 @@ export function averageRanks(values: readonly number[]): number[] {
  * firm's estimation ARs and the tested window's ARs ranked together, U = rank / (n_i + 1), Ū_t the mean over
  * firms of U - 1/2 on event day t, S = sqrt(mean over all days of Ū_t^2), statistic = sum_window Ū_t / (sqrt(L) S).
  */
-export function corradoStatistic(firms: readonly Pick<PortfolioFirm, 'residuals' | 'days'>[], [t1, t2]: EventWindow): number | null {
+export function corradoStatistic(
+  firms: readonly Pick<PortfolioFirm, 'residuals' | 'days'>[],
+  [t1, t2]: EventWindow,
+): number | null {
   const sums = new Map<number, { sum: number; n: number }>()
   for (const firm of firms) {
     const byDay = new Map<number, number>()
@@ -176,7 +179,9 @@ export function corradoStatistic(firms: readonly Pick<PortfolioFirm, 'residuals'
 }
 
 /** Cowan's generalized sign statistic: (w - N p̂) / sqrt(N p̂ (1 - p̂)). */
-export function generalizedSignStatistic(firms: readonly { residuals: readonly EstimationResidual[]; car: number }[]): number | null {
+export function generalizedSignStatistic(
+  firms: readonly { residuals: readonly EstimationResidual[]; car: number }[],
+): number | null {
   const n = firms.length
   if (n === 0) return null
   const pHat = mean(firms.map((f) => f.residuals.filter((r) => r.ar > 0).length / f.residuals.length))
@@ -187,7 +192,14 @@ export function generalizedSignStatistic(firms: readonly { residuals: readonly E
 
 function tTest(id: PortfolioTestId, statistic: number | null, n: number): PortfolioTest {
   const df = n - 1
-  return { id, statistic, p: df > 0 ? studentTwoSidedP(statistic, df) : null, n, distribution: 't', df: df > 0 ? df : null }
+  return {
+    id,
+    statistic,
+    p: df > 0 ? studentTwoSidedP(statistic, df) : null,
+    n,
+    distribution: 't',
+    df: df > 0 ? df : null,
+  }
 }
 
 function zTest(id: PortfolioTestId, statistic: number | null, n: number): PortfolioTest {
@@ -223,7 +235,13 @@ export function portfolioWindow(firms: readonly PortfolioFirm[], window: EventWi
   const kpFactor = rBar === null ? null : (1 - rBar) / (1 + (n - 1) * rBar)
   const kp = bmp !== null && kpFactor !== null && kpFactor > 0 ? bmp * Math.sqrt(kpFactor) : null
 
-  const corrado = n > 0 ? corradoStatistic(members.map((m) => m.firm), window) : null
+  const corrado =
+    n > 0
+      ? corradoStatistic(
+          members.map((m) => m.firm),
+          window,
+        )
+      : null
   const sign = generalizedSignStatistic(members.map((m) => ({ residuals: m.firm.residuals, car: m.car })))
 
   return {
@@ -254,7 +272,9 @@ export function portfolio(firms: readonly PortfolioFirm[], windows: readonly Eve
       byDay.set(d.day, list)
     }
   }
-  const aar = [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, ars]) => ({ day, value: mean(ars), n: ars.length }))
+  const aar = [...byDay.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([day, ars]) => ({ day, value: mean(ars), n: ars.length }))
 
   const z = normalCritical(0.05)
   const pathDays = new Map<number, { cars: number[]; variances: (number | null)[] }>()
@@ -272,7 +292,9 @@ export function portfolio(firms: readonly PortfolioFirm[], windows: readonly Eve
     .map(([day, cell]): PortfolioPathPoint => {
       const n = cell.cars.length
       const caar = mean(cell.cars)
-      const sd = cell.variances.every((v) => v !== null) ? Math.sqrt(cell.variances.reduce<number>((a, v) => a + (v ?? 0), 0)) / n : null
+      const sd = cell.variances.every((v) => v !== null)
+        ? Math.sqrt(cell.variances.reduce<number>((a, v) => a + (v ?? 0), 0)) / n
+        : null
       return { day, caar, n, sd, lower: sd === null ? null : caar - z * sd, upper: sd === null ? null : caar + z * sd }
     })
 

@@ -52,10 +52,18 @@ export const CANONICAL_REDIRECT_CACHE = 'public, max-age=86400, s-maxage=3153600
 export function isCanonicalQuery(search: URLSearchParams, canonicalPath: string): boolean {
   const wanted = [...new URL(canonicalPath, 'http://canonical.invalid').searchParams]
   const given = [...search]
-  return given.length === wanted.length && given.every(([name, value], i) => wanted[i]?.[0] === name && wanted[i]?.[1] === value)
+  return (
+    given.length === wanted.length &&
+    given.every(([name, value], i) => wanted[i]?.[0] === name && wanted[i]?.[1] === value)
+  )
 }
 
-export function canonicalPricesPath(query: { symbols: readonly string[]; from: IsoDate; to: IsoDate; format: 'json' | 'csv' }): string {
+export function canonicalPricesPath(query: {
+  symbols: readonly string[]
+  from: IsoDate
+  to: IsoDate
+  format: 'json' | 'csv'
+}): string {
   const base = `/api/prices?symbols=${query.symbols.map(encodeURIComponent).join(',')}&from=${query.from}&to=${query.to}`
   return query.format === 'csv' ? `${base}&format=csv` : base
 }

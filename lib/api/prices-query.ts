@@ -8,7 +8,9 @@ export const pricesQuerySchema = z
     from: isoDateParam('from').default(DATA_WINDOW.from),
     to: isoDateParam('to').default(DATA_WINDOW.to),
     format: z
-      .enum(['json', 'csv'], { error: (i) => (Array.isArray(i.input) ? 'format was given more than once' : 'format must be json or csv') })
+      .enum(['json', 'csv'], {
+        error: (i) => (Array.isArray(i.input) ? 'format was given more than once' : 'format must be json or csv'),
+      })
       .default('json'),
   })
   .superRefine((v, ctx) => checkRange(v, ctx, todayIso()))

@@ -37,7 +37,11 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
 export const single = (name: string) =>
   z.string({
     error: (issue) =>
-      issue.input === undefined ? `${name} is required` : Array.isArray(issue.input) ? `${name} was given more than once` : `${name} must be text`,
+      issue.input === undefined
+        ? `${name} is required`
+        : Array.isArray(issue.input)
+          ? `${name} was given more than once`
+          : `${name} must be text`,
   })
 
 /** A single-valued parameter read by one of the shared field parsers. */

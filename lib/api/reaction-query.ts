@@ -7,7 +7,6 @@ import { parseEventId } from '../params'
 import { printable } from '../safe-text'
 import { fieldParam, isoDateParam, symbolParam, symbolsParam, todayIso } from './query'
 
-
 /** A query value given once; `searchParamsToObject` turns a repeated key into an array, which lands here. */
 const single = (name: string) =>
   z.string({
@@ -64,11 +63,17 @@ const windowsParam = single('windows')
       const t1 = Number(m[1])
       const t2 = Number(m[2])
       if (t1 > t2) {
-        ctx.addIssue({ code: 'custom', message: `window ${item} starts after it ends; write the earlier day first (${t2}:${t1})` })
+        ctx.addIssue({
+          code: 'custom',
+          message: `window ${item} starts after it ends; write the earlier day first (${t2}:${t1})`,
+        })
         return z.NEVER
       }
       if (t1 < -WINDOW_REACH || t2 > WINDOW_REACH) {
-        ctx.addIssue({ code: 'custom', message: `window ${item} reaches outside -${WINDOW_REACH}..+${WINDOW_REACH} sessions around day 0` })
+        ctx.addIssue({
+          code: 'custom',
+          message: `window ${item} reaches outside -${WINDOW_REACH}..+${WINDOW_REACH} sessions around day 0`,
+        })
         return z.NEVER
       }
       const key = `${t1}:${t2}`
@@ -86,18 +91,25 @@ const windowsParam = single('windows')
 
 /** `model=market|market-adjusted|constant-mean`: the model of normal return (docs/event-study.md). */
 const modelParam = z.enum(MODEL_KINDS, {
-  error: (i) => (Array.isArray(i.input) ? 'model was given more than once' : `model must be one of ${MODEL_KINDS.join(', ')}`),
+  error: (i) =>
+    Array.isArray(i.input) ? 'model was given more than once' : `model must be one of ${MODEL_KINDS.join(', ')}`,
 })
 
 /** `auto` picks time-matched for a listing whose exchange closes before the benchmark's opens, same-date otherwise. */
 export const PAIRING_CHOICES = ['auto', ...PAIRINGS] as const
 const pairingParam = z.enum(PAIRING_CHOICES, {
-  error: (i) => (Array.isArray(i.input) ? 'pairing was given more than once' : `pairing must be one of ${PAIRING_CHOICES.join(', ')}`),
+  error: (i) =>
+    Array.isArray(i.input)
+      ? 'pairing was given more than once'
+      : `pairing must be one of ${PAIRING_CHOICES.join(', ')}`,
 })
 
 /** `session=before-open|during|after-close`: when, on `date`, the reader's own event happened (US hours). */
 const sessionParam = z.enum(READER_SESSIONS, {
-  error: (i) => (Array.isArray(i.input) ? 'session was given more than once' : `session must be one of ${READER_SESSIONS.join(', ')}`),
+  error: (i) =>
+    Array.isArray(i.input)
+      ? 'session was given more than once'
+      : `session must be one of ${READER_SESSIONS.join(', ')}`,
 })
 
 /** Longest CAR path the figure draws, in sessions either side of day 0. */
@@ -111,11 +123,17 @@ const pathParam = single('path')
     const t1 = Number(m?.[1])
     const t2 = Number(m?.[2])
     if (!m || !(t1 <= 0 && t2 >= 0)) {
-      ctx.addIssue({ code: 'custom', message: `path must be t1:t2 with t1 <= 0 <= t2, e.g. path=-10:20; got ${shown(raw)}` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `path must be t1:t2 with t1 <= 0 <= t2, e.g. path=-10:20; got ${shown(raw)}`,
+      })
       return z.NEVER
     }
     if (t1 < -PATH_REACH || t2 > PATH_REACH) {
-      ctx.addIssue({ code: 'custom', message: `path reaches outside -${PATH_REACH}..+${PATH_REACH} sessions around day 0` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `path reaches outside -${PATH_REACH}..+${PATH_REACH} sessions around day 0`,
+      })
       return z.NEVER
     }
     return [t1, t2]
@@ -139,7 +157,9 @@ export const reactionQuerySchema = z
     session: sessionParam.optional(),
     path: pathParam.default(DEFAULT_PATH),
     format: z
-      .enum(['json', 'csv'], { error: (i) => (Array.isArray(i.input) ? 'format was given more than once' : 'format must be json or csv') })
+      .enum(['json', 'csv'], {
+        error: (i) => (Array.isArray(i.input) ? 'format was given more than once' : 'format must be json or csv'),
+      })
       .default('json'),
   })
   .superRefine((value, ctx) => {
@@ -153,10 +173,18 @@ export const reactionQuerySchema = z
       })
     }
     if (value.session !== undefined && value.date === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['session'], message: 'session goes with date (a day 0 of your own); an event already has one' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['session'],
+        message: 'session goes with date (a day 0 of your own); an event already has one',
+      })
     }
     if (value.pairing === 'dimson' && value.model !== 'market') {
-      ctx.addIssue({ code: 'custom', path: ['pairing'], message: 'pairing=dimson (lead and lag betas) applies to model=market only' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pairing'],
+        message: 'pairing=dimson (lead and lag betas) applies to model=market only',
+      })
     }
     if (value.date !== undefined && value.date > todayIso()) {
       ctx.addIssue({ code: 'custom', path: ['date'], message: `date (${value.date}) is in the future` })

@@ -35,7 +35,11 @@ export const eventsQuerySchema = z
       ctx.addIssue({ code: 'custom', path: ['from'], message: `from (${value.from}) is after to (${value.to})` })
     }
     if (value.category !== undefined && value.categories !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['categories'], message: 'give category or categories (the same list), not both' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['categories'],
+        message: 'give category or categories (the same list), not both',
+      })
     }
   })
   .transform(({ categories, ...rest }) => ({ ...rest, category: rest.category ?? categories }))

@@ -41,14 +41,26 @@ function lastPlotted(model: ChartModel, symbol: string): number | null {
  * Tags keep their order by value and move as little as they must; when there are more than fit, they overlap
  * evenly rather than leave the plot.
  */
-export function lastValueTags(model: ChartModel, yOf: (value: number) => number, plotHeight: number, tagHeight: number): LastValueTag[] {
+export function lastValueTags(
+  model: ChartModel,
+  yOf: (value: number) => number,
+  plotHeight: number,
+  tagHeight: number,
+): LastValueTag[] {
   const tags: LastValueTag[] = []
   for (const s of model.series) {
     const value = lastPlotted(model, s.symbol)
     if (value === null) continue
     const valueY = yOf(value)
     if (!Number.isFinite(valueY)) continue
-    tags.push({ symbol: s.symbol, colorVar: s.colorVar, value, text: lastValueText(model, value, s.currency), valueY, y: valueY })
+    tags.push({
+      symbol: s.symbol,
+      colorVar: s.colorVar,
+      value,
+      text: lastValueText(model, value, s.currency),
+      valueY,
+      y: valueY,
+    })
   }
   tags.sort((a, b) => a.valueY - b.valueY)
   const half = tagHeight / 2

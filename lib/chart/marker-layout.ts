@@ -157,7 +157,11 @@ const milestoneRank = (e: LayoutEvent) => (MILESTONE_EVENT_IDS.includes(e.id) ? 
  * Lays out the markers. `xOf` gives the centre x of a session index; events are expected in date order (ties
  * keep their order). Non-finite xs are treated as 0.
  */
-export function layoutMarkers<E extends LayoutEvent>(events: readonly E[], xOf: (index: number) => number, options: MarkerLayoutOptions): MarkerLayout<E> {
+export function layoutMarkers<E extends LayoutEvent>(
+  events: readonly E[],
+  xOf: (index: number) => number,
+  options: MarkerLayoutOptions,
+): MarkerLayout<E> {
   const { sizes } = options
   const rows = allowedMarkerRows(options)
   const slot = Math.max(sizes.slot, 2 * sizes.hitRadius)
@@ -175,15 +179,24 @@ export function layoutMarkers<E extends LayoutEvent>(events: readonly E[], xOf: 
 
   const empty = (): PlaceState<E> => ({ rows: Array.from({ length: rows }, () => []), items: [] })
   const whole = empty()
-  if (tryPlaceAll(whole, sorted.map((e) => ({ x: x(e.index), events: [e], cluster: false })), slot)) return finish(whole.items, false)
+  if (
+    tryPlaceAll(
+      whole,
+      sorted.map((e) => ({ x: x(e.index), events: [e], cluster: false })),
+      slot,
+    )
+  )
+    return finish(whole.items, false)
 
   // Session by session: every event on its own where the session's events all find a row; where they do not,
   // the majors as themselves and the minors as one cluster (a lone minor stays itself).
   const state = empty()
   // The story's milestones are placed first, each as itself, so no crowd of neighbours can fold them away.
   const milestones = new Set(sorted.filter((e) => milestoneRank(e) === 0).map((e) => e.id))
-  for (const e of sorted) if (milestones.has(e.id) && !placeOne(state, { x: x(e.index), events: [e], cluster: false }, slot, false)) milestones.delete(e.id)
-  for (let k = 0; k < sorted.length; ) {
+  for (const e of sorted)
+    if (milestones.has(e.id) && !placeOne(state, { x: x(e.index), events: [e], cluster: false }, slot, false))
+      milestones.delete(e.id)
+  for (let k = 0; k < sorted.length;) {
     const index = (sorted[k] as E).index
     const session: E[] = []
     while (k < sorted.length && (sorted[k] as E).index === index) {
@@ -199,7 +212,8 @@ export function layoutMarkers<E extends LayoutEvent>(events: readonly E[], xOf: 
     // neighbour's marker, so a milestone is never hidden inside another session's badge.
     const majors = session.filter((e) => e.importance === 'major').sort((a, b) => milestoneRank(a) - milestoneRank(b))
     const rest: E[] = []
-    for (const e of majors) if (rest.length > 0 || !placeOne(state, { x: cx, events: [e], cluster: false }, slot, false)) rest.push(e)
+    for (const e of majors)
+      if (rest.length > 0 || !placeOne(state, { x: cx, events: [e], cluster: false }, slot, false)) rest.push(e)
     rest.push(...session.filter((e) => e.importance !== 'major'))
     if (rest.length > 0) placeOne(state, { x: cx, events: rest, cluster: rest.length > 1 }, slot, true)
   }

@@ -68,7 +68,11 @@ function extent(values: readonly number[]): [number, number] | undefined {
  * magnitude to resolve (1e19 beside 1e19 + 4096) is widened first: counting steps of 1,000 from 1e16 would add 1
  * to a number that no longer changes when 1 is added.
  */
-export function linearTicks(lo: number, hi: number, target: number): { ticks: number[]; step: number; domain: [number, number] } {
+export function linearTicks(
+  lo: number,
+  hi: number,
+  target: number,
+): { ticks: number[]; step: number; domain: [number, number] } {
   if (Number.isNaN(lo) || Number.isNaN(hi)) return { ticks: [0, 1], step: 1, domain: [0, 1] }
   if (hi < lo) [lo, hi] = [hi, lo]
   lo = Math.min(Math.max(lo, -LINEAR_LIMIT), LINEAR_LIMIT)
@@ -92,7 +96,8 @@ export function linearTicks(lo: number, hi: number, target: number): { ticks: nu
   // Counted by index, not by adding to `first`, so the loop ends even where first + 1 === first.
   for (let i = 0; i <= count; i++) ticks.push(clean((first + i) * step))
   const domain: [number, number] = [clean(first * step), clean(last * step)]
-  if (!ticks.every(Number.isFinite) || !(domain[1] > domain[0])) return { ticks: [clean(lo), clean(hi)], step: hi - lo, domain: [lo, hi] }
+  if (!ticks.every(Number.isFinite) || !(domain[1] > domain[0]))
+    return { ticks: [clean(lo), clean(hi)], step: hi - lo, domain: [lo, hi] }
   return { ticks, step, domain }
 }
 
@@ -107,7 +112,11 @@ function numberFormatter(decimals: number, prefix: string, style: 'decimal' | 'p
   })
   return (v: number) => {
     const body = format.format(Math.abs(v) < 1e-12 ? 0 : v)
-    return body.startsWith('-') ? `${MINUS}${prefix}${body.slice(1)}` : body.startsWith('+') ? `+${prefix}${body.slice(1)}` : `${prefix}${body}`
+    return body.startsWith('-')
+      ? `${MINUS}${prefix}${body.slice(1)}`
+      : body.startsWith('+')
+        ? `+${prefix}${body.slice(1)}`
+        : `${prefix}${body}`
   }
 }
 
@@ -194,7 +203,9 @@ export function buildYAxis(model: ChartModel, values: number[]): YAxis {
       ticks,
       domain,
       position: (v) => (Math.log10(v) - l0) / (l1 - l0),
-      format: needsScientific(ticks) ? scientificFormatter(ticks, prefix, false) : numberFormatter(decimals, prefix, 'decimal'),
+      format: needsScientific(ticks)
+        ? scientificFormatter(ticks, prefix, false)
+        : numberFormatter(decimals, prefix, 'decimal'),
     }
   }
 
@@ -240,7 +251,6 @@ export function xTickIndices(count: number, approxTicks: number): number[] {
   for (let i = 0; i < count; i += step) ticks.push(i)
   return ticks
 }
-
 
 /** The value a series draws at a row; null when there is none or it cannot be drawn on this axis. */
 export function plotted(model: ChartModel, rowIndex: number, symbol: string): number | null {

@@ -21,7 +21,8 @@ function shift(date: IsoDate, sessions: number): IsoDate {
   let d = date
   const n = Math.min(MAX_SHIFT, Math.abs(Math.round(sessions)))
   try {
-    for (let k = 0; k < n; k++) d = sessions > 0 ? nextSession(US_MARKET_CALENDAR, d) : previousSession(US_MARKET_CALENDAR, d)
+    for (let k = 0; k < n; k++)
+      d = sessions > 0 ? nextSession(US_MARKET_CALENDAR, d) : previousSession(US_MARKET_CALENDAR, d)
   } catch {
     // Past the years the calendar knows: stop at the last session it could name.
   }
@@ -38,7 +39,12 @@ const clampRange = (range: DateRange, bounds: DateRange | null): DateRange => {
  * Zooming in keeps the anchor at the same place on the axis; zooming out adds sessions on both sides in the
  * same proportion. `bounds` (the data window) caps a zoom-out; null leaves it open.
  */
-export function zoomRange(dates: readonly IsoDate[], anchor: number, direction: 1 | -1, bounds: DateRange | null): DateRange | null {
+export function zoomRange(
+  dates: readonly IsoDate[],
+  anchor: number,
+  direction: 1 | -1,
+  bounds: DateRange | null,
+): DateRange | null {
   const n = dates.length
   if (n === 0) return null
   const a = Math.min(n - 1, Math.max(0, Math.round(anchor)))
@@ -51,7 +57,10 @@ export function zoomRange(dates: readonly IsoDate[], anchor: number, direction: 
   }
   const extra = Math.max(2, Math.round(n / ZOOM_STEP) - n)
   const before = Math.round(extra * share)
-  const range = clampRange({ from: shift(dates[0] as IsoDate, -before), to: shift(dates[n - 1] as IsoDate, extra - before) }, bounds)
+  const range = clampRange(
+    { from: shift(dates[0] as IsoDate, -before), to: shift(dates[n - 1] as IsoDate, extra - before) },
+    bounds,
+  )
   return range.from === dates[0] && range.to === dates[n - 1] ? null : range
 }
 

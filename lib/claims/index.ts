@@ -65,7 +65,16 @@ export const MARKET_SYMBOLS = ['SPY', 'QQQ'] as const
 const RECOVERY_CONTEXT = ['NVDA', 'SMH'] as const
 /** Stargate's listed equity funders and technology partners with data: Oracle, SoftBank, Arm, Microsoft, NVIDIA. */
 export const STARGATE_PARTNERS = ['ORCL', '9984.T', 'ARM', 'MSFT', 'NVDA'] as const
-const SELLOFF_SYMBOLS = [...new Set(['NVDA', ...CHIP_SYMBOLS.map((s) => s.symbol), ...CHIP_BUYERS, ...CHIP_SUPPLIERS, ...MARKET_SYMBOLS, ...RECOVERY_CONTEXT])]
+const SELLOFF_SYMBOLS = [
+  ...new Set([
+    'NVDA',
+    ...CHIP_SYMBOLS.map((s) => s.symbol),
+    ...CHIP_BUYERS,
+    ...CHIP_SUPPLIERS,
+    ...MARKET_SYMBOLS,
+    ...RECOVERY_CONTEXT,
+  ]),
+]
 const STARGATE_WINDOWS: readonly EventWindow[] = [
   [-1, -1],
   [0, 0],
@@ -113,7 +122,8 @@ function link(patch: Partial<ViewState>): string {
 const pText = (p: number | null) => (p === null ? 'p undefined' : p < 0.001 ? 'p < 0.001' : `p ${formatNumber(p, 3)}`)
 const tText = (t: number | null | undefined) => `t ${t === null || t === undefined ? 'undefined' : formatNumber(t, 2)}`
 /** `−13.23% (t −5.62, p < 0.001)`. */
-const withTp = (value: number, m: { t: number | null; p: number | null }) => `${formatPercent(value, 2)} (${tText(m.t)}, ${pText(m.p)})`
+const withTp = (value: number, m: { t: number | null; p: number | null }) =>
+  `${formatPercent(value, 2)} (${tText(m.t)}, ${pText(m.p)})`
 
 const usdBillions = (usd: number) => `$${formatNumber(usd / 1e9, 0)} billion`
 
@@ -159,7 +169,13 @@ function stargateDateClaim(): CheckedClaim {
       { label: 'First US session to react', value: formatFullDate(stargate.tradingDate) },
       { label: 'Sources', value: stargate.sources.map((s) => s.title.split(':')[0]).join(' · ') },
     ],
-    link: link({ symbols: ['ORCL', 'ARM', 'NVDA', BENCHMARK], ...sessionsAround(stargate.tradingDate, STORY_WEEK_SESSIONS), mode: 'percent', base: previousSession(US_MARKET_CALENDAR, stargate.tradingDate), event: STARGATE_EVENT_ID }),
+    link: link({
+      symbols: ['ORCL', 'ARM', 'NVDA', BENCHMARK],
+      ...sessionsAround(stargate.tradingDate, STORY_WEEK_SESSIONS),
+      mode: 'percent',
+      base: previousSession(US_MARKET_CALENDAR, stargate.tradingDate),
+      event: STARGATE_EVENT_ID,
+    }),
   }
 }
 
@@ -175,20 +191,37 @@ function stargateSumsClaim(): CheckedClaim {
     claim: 'Stargate starts with $100 billion and reaches $500 billion by 2029',
     source: VIDEO_QUOTES.stargateSums,
     verdict,
-    rule:
-      'Both sums against the announcement; the end year is supported only if the announcement names it, partly supported if it merely follows from the announced span.',
+    rule: 'Both sums against the announcement; the end year is supported only if the announcement names it, partly supported if it merely follows from the announced span.',
     borderline: null,
     summary:
       `The announcement said ${usdBillions(STARGATE_ANNOUNCED.immediateUsd)} "immediately" and up to ${usdBillions(STARGATE_ANNOUNCED.totalUsd)} ` +
       `"over the next ${STARGATE_ANNOUNCED.years} years" from ${formatFullDate(stargate.date)}: the sums match, but no end year was named; ` +
       `${claimed.endYear} is ${claimed.endYear === inferred ? 'what four years from January 2025 gives' : 'not what the span gives'}.`,
     evidence: [
-      { label: 'Claimed', value: `${usdBillions(claimed.immediateUsd)} first, ${usdBillions(claimed.totalUsd)} by ${claimed.endYear}` },
-      { label: 'Announced', value: `${usdBillions(STARGATE_ANNOUNCED.immediateUsd)} immediately, up to ${usdBillions(STARGATE_ANNOUNCED.totalUsd)} over ${STARGATE_ANNOUNCED.years} years` },
-      { label: 'End year in the announcement', value: STARGATE_ANNOUNCED.endYearNamed === null ? `none (the span ends in ${inferred})` : String(STARGATE_ANNOUNCED.endYearNamed) },
+      {
+        label: 'Claimed',
+        value: `${usdBillions(claimed.immediateUsd)} first, ${usdBillions(claimed.totalUsd)} by ${claimed.endYear}`,
+      },
+      {
+        label: 'Announced',
+        value: `${usdBillions(STARGATE_ANNOUNCED.immediateUsd)} immediately, up to ${usdBillions(STARGATE_ANNOUNCED.totalUsd)} over ${STARGATE_ANNOUNCED.years} years`,
+      },
+      {
+        label: 'End year in the announcement',
+        value:
+          STARGATE_ANNOUNCED.endYearNamed === null
+            ? `none (the span ends in ${inferred})`
+            : String(STARGATE_ANNOUNCED.endYearNamed),
+      },
       { label: 'Announcement', value: STARGATE_ANNOUNCED.source.title },
     ],
-    link: link({ symbols: ['ORCL', '9984.T', BENCHMARK], ...sessionsAround(stargate.tradingDate, STORY_WEEK_SESSIONS), mode: 'percent', base: previousSession(US_MARKET_CALENDAR, stargate.tradingDate), event: STARGATE_EVENT_ID }),
+    link: link({
+      symbols: ['ORCL', '9984.T', BENCHMARK],
+      ...sessionsAround(stargate.tradingDate, STORY_WEEK_SESSIONS),
+      mode: 'percent',
+      base: previousSession(US_MARKET_CALENDAR, stargate.tradingDate),
+      event: STARGATE_EVENT_ID,
+    }),
   }
 }
 
@@ -197,7 +230,8 @@ function muskClaim(): CheckedClaim {
   const stargate = requireEvent(STARGATE_EVENT_ID)
   const musk = requireEvent(MUSK_EVENT_ID)
   const days = daysBetween(stargate.date, musk.date)
-  const verdict = days >= 0 && days <= IMMEDIATELY_DAYS ? 'supported' : days > IMMEDIATELY_DAYS ? 'partly supported' : 'wrong'
+  const verdict =
+    days >= 0 && days <= IMMEDIATELY_DAYS ? 'supported' : days > IMMEDIATELY_DAYS ? 'partly supported' : 'wrong'
   return {
     id: 'musk-immediately',
     claim: "Musk immediately said Stargate's backers don't have the money",
@@ -213,15 +247,34 @@ function muskClaim(): CheckedClaim {
       { label: 'Musk on X', value: `${formatFullDate(musk.date)} (${sessionLabel(musk.session)})` },
       { label: 'What the catalog records', value: musk.summary },
     ],
-    link: link({ symbols: ['ORCL', '9984.T', 'TSLA', BENCHMARK], ...sessionsAround(musk.tradingDate, STORY_WEEK_SESSIONS), mode: 'percent', base: previousSession(US_MARKET_CALENDAR, musk.tradingDate), event: MUSK_EVENT_ID }),
+    link: link({
+      symbols: ['ORCL', '9984.T', 'TSLA', BENCHMARK],
+      ...sessionsAround(musk.tradingDate, STORY_WEEK_SESSIONS),
+      mode: 'percent',
+      base: previousSession(US_MARKET_CALENDAR, musk.tradingDate),
+      event: MUSK_EVENT_ID,
+    }),
   }
 }
 
-function orderEvidence(r1: EventWithTradingDate, stargate: EventWithTradingDate, janus: EventWithTradingDate): ClaimEvidence[] {
+function orderEvidence(
+  r1: EventWithTradingDate,
+  stargate: EventWithTradingDate,
+  janus: EventWithTradingDate,
+): ClaimEvidence[] {
   return [
-    { label: 'DeepSeek-R1 released', value: `${formatFullDate(r1.date)} (${sessionLabel(r1.session)}); first US session ${formatFullDate(r1.tradingDate)}` },
-    { label: 'Stargate announced', value: `${formatFullDate(stargate.date)} (${sessionLabel(stargate.session)}); first US session ${formatFullDate(stargate.tradingDate)}` },
-    { label: 'Janus-Pro released', value: `${formatFullDate(janus.date)} (${sessionLabel(janus.session)}); first US session ${formatFullDate(janus.tradingDate)}` },
+    {
+      label: 'DeepSeek-R1 released',
+      value: `${formatFullDate(r1.date)} (${sessionLabel(r1.session)}); first US session ${formatFullDate(r1.tradingDate)}`,
+    },
+    {
+      label: 'Stargate announced',
+      value: `${formatFullDate(stargate.date)} (${sessionLabel(stargate.session)}); first US session ${formatFullDate(stargate.tradingDate)}`,
+    },
+    {
+      label: 'Janus-Pro released',
+      value: `${formatFullDate(janus.date)} (${sessionLabel(janus.session)}); first US session ${formatFullDate(janus.tradingDate)}`,
+    },
     {
       label: 'Spacing',
       value:
@@ -240,7 +293,12 @@ function r1TimingClaim(): CheckedClaim {
   const paper = getEventById(R1_PAPER_EVENT_ID)
   const daysAfter = daysBetween(stargate.date, r1.date)
   const verdict = daysAfterVerdict(daysAfter)
-  const relation = daysAfter === 0 ? 'on the same day as' : daysAfter < 0 ? `${plural(-daysAfter, 'day')} before` : `${plural(daysAfter, 'day')} after`
+  const relation =
+    daysAfter === 0
+      ? 'on the same day as'
+      : daysAfter < 0
+        ? `${plural(-daysAfter, 'day')} before`
+        : `${plural(daysAfter, 'day')} after`
   return {
     id: 'r1-two-days-after-stargate',
     claim: 'DeepSeek released R1 two days after Stargate was announced',
@@ -252,8 +310,17 @@ function r1TimingClaim(): CheckedClaim {
       `DeepSeek released R1 on ${formatFullDate(r1.date)}, ${relation} Stargate was announced on ${formatFullDate(stargate.date)}` +
       `${daysAfter === CLAIMED_DAYS_AFTER ? ', as claimed' : ''}: the order is the other way round` +
       `${paper ? `; the R1 paper reached arXiv on ${formatFullDate(paper.date)}, which may be the date the video had in mind` : ''}.`,
-    evidence: [...orderEvidence(r1, stargate, janus), ...(paper ? [{ label: 'R1 paper on arXiv', value: formatFullDate(paper.date) }] : [])],
-    link: link({ symbols: ['NVDA', 'ORCL', BENCHMARK], ...sessionsAround(r1.tradingDate, STORY_WEEK_SESSIONS), mode: 'percent', base: previousSession(US_MARKET_CALENDAR, r1.tradingDate), event: R1_EVENT_ID }),
+    evidence: [
+      ...orderEvidence(r1, stargate, janus),
+      ...(paper ? [{ label: 'R1 paper on arXiv', value: formatFullDate(paper.date) }] : []),
+    ],
+    link: link({
+      symbols: ['NVDA', 'ORCL', BENCHMARK],
+      ...sessionsAround(r1.tradingDate, STORY_WEEK_SESSIONS),
+      mode: 'percent',
+      base: previousSession(US_MARKET_CALENDAR, r1.tradingDate),
+      event: R1_EVENT_ID,
+    }),
   }
 }
 
@@ -270,12 +337,19 @@ function janusClaim(): CheckedClaim {
     source: VIDEO_QUOTES.janusSoonAfter,
     verdict,
     rule: `Calendar days from R1 to Janus-Pro in the dated catalog: "right after" is within ${SOON_AFTER_DAYS} days; later is partly supported; before R1 is wrong.`,
-    borderline: days === SOON_AFTER_DAYS ? `Janus-Pro came exactly ${plural(days, 'day')} after R1, on the rule's limit.` : null,
+    borderline:
+      days === SOON_AFTER_DAYS ? `Janus-Pro came exactly ${plural(days, 'day')} after R1, on the rule's limit.` : null,
     summary:
       `Janus-Pro came out on ${formatFullDate(janus.date)}, ${plural(days, 'day')} after R1 (${formatFullDate(r1.date)}) and on the day of the NVIDIA selloff; ` +
       `Stargate fell between the two, ${plural(daysBetween(r1.date, stargate.date), 'day')} after R1.`,
     evidence: orderEvidence(r1, stargate, janus),
-    link: link({ symbols: ['NVDA', BENCHMARK], ...sessionsAround(janus.tradingDate, EVENT_WINDOW_SESSIONS), mode: 'percent', base: previousSession(US_MARKET_CALENDAR, janus.tradingDate), event: JANUS_EVENT_ID }),
+    link: link({
+      symbols: ['NVDA', BENCHMARK],
+      ...sessionsAround(janus.tradingDate, EVENT_WINDOW_SESSIONS),
+      mode: 'percent',
+      base: previousSession(US_MARKET_CALENDAR, janus.tradingDate),
+      event: JANUS_EVENT_ID,
+    }),
   }
 }
 
@@ -292,19 +366,34 @@ function nvdaDropClaim(selloff: ReactionResult): CheckedClaim {
     source: VIDEO_QUOTES.nvdaFell17,
     verdict,
     rule: 'The close-to-close return on adjusted closes, rounded to a whole percent as people quote it, against the claimed 17%; within 2 points is partly supported.',
-    borderline: Math.abs((dropPoints % 1) - 0.5) < 0.05 ? `The fall (${formatPercent(nvda.return, 2)}) is close to halfway between two whole percents.` : null,
+    borderline:
+      Math.abs((dropPoints % 1) - 0.5) < 0.05
+        ? `The fall (${formatPercent(nvda.return, 2)}) is close to halfway between two whole percents.`
+        : null,
     summary:
       `NVDA closed at ${formatPrice(nvda.close)} on ${formatFullDate(selloff.day0)}, ${formatPercent(nvda.return, 2)} from ` +
       `${formatPrice(nvda.prevClose)} on ${formatFullDate(nvda.prevDate)}, which rounds to a ${roundedDrop}% fall ` +
       `(claimed: ${Math.round(CLAIMED_ONE_DAY_DROP * 100)}%).`,
     evidence: [
-      { label: `Close on ${formatFullDate(nvda.prevDate)} (day −1)`, value: formatPrice(nvda.prevClose, nvda.currency) },
+      {
+        label: `Close on ${formatFullDate(nvda.prevDate)} (day −1)`,
+        value: formatPrice(nvda.prevClose, nvda.currency),
+      },
       { label: `Close on ${formatFullDate(selloff.day0)} (day 0)`, value: formatPrice(nvda.close, nvda.currency) },
       { label: 'One-day return (close to close, adjusted)', value: formatPercent(nvda.return, 2) },
       { label: 'Rounded to a whole percent', value: `${roundedDrop}% fall` },
-      { label: `Abnormal return against ${selloff.benchmark} (market model)`, value: withTp(nvda.abnormalReturn, move) },
+      {
+        label: `Abnormal return against ${selloff.benchmark} (market model)`,
+        value: withTp(nvda.abnormalReturn, move),
+      },
     ],
-    link: link({ symbols: ['NVDA', BENCHMARK], ...sessionsAround(selloff.day0, EVENT_WINDOW_SESSIONS), mode: 'percent', base: nvda.prevDate, event: SELLOFF_EVENT_ID }),
+    link: link({
+      symbols: ['NVDA', BENCHMARK],
+      ...sessionsAround(selloff.day0, EVENT_WINDOW_SESSIONS),
+      mode: 'percent',
+      base: nvda.prevDate,
+      event: SELLOFF_EVENT_ID,
+    }),
   }
 }
 
@@ -328,15 +417,32 @@ function nvdaValueClaim(selloff: ReactionResult): CheckedClaim {
     source: VIDEO_QUOTES.nvda500b,
     verdict,
     rule: 'Sourced shares outstanding × the fall in the raw close on day 0; the loss must exceed $500B by more than 1% (share-count rounding) to be supported, and come within 10% of it to be partly supported.',
-    borderline: change !== null && Math.abs(-change - CLAIMED_VALUE_LOST_USD) / CLAIMED_VALUE_LOST_USD < 0.05 ? 'The loss is within 5% of the claimed threshold.' : null,
+    borderline:
+      change !== null && Math.abs(-change - CLAIMED_VALUE_LOST_USD) / CLAIMED_VALUE_LOST_USD < 0.05
+        ? 'The loss is within 5% of the claimed threshold.'
+        : null,
     summary,
     evidence: [
-      { label: 'Shares outstanding', value: shares ? `${formatShareCount(shares.shares)} (${SHARES_AS_OF[shares.asOfKind]} ${shares.asOf})` : 'no sourced count' },
+      {
+        label: 'Shares outstanding',
+        value: shares
+          ? `${formatShareCount(shares.shares)} (${SHARES_AS_OF[shares.asOfKind]} ${shares.asOf})`
+          : 'no sourced count',
+      },
       ...(shares ? [{ label: 'Share count source', value: shares.source.title }] : []),
-      { label: `Close, ${formatFullDate(nvda.prevDate)} → ${formatFullDate(selloff.day0)}`, value: `${formatPrice(nvda.prevClose)} → ${formatPrice(nvda.close)} (${formatPrice(fall)} lower)` },
+      {
+        label: `Close, ${formatFullDate(nvda.prevDate)} → ${formatFullDate(selloff.day0)}`,
+        value: `${formatPrice(nvda.prevClose)} → ${formatPrice(nvda.close)} (${formatPrice(fall)} lower)`,
+      },
       { label: 'Market value change (shares × change in close)', value: formatMoneyCompact(change, nvda.currency) },
     ],
-    link: link({ symbols: ['NVDA'], ...sessionsAround(selloff.day0, EVENT_WINDOW_SESSIONS), mode: 'price', base: nvda.prevDate, event: SELLOFF_EVENT_ID }),
+    link: link({
+      symbols: ['NVDA'],
+      ...sessionsAround(selloff.day0, EVENT_WINDOW_SESSIONS),
+      mode: 'price',
+      base: nvda.prevDate,
+      event: SELLOFF_EVENT_ID,
+    }),
   }
 }
 
@@ -347,8 +453,15 @@ function groupRows(result: ReactionResult, symbols: readonly string[]) {
   })
 }
 
-function describeMove(r: { symbol: string; row: ReactionRow; move: AbnormalMove & { t: number | null } }, direction: Direction): string {
-  const mark = isSignificant(r.move, direction) ? 'significant' : isSignificant(r.move, direction === 'up' ? 'down' : 'up') ? 'significant the other way' : 'not significant'
+function describeMove(
+  r: { symbol: string; row: ReactionRow; move: AbnormalMove & { t: number | null } },
+  direction: Direction,
+): string {
+  const mark = isSignificant(r.move, direction)
+    ? 'significant'
+    : isSignificant(r.move, direction === 'up' ? 'down' : 'up')
+      ? 'significant the other way'
+      : 'not significant'
   return `${r.symbol} ${formatPercent(r.row.return, 2)}, abnormal ${withTp(r.row.abnormalReturn, r.move)}: ${mark}`
 }
 
@@ -356,7 +469,10 @@ function describeMove(r: { symbol: string; row: ReactionRow; move: AbnormalMove 
 function buyersClaim(selloff: ReactionResult): CheckedClaim {
   const buyers = groupRows(selloff, CHIP_BUYERS)
   const suppliers = groupRows(selloff, CHIP_SUPPLIERS)
-  const verdict = groupMoveVerdict(buyers.map((b) => b.move), 'down')
+  const verdict = groupMoveVerdict(
+    buyers.map((b) => b.move),
+    'down',
+  )
   const hit = buyers.filter((b) => isSignificant(b.move, 'down')).map((b) => b.symbol)
   const up = buyers.filter((b) => isSignificant(b.move, 'up')).map((b) => b.symbol)
   const suppliersHit = suppliers.filter((s) => isSignificant(s.move, 'down')).length
@@ -375,9 +491,18 @@ function buyersClaim(selloff: ReactionResult): CheckedClaim {
     evidence: [
       ...buyers.map((b) => ({ label: `Buyer: ${b.symbol} (${b.row.name})`, value: describeMove(b, 'down') })),
       ...suppliers.map((s) => ({ label: `Supplier: ${s.symbol} (${s.row.name})`, value: describeMove(s, 'down') })),
-      { label: 'Market model', value: `${selloff.method.estimation.sessions} sessions, ${selloff.method.estimation.from} to ${selloff.method.estimation.to}, against ${selloff.benchmark}` },
+      {
+        label: 'Market model',
+        value: `${selloff.method.estimation.sessions} sessions, ${selloff.method.estimation.from} to ${selloff.method.estimation.to}, against ${selloff.benchmark}`,
+      },
     ],
-    link: link({ symbols: [...CHIP_BUYERS, 'NVDA', BENCHMARK], ...sessionsAround(selloff.day0, EVENT_WINDOW_SESSIONS), mode: 'percent', base: selloff.rows[0]?.prevDate ?? selloff.day0, event: SELLOFF_EVENT_ID }),
+    link: link({
+      symbols: [...CHIP_BUYERS, 'NVDA', BENCHMARK],
+      ...sessionsAround(selloff.day0, EVENT_WINDOW_SESSIONS),
+      mode: 'percent',
+      base: selloff.rows[0]?.prevDate ?? selloff.day0,
+      event: SELLOFF_EVENT_ID,
+    }),
   }
 }
 
@@ -392,7 +517,12 @@ export interface RecoveryMeasure extends RecoveryCheck {
 }
 
 /** Recovery, the close at the horizon and the deepest later trough, from raw closes (pure; tested on the snapshot). */
-export function measureRecovery(symbol: string, bars: readonly Bar[], day0: string, horizon: number = RECOVERY_HORIZON_SESSIONS): RecoveryMeasure | null {
+export function measureRecovery(
+  symbol: string,
+  bars: readonly Bar[],
+  day0: string,
+  horizon: number = RECOVERY_HORIZON_SESSIONS,
+): RecoveryMeasure | null {
   const k0 = bars.findIndex((b) => b.date === day0)
   const prev = bars[k0 - 1]
   if (k0 < 1 || !prev) return null
@@ -401,7 +531,8 @@ export function measureRecovery(symbol: string, bars: readonly Bar[], day0: stri
   for (let k = k0 + 1; k < bars.length; k++) {
     const bar = bars[k] as Bar
     if (recovery === null && bar.close >= prev.close) recovery = { date: bar.date, sessions: k - k0 }
-    if (trough === null || bar.close < trough.close) trough = { date: bar.date, close: bar.close, fromPrevClose: bar.close / prev.close - 1 }
+    if (trough === null || bar.close < trough.close)
+      trough = { date: bar.date, close: bar.close, fromPrevClose: bar.close / prev.close - 1 }
   }
   const hk = Math.min(k0 + horizon, bars.length - 1)
   const hBar = hk > k0 ? bars[hk] : undefined
@@ -421,14 +552,20 @@ function recoveryClaim(selloff: ReactionResult, measures: readonly RecoveryMeasu
   const market = measures.filter((m) => (MARKET_SYMBOLS as readonly string[]).includes(m.symbol))
   const context = measures.filter((m) => !(MARKET_SYMBOLS as readonly string[]).includes(m.symbol))
   const verdict = recoveryVerdict(market)
-  const near = market.filter((m) => m.recovery && Math.abs(m.recovery.sessions - RECOVERY_HORIZON_SESSIONS) <= RECOVERY_BORDERLINE_SESSIONS)
+  const near = market.filter(
+    (m) => m.recovery && Math.abs(m.recovery.sessions - RECOVERY_HORIZON_SESSIONS) <= RECOVERY_BORDERLINE_SESSIONS,
+  )
   const phrase = (m: RecoveryMeasure) =>
     m.recovery
       ? `${m.symbol} regained its ${formatFullDate(m.prevDate)} close on ${formatFullDate(m.recovery.date)} (${plural(m.recovery.sessions, 'session')})` +
         `${m.horizonClose ? ` and was ${m.heldAtHorizon ? 'above' : 'below'} it again at session +${m.horizonClose.sessions} (${formatFullDate(m.horizonClose.date)})` : ''}`
       : `${m.symbol} did not regain its ${formatFullDate(m.prevDate)} close within the data`
-  const trough = (m: RecoveryMeasure) => (m.trough ? `${formatPercent(m.trough.fromPrevClose, 1)} on ${formatFullDate(m.trough.date)}` : 'n/a')
-  const lastDate = measures.reduce((latest, m) => (m.trough && m.trough.date > latest ? m.trough.date : latest), selloff.day0)
+  const trough = (m: RecoveryMeasure) =>
+    m.trough ? `${formatPercent(m.trough.fromPrevClose, 1)} on ${formatFullDate(m.trough.date)}` : 'n/a'
+  const lastDate = measures.reduce(
+    (latest, m) => (m.trough && m.trough.date > latest ? m.trough.date : latest),
+    selloff.day0,
+  )
   return {
     id: 'market-would-recover',
     claim: 'The stock market would recover',
@@ -438,7 +575,10 @@ function recoveryClaim(selloff: ReactionResult, measures: readonly RecoveryMeasu
       `For ${MARKET_SYMBOLS.join(' and ')} ("the stock market"), from day 0 (${formatFullDate(selloff.day0)}): supported when each regained its day −1 close within ` +
       `${RECOVERY_HORIZON_SESSIONS} sessions (about three months; the video names no horizon) and was still at or above it at session +${RECOVERY_HORIZON_SESSIONS}; ` +
       'partly when it regained it but lost it again by then, or regained it only later; not supported when it never did in the data.',
-    borderline: near.length > 0 ? `${listText(near.map((m) => m.symbol))} regained it within ${RECOVERY_BORDERLINE_SESSIONS} sessions of the horizon's end.` : null,
+    borderline:
+      near.length > 0
+        ? `${listText(near.map((m) => m.symbol))} regained it within ${RECOVERY_BORDERLINE_SESSIONS} sessions of the horizon's end.`
+        : null,
     summary:
       `${listText(market.map(phrase))}. The April 2025 tariff selloff took ${listText(market.map((m) => `${m.symbol} to ${trough(m)}`))} below its pre-selloff close; ` +
       `NVDA itself ${context.find((m) => m.symbol === 'NVDA')?.recovery ? `needed ${plural(context.find((m) => m.symbol === 'NVDA')?.recovery?.sessions ?? 0, 'session')}` : 'did not recover within the data'}.`,
@@ -449,18 +589,37 @@ function recoveryClaim(selloff: ReactionResult, measures: readonly RecoveryMeasu
       })),
       { label: 'Horizon', value: `${RECOVERY_HORIZON_SESSIONS} sessions after day 0; data through ${DATA_WINDOW.to}` },
     ],
-    link: link({ symbols: [...MARKET_SYMBOLS, ...RECOVERY_CONTEXT], from: sessionsAround(selloff.day0, EVENT_WINDOW_SESSIONS).from, to: sessionsAround(lastDate, STORY_WEEK_SESSIONS).to, mode: 'percent', base: market[0]?.prevDate ?? selloff.day0, event: SELLOFF_EVENT_ID }),
+    link: link({
+      symbols: [...MARKET_SYMBOLS, ...RECOVERY_CONTEXT],
+      from: sessionsAround(selloff.day0, EVENT_WINDOW_SESSIONS).from,
+      to: sessionsAround(lastDate, STORY_WEEK_SESSIONS).to,
+      mode: 'percent',
+      base: market[0]?.prevDate ?? selloff.day0,
+      event: SELLOFF_EVENT_ID,
+    }),
   }
 }
 
 /** Reuters: the selloff hit AI chips, not the whole market. */
-function chipsNotMarketClaim(selloff: ReactionResult, marketOwn: AbnormalMove & { t: number | null; df: number }): CheckedClaim {
-  const rows = groupRows(selloff, CHIP_SYMBOLS.map((s) => s.symbol))
+function chipsNotMarketClaim(
+  selloff: ReactionResult,
+  marketOwn: AbnormalMove & { t: number | null; df: number },
+): CheckedClaim {
+  const rows = groupRows(
+    selloff,
+    CHIP_SYMBOLS.map((s) => s.symbol),
+  )
   const first = rows[0]
   if (!first) throw new Error('The chips claim needs at least one symbol.')
-  const verdict = notTheWholeMarketVerdict(rows.map((r) => r.move), marketOwn)
+  const verdict = notTheWholeMarketVerdict(
+    rows.map((r) => r.move),
+    marketOwn,
+  )
   const marketReturn = first.row.marketReturn
-  const near = [...rows.map((r) => ({ symbol: r.symbol, move: r.move as AbnormalMove })), { symbol: `${BENCHMARK} (own history)`, move: marketOwn as AbnormalMove }]
+  const near = [
+    ...rows.map((r) => ({ symbol: r.symbol, move: r.move as AbnormalMove })),
+    { symbol: `${BENCHMARK} (own history)`, move: marketOwn as AbnormalMove },
+  ]
   const nvda = selloff.rows.find((r) => r.symbol === 'NVDA')
   return {
     id: 'chips-not-the-whole-market',
@@ -479,36 +638,65 @@ function chipsNotMarketClaim(selloff: ReactionResult, marketOwn: AbnormalMove & 
     evidence: [
       ...rows.map((r) => ({ label: `${r.symbol} (${r.row.name})`, value: describeMove(r, 'down') })),
       { label: `${BENCHMARK} day 0`, value: formatPercent(marketReturn, 2) },
-      { label: `${BENCHMARK} against its own history`, value: `${tText(marketOwn.t)}, ${pText(marketOwn.p)} (df ${marketOwn.df})` },
-      { label: 'Market model', value: `${selloff.method.estimation.sessions} sessions, ${selloff.method.estimation.from} to ${selloff.method.estimation.to}, against ${selloff.benchmark}` },
+      {
+        label: `${BENCHMARK} against its own history`,
+        value: `${tText(marketOwn.t)}, ${pText(marketOwn.p)} (df ${marketOwn.df})`,
+      },
+      {
+        label: 'Market model',
+        value: `${selloff.method.estimation.sessions} sessions, ${selloff.method.estimation.from} to ${selloff.method.estimation.to}, against ${selloff.benchmark}`,
+      },
     ],
-    link: link({ symbols: [...CHIP_SYMBOLS.map((s) => s.symbol), 'NVDA', BENCHMARK], ...sessionsAround(selloff.day0, EVENT_WINDOW_SESSIONS), mode: 'percent', base: first.row.prevDate, event: SELLOFF_EVENT_ID }),
+    link: link({
+      symbols: [...CHIP_SYMBOLS.map((s) => s.symbol), 'NVDA', BENCHMARK],
+      ...sessionsAround(selloff.day0, EVENT_WINDOW_SESSIONS),
+      mode: 'percent',
+      base: first.row.prevDate,
+      event: SELLOFF_EVENT_ID,
+    }),
   }
 }
 
 /** Fast Company: Stargate lifted its partners. */
 function stargateClaim(stargate: ReactionResult): CheckedClaim {
   const rows = groupRows(stargate, STARGATE_PARTNERS)
-  const verdict = groupMoveVerdict(rows.map((r) => r.move), 'up')
+  const verdict = groupMoveVerdict(
+    rows.map((r) => r.move),
+    'up',
+  )
   const foreign = rows.filter((r) => guessTimeZone(r.symbol) !== guessTimeZone(stargate.benchmark))
   const exchangeOf = (symbol: string) => getSymbolInfo(symbol)?.exchange ?? guessTimeZone(symbol)
   const dayMinus1 = STARGATE_WINDOWS[0] as EventWindow
   const dayPlus1 = STARGATE_WINDOWS[2] as EventWindow
   const lifted = rows.filter((r) => isSignificant(r.move, 'up')).map((r) => r.symbol)
   const notLifted = rows.filter((r) => !isSignificant(r.move, 'up')).map((r) => r.symbol)
-  const carP = (c: ReactionCar | undefined, row: ReactionRow) => studentTwoSidedP(c?.t ?? null, row.estimation.sessions - 2)
+  const carP = (c: ReactionCar | undefined, row: ReactionRow) =>
+    studentTwoSidedP(c?.t ?? null, row.estimation.sessions - 2)
   const faded = rows.filter((r) => {
     const c = carOf(r.row, dayPlus1)
-    return isSignificant(r.move, 'up') && !(c?.car !== null && c?.car !== undefined && c.car > 0 && (carP(c, r.row) ?? 1) <= SIGNIFICANCE_P)
+    return (
+      isSignificant(r.move, 'up') &&
+      !(c?.car !== null && c?.car !== undefined && c.car > 0 && (carP(c, r.row) ?? 1) <= SIGNIFICANCE_P)
+    )
   })
   const movedEarly = rows.filter((r) => {
     const c = carOf(r.row, dayMinus1)
     return c?.car !== null && c?.car !== undefined && c.car > 0 && (carP(c, r.row) ?? 1) <= SIGNIFICANCE_P
   })
   const caveats = [
-    ...foreign.map((r) => `${r.symbol}'s ${exchangeOf(r.symbol)} session is set against ${stargate.benchmark} of the same date, which trades hours later, so its abnormal return is only indicative`),
-    ...movedEarly.map((r) => `${r.symbol} had already moved significantly on ${formatFullDate(r.row.prevDate)}, before the announcement`),
-    ...(faded.length > 0 ? [`${listText(faded.map((r) => r.symbol))}'s ${formatWindow(dayPlus1)} was not significant, so the lift did not last into the next session`] : []),
+    ...foreign.map(
+      (r) =>
+        `${r.symbol}'s ${exchangeOf(r.symbol)} session is set against ${stargate.benchmark} of the same date, which trades hours later, so its abnormal return is only indicative`,
+    ),
+    ...movedEarly.map(
+      (r) =>
+        `${r.symbol} had already moved significantly on ${formatFullDate(r.row.prevDate)}, before the announcement`,
+    ),
+    ...(faded.length > 0
+      ? [
+          `${listText(faded.map((r) => r.symbol))}'s ${formatWindow(dayPlus1)} was not significant, so the lift did not last into the next session`,
+        ]
+      : []),
   ]
   return {
     id: 'stargate-lifted-partners',
@@ -529,15 +717,31 @@ function stargateClaim(stargate: ReactionResult): CheckedClaim {
           value: `day 0 ${formatPercent(r.row.return, 2)}; abnormal ${withTp(r.row.abnormalReturn, r.move)}; ${formatWindow(dayPlus1)} ${c?.car === null || c?.car === undefined ? 'n/a' : withTp(c.car, { t: c.t, p: carP(c, r.row) })}`,
         }
       }),
-      { label: 'Benchmark', value: `${stargate.benchmark} for all ${rows.length}; no local index for Tokyo is in the data` },
+      {
+        label: 'Benchmark',
+        value: `${stargate.benchmark} for all ${rows.length}; no local index for Tokyo is in the data`,
+      },
     ],
-    link: link({ symbols: [...STARGATE_PARTNERS, BENCHMARK], ...sessionsAround(stargate.day0, STORY_WEEK_SESSIONS), mode: 'percent', base: rows[0]?.row.prevDate ?? stargate.day0, event: STARGATE_EVENT_ID }),
+    link: link({
+      symbols: [...STARGATE_PARTNERS, BENCHMARK],
+      ...sessionsAround(stargate.day0, STORY_WEEK_SESSIONS),
+      mode: 'percent',
+      base: rows[0]?.row.prevDate ?? stargate.day0,
+      event: STARGATE_EVENT_ID,
+    }),
   }
 }
 
 /** SPY's day-0 return against its own estimation window: the constant-mean event study of the benchmark. */
 function marketOwnMove(bars: readonly Bar[], day0: string): AbnormalMove & { t: number | null; df: number } {
-  const study = eventStudy({ stock: bars, market: bars, day0, model: 'constant-mean', windows: [], labels: { stock: BENCHMARK, market: BENCHMARK } })
+  const study = eventStudy({
+    stock: bars,
+    market: bars,
+    day0,
+    model: 'constant-mean',
+    windows: [],
+    labels: { stock: BENCHMARK, market: BENCHMARK },
+  })
   return { abnormalReturn: study.abnormalReturn, t: study.tAR, p: study.pAR, df: study.df }
 }
 
@@ -551,11 +755,18 @@ export async function evaluateClaims(): Promise<CheckedClaim[]> {
   const recoverySymbols = [...MARKET_SYMBOLS, ...RECOVERY_CONTEXT]
   const [selloff, stargate, prices] = await Promise.all([
     computeReaction({ symbols: SELLOFF_SYMBOLS, event: SELLOFF_EVENT_ID, benchmark: BENCHMARK }),
-    computeReaction({ symbols: STARGATE_PARTNERS, event: STARGATE_EVENT_ID, benchmark: BENCHMARK, windows: STARGATE_WINDOWS }),
+    computeReaction({
+      symbols: STARGATE_PARTNERS,
+      event: STARGATE_EVENT_ID,
+      benchmark: BENCHMARK,
+      windows: STARGATE_WINDOWS,
+    }),
     getPriceService().getPrices({ symbols: recoverySymbols, from: DATA_WINDOW.from, to: DATA_WINDOW.to }),
   ])
   const barsOf = (symbol: string) => prices.series.find((s) => s.symbol === symbol)?.bars ?? []
-  const measures = recoverySymbols.map((s) => measureRecovery(s, barsOf(s), selloffDay0)).filter((m): m is RecoveryMeasure => m !== null)
+  const measures = recoverySymbols
+    .map((s) => measureRecovery(s, barsOf(s), selloffDay0))
+    .filter((m): m is RecoveryMeasure => m !== null)
   const marketOwn = marketOwnMove(barsOf(BENCHMARK), selloffDay0)
   return [
     stargateDateClaim(),

@@ -18,7 +18,10 @@ function video(quote: string, translation: string): VideoSource {
 }
 
 export const VIDEO_QUOTES = {
-  stargateAnnounced: video('1月21日、ドナルド・トランプはStargateプロジェクトを発表しました。', 'On January 21, Donald Trump announced the Stargate Project.'),
+  stargateAnnounced: video(
+    '1月21日、ドナルド・トランプはStargateプロジェクトを発表しました。',
+    'On January 21, Donald Trump announced the Stargate Project.',
+  ),
   stargateSums: video(
     '初期投資額は1000億ドルで、2029年までに5000億ドルに達する予定です。',
     'The initial investment is $100 billion, and it is due to reach $500 billion by 2029.',
@@ -31,7 +34,10 @@ export const VIDEO_QUOTES = {
     'わずか2日後、中国企業のDeepseekは、GPT-4oに似た推論モデルであるr-1という別のオープンソースAIモデルをリリースし',
     'Just two days later, the Chinese company DeepSeek released another open-source AI model, R1, a reasoning model similar to GPT-4o,',
   ),
-  janusSoonAfter: video('その直後にJanus Proと呼ばれる画像生成モデルもリリースしました。', 'and right after that it also released an image-generation model called Janus Pro.'),
+  janusSoonAfter: video(
+    'その直後にJanus Proと呼ばれる画像生成モデルもリリースしました。',
+    'and right after that it also released an image-generation model called Janus Pro.',
+  ),
   nvdaFell17: video('これを受けて、NVIDIAの株価は17%暴落し', "In response, NVIDIA's share price crashed 17%,"),
   nvda500b: video('5000億ドル以上の価値が吹き飛び', 'wiping out more than $500 billion of value.'),
   buyersHurt: video(
@@ -68,5 +74,8 @@ export const STARGATE_ANNOUNCED = {
   totalUsd: 500_000_000_000,
   years: 4,
   endYearNamed: null,
-  source: { title: 'OpenAI: Announcing The Stargate Project', url: 'https://openai.com/index/announcing-the-stargate-project/' },
+  source: {
+    title: 'OpenAI: Announcing The Stargate Project',
+    url: 'https://openai.com/index/announcing-the-stargate-project/',
+  },
 } as const

@@ -108,7 +108,8 @@ export function announcedSumsVerdict(
   announced: { immediateUsd: number; totalUsd: number; years: number; endYearNamed: number | null; year: number },
 ): Verdict {
   if (claimed.immediateUsd !== announced.immediateUsd || claimed.totalUsd !== announced.totalUsd) return 'wrong'
-  if (announced.endYearNamed !== null) return claimed.endYear === announced.endYearNamed ? 'supported' : 'partly supported'
+  if (announced.endYearNamed !== null)
+    return claimed.endYear === announced.endYearNamed ? 'supported' : 'partly supported'
   return claimed.endYear === announced.year + announced.years ? 'partly supported' : 'not supported'
 }
 
@@ -150,7 +151,10 @@ export interface RecoveryCheck {
  * was still at or above it at the horizon's end; partly when all regained it within the horizon but some lost it
  * again by then, or when some regained it only after the horizon; not supported when one never did in the data.
  */
-export function recoveryVerdict(checks: readonly RecoveryCheck[], horizon: number = RECOVERY_HORIZON_SESSIONS): Verdict {
+export function recoveryVerdict(
+  checks: readonly RecoveryCheck[],
+  horizon: number = RECOVERY_HORIZON_SESSIONS,
+): Verdict {
   if (checks.length === 0 || checks.some((c) => c.recovery === null)) return 'not supported'
   const inTime = checks.every((c) => c.recovery !== null && c.recovery.sessions <= horizon)
   if (inTime && checks.every((c) => c.heldAtHorizon === true)) return 'supported'

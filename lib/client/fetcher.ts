@@ -17,7 +17,9 @@ export async function fetchJson<T>(url: string): Promise<T> {
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' } })
   } catch {
-    throw new FetchError(0, { error: { code: 'upstream_error', message: 'The app could not be reached. Check your connection and retry.' } })
+    throw new FetchError(0, {
+      error: { code: 'upstream_error', message: 'The app could not be reached. Check your connection and retry.' },
+    })
   }
   if (!response.ok) {
     let body: ApiErrorBody | null = null

@@ -15,7 +15,13 @@ export { buildCompareSvg, compareCsv, compareColour, LIGHT_EXPORT_THEME } from '
 export const COMPARE_PRESETS = {
   'ai-shocks': {
     label: 'AI shocks of the year',
-    events: ['2025-01-27-nvda-record-loss', '2024-09-03-nvda-279b', '2024-08-05-global-selloff', '2025-02-26-nvda-q4fy25', '2025-04-03-tariff-crash'],
+    events: [
+      '2025-01-27-nvda-record-loss',
+      '2024-09-03-nvda-279b',
+      '2024-08-05-global-selloff',
+      '2025-02-26-nvda-q4fy25',
+      '2025-04-03-tariff-crash',
+    ],
     symbols: ['NVDA', 'SMH', 'QQQ'],
   },
 } as const
@@ -44,7 +50,17 @@ export function parseCompareQuery(raw: Raw): { query: CompareQuery; notices: str
   const preset = presetRaw && presetRaw in COMPARE_PRESETS ? (presetRaw as ComparePresetId) : null
   if (presetRaw && !preset) notices.push(`Ignored the preset “${presetRaw.slice(0, 40)}”: there is no such preset.`)
   const eventsRaw = first(raw.events)
-  let events: string[] = eventsRaw ? [...new Set(eventsRaw.slice(0, 1000).split(',').map((s) => s.trim()).filter(Boolean))] : []
+  let events: string[] = eventsRaw
+    ? [
+        ...new Set(
+          eventsRaw
+            .slice(0, 1000)
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ]
+    : []
   if (events.length > MAX_COMPARE_EVENTS) {
     notices.push(`Comparing the first ${MAX_COMPARE_EVENTS} of ${events.length} events.`)
     events = events.slice(0, MAX_COMPARE_EVENTS)
@@ -52,7 +68,8 @@ export function parseCompareQuery(raw: Raw): { query: CompareQuery; notices: str
   const symbolsRaw = first(raw.symbols)
   let symbols = symbolsRaw ? [...new Set(symbolsRaw.slice(0, 200).split(',').map(normalizeSymbol).filter(Boolean))] : []
   const badSymbols = symbols.filter((s) => !SYMBOL_PATTERN.test(s))
-  if (badSymbols.length > 0) notices.push(`Ignored symbols a ticker cannot be: ${badSymbols.map((s) => `“${s.slice(0, 16)}”`).join(', ')}.`)
+  if (badSymbols.length > 0)
+    notices.push(`Ignored symbols a ticker cannot be: ${badSymbols.map((s) => `“${s.slice(0, 16)}”`).join(', ')}.`)
   symbols = symbols.filter((s) => SYMBOL_PATTERN.test(s))
   if (symbols.length > MAX_COMPARE_SYMBOLS) {
     notices.push(`Comparing the first ${MAX_COMPARE_SYMBOLS} of ${symbols.length} symbols.`)
@@ -67,7 +84,16 @@ export function parseCompareQuery(raw: Raw): { query: CompareQuery; notices: str
   const benchmarkRaw = normalizeSymbol(first(raw.benchmark) ?? DEFAULT_COMPARE_BENCHMARK)
   const benchmark = SYMBOL_PATTERN.test(benchmarkRaw) ? benchmarkRaw : DEFAULT_COMPARE_BENCHMARK
   const mine = first(raw.mine) ?? null
-  return { query: { events, symbols, benchmark, mine, preset: usePreset && events.join(',') === COMPARE_PRESETS[usePreset].events.join(',') ? usePreset : null }, notices }
+  return {
+    query: {
+      events,
+      symbols,
+      benchmark,
+      mine,
+      preset: usePreset && events.join(',') === COMPARE_PRESETS[usePreset].events.join(',') ? usePreset : null,
+    },
+    notices,
+  }
 }
 
 /** The URL of a comparison, in a fixed order. */
@@ -102,5 +128,13 @@ export async function loadComparison(query: CompareQuery): Promise<{ comparison:
   const prices = await getPriceService().getPrices({ symbols: wanted, from: DATA_WINDOW.from, to: DATA_WINDOW.to })
   notices.push(...prices.warnings)
   const bySymbol = new Map(prices.series.map((s) => [s.symbol, s.bars]))
-  return { comparison: compareEvents({ events: resolved, symbols: query.symbols, benchmark: query.benchmark, barsOf: (s) => bySymbol.get(s) }), notices }
+  return {
+    comparison: compareEvents({
+      events: resolved,
+      symbols: query.symbols,
+      benchmark: query.benchmark,
+      barsOf: (s) => bySymbol.get(s),
+    }),
+    notices,
+  }
 }

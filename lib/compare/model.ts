@@ -81,7 +81,11 @@ export interface CompareGroup {
   symbol: string
   n: number
   eventIds: string[]
-  caar: { window: [number, number]; value: number | null; tests: { id: PortfolioTestId; statistic: number | null; p: number | null }[] }[]
+  caar: {
+    window: [number, number]
+    value: number | null
+    tests: { id: PortfolioTestId; statistic: number | null; p: number | null }[]
+  }[]
 }
 
 export interface Comparison {
@@ -105,16 +109,35 @@ function maxDrawdown(closes: readonly number[]): number | null {
 }
 
 /** One event and symbol: the event study over the comparison window, or the reason it cannot be run. */
-export function compareRow(event: CompareEventInput, symbol: string, stock: readonly Bar[], market: readonly Bar[]): { row: CompareRow; study: EventStudyResult } | CompareSkipped {
+export function compareRow(
+  event: CompareEventInput,
+  symbol: string,
+  stock: readonly Bar[],
+  market: readonly Bar[],
+): { row: CompareRow; study: EventStudyResult } | CompareSkipped {
   const k0 = stock.findIndex((b) => b.date === event.tradingDate)
-  if (k0 < 0) return { eventId: event.id, symbol, reason: `${event.tradingDate} is not a session of ${symbol} in the data` }
+  if (k0 < 0)
+    return { eventId: event.id, symbol, reason: `${event.tradingDate} is not a session of ${symbol} in the data` }
   const estimation = Math.min(COMPARE_ESTIMATION, k0 - COMPARE_GAP - 1)
   if (estimation < MIN_COMPARE_ESTIMATION) {
-    return { eventId: event.id, symbol, reason: `only ${Math.max(0, estimation)} estimation sessions before ${event.tradingDate} in the data (at least ${MIN_COMPARE_ESTIMATION} needed)` }
+    return {
+      eventId: event.id,
+      symbol,
+      reason: `only ${Math.max(0, estimation)} estimation sessions before ${event.tradingDate} in the data (at least ${MIN_COMPARE_ESTIMATION} needed)`,
+    }
   }
   let study: EventStudyResult
   try {
-    study = eventStudy({ stock, market, day0: event.tradingDate, estimation, gap: COMPARE_GAP, windows: COMPARE_CAR_WINDOWS, path: COMPARE_WINDOW, labels: { stock: symbol } })
+    study = eventStudy({
+      stock,
+      market,
+      day0: event.tradingDate,
+      estimation,
+      gap: COMPARE_GAP,
+      windows: COMPARE_CAR_WINDOWS,
+      path: COMPARE_WINDOW,
+      labels: { stock: symbol },
+    })
   } catch (error) {
     if (error instanceof AnalysisError) return { eventId: event.id, symbol, reason: error.message }
     throw error
@@ -186,7 +209,11 @@ export function compareEvents(input: {
       symbol,
       n: result.n,
       eventIds: result.symbols,
-      caar: result.caar.map((w) => ({ window: w.window, value: w.value, tests: w.tests.map((t) => ({ id: t.id, statistic: t.statistic, p: t.p })) })),
+      caar: result.caar.map((w) => ({
+        window: w.window,
+        value: w.value,
+        tests: w.tests.map((t) => ({ id: t.id, statistic: t.statistic, p: t.p })),
+      })),
     }
   })
   return { benchmark: input.benchmark, events: [...input.events], symbols: [...input.symbols], rows, skipped, groups }

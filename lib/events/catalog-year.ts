@@ -37,7 +37,10 @@ export const YEAR_SHOCKS = [
         title: 'CNBC via Mezha: chip shares fall on Biden administration plans and Trump remarks',
         url: 'https://st.mezha.media/en/2024/07/18/shares-of-companies-in-the-semiconductor-industry-fell-due-to-the-biden-administration-s-plans-and-trump-s-statements/index.amp',
       },
-      { title: 'WTX News (unlabelled copy): chip stocks drop on fears of tougher China rules', url: 'https://wtxnews.com/chip-stocks-drop-on-fears-us-to-toughen-china-rules' },
+      {
+        title: 'WTX News (unlabelled copy): chip stocks drop on fears of tougher China rules',
+        url: 'https://wtxnews.com/chip-stocks-drop-on-fears-us-to-toughen-china-rules',
+      },
       {
         title: 'DatacenterDynamics: chip stocks fall as Biden weighs new China export sanctions',
         url: 'https://direct.datacenterdynamics.com/en/news/chip-stocks-fall-as-biden-reportedly-weighs-up-new-china-export-sanctions',
@@ -87,7 +90,10 @@ export const YEAR_SHOCKS = [
         title: 'Yahoo Finance via Goldberg Law (copy): Nasdaq sinks over 3% in a tech sell-off',
         url: 'http://goldberglawma.com/?id=news%2Fstock-market-news-today-nasdaq-sinks-over-3-as-tesla-alphabet-triggered-tech-sell-off-170849280.html',
       },
-      { title: 'Sherwood News: market wrap, stocks sink to their worst day of 2024', url: 'https://www.sherwood.news/markets/market-wrap-sp500-stocks-sink-worst-day-2024' },
+      {
+        title: 'Sherwood News: market wrap, stocks sink to their worst day of 2024',
+        url: 'https://www.sherwood.news/markets/market-wrap-sp500-stocks-sink-worst-day-2024',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -105,7 +111,7 @@ export const YEAR_SHOCKS = [
     time: 'BOJ decision in the Tokyo day; Fed statement 14:00 ET',
     timeZone: 'Asia/Tokyo and America/New_York (EDT)',
     session: 'during',
-    title: "BOJ hikes, the Fed eyes September, and NVDA adds a record ~$330B",
+    title: 'BOJ hikes, the Fed eyes September, and NVDA adds a record ~$330B',
     summary:
       'The Bank of Japan raised its policy rate to 0.25% from 0.1%; at 2 p.m. ET the Fed held at 5.25-5.50% and Powell ' +
       'said a September cut could be on the table. NVDA jumped 12.8% to $117.02, adding about $330B, then the largest ' +
@@ -120,14 +126,26 @@ export const YEAR_SHOCKS = [
         title: 'Reuters via Mint: Nvidia jumps 13%, adds a record $329 billion in market value',
         url: 'https://www.livemint.com/market/stock-market-news/nvidia-share-price-jumps-13-adds-record-329-billion-in-market-value-11722478445402.html',
       },
-      { title: 'Nikkei Asia: Japan stocks dive 4,451 points, more than Black Monday', url: 'https://asia.nikkei.com/Business/Markets/Equities/Japan-stocks-dive-4-451-points-more-than-Black-Monday-in-1987' },
-      { title: "AP via KEYT: Japan's Nikkei 225 sinks in its worst losses since 1987", url: 'https://keyt.com/news/2024/08/04/japans-nikkei-225-stock-index-sinks-8-in-worst-losses-since-1987/' },
-      { title: 'Forex Raven: the July FOMC statement compared with June (copy of the statement)', url: 'https://forex.weraven.com/comparing-the-july-fomc-statement-to-the-june-fomc-statement' },
+      {
+        title: 'Nikkei Asia: Japan stocks dive 4,451 points, more than Black Monday',
+        url: 'https://asia.nikkei.com/Business/Markets/Equities/Japan-stocks-dive-4-451-points-more-than-Black-Monday-in-1987',
+      },
+      {
+        title: "AP via KEYT: Japan's Nikkei 225 sinks in its worst losses since 1987",
+        url: 'https://keyt.com/news/2024/08/04/japans-nikkei-225-stock-index-sinks-8-in-worst-losses-since-1987/',
+      },
+      {
+        title: 'Forex Raven: the July FOMC statement compared with June (copy of the statement)',
+        url: 'https://forex.weraven.com/comparing-the-july-fomc-statement-to-the-june-fomc-statement',
+      },
       {
         title: "Mint live blog: Powell's press conference, 31 July 2024",
         url: 'https://www.livemint.com/economy/us-fed-meet-live-updates-powell-led-fomc-policy-decision-today-31-july-2024-us-fed-key-interest-rate-us-economy-11722429284781-page-576.html',
       },
-      { title: 'Federal Reserve: minutes of the FOMC meeting of 17-18 September 2024', url: 'https://federalreserve.gov/monetarypolicy/fomcminutes20240918.htm' },
+      {
+        title: 'Federal Reserve: minutes of the FOMC meeting of 17-18 September 2024',
+        url: 'https://federalreserve.gov/monetarypolicy/fomcminutes20240918.htm',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -151,7 +169,10 @@ export const YEAR_SHOCKS = [
     symbols: ['INTC', 'AMZN', 'NVDA'],
     indexSymbols: ['^IXIC', '^GSPC', '^DJI'],
     sources: [
-      { title: 'Globals News (unlabelled copy of a wire market wrap): Dow plunges 600 points, Nasdaq enters correction', url: 'https://globalsnews.com/dow-plunges-600-points-nasdaq-enters-correction/?amp=1' },
+      {
+        title: 'Globals News (unlabelled copy of a wire market wrap): Dow plunges 600 points, Nasdaq enters correction',
+        url: 'https://globalsnews.com/dow-plunges-600-points-nasdaq-enters-correction/?amp=1',
+      },
       {
         title: 'ABC Audio via 1009 Magic: stocks recover some losses as calls grow for a Fed cut',
         url: 'https://1009magic.com/uncategorized/stocks-recover-some-losses-after-tumultuous-trading-calls-grow-for-a-fed-rate-cut',
@@ -191,9 +212,18 @@ export const YEAR_SHOCKS = [
         title: "AP via AJC: Japan's Nikkei 225 sinks nearly 13%",
         url: 'https://www.ajc.com/news/nation-world/japans-nikkei-225-stock-index-sinks-nearly-13-as-investors-dump-a-wide-range-of-shares/B7B2YZVQVVEI3MGX74L2JZFVBU/',
       },
-      { title: 'Nikkei Asia: Japan stocks dive 4,451 points, more than Black Monday', url: 'https://asia.nikkei.com/Business/Markets/Equities/Japan-stocks-dive-4-451-points-more-than-Black-Monday-in-1987' },
-      { title: 'Bloomberg via NDTV Profit: record VIX spike rocks Wall Street', url: 'https://www.ndtvprofit.com/business/record-vix-spike-rocks-wall-street-traders-all-in-on-market-calm' },
-      { title: 'Federal Reserve: minutes of the FOMC meeting of 17-18 September 2024', url: 'https://federalreserve.gov/monetarypolicy/fomcminutes20240918.htm' },
+      {
+        title: 'Nikkei Asia: Japan stocks dive 4,451 points, more than Black Monday',
+        url: 'https://asia.nikkei.com/Business/Markets/Equities/Japan-stocks-dive-4-451-points-more-than-Black-Monday-in-1987',
+      },
+      {
+        title: 'Bloomberg via NDTV Profit: record VIX spike rocks Wall Street',
+        url: 'https://www.ndtvprofit.com/business/record-vix-spike-rocks-wall-street-traders-all-in-on-market-calm',
+      },
+      {
+        title: 'Federal Reserve: minutes of the FOMC meeting of 17-18 September 2024',
+        url: 'https://federalreserve.gov/monetarypolicy/fomcminutes20240918.htm',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -252,11 +282,18 @@ export const YEAR_SHOCKS = [
     symbols: ['NVDA', 'TSM'],
     indexSymbols: [],
     sources: [
-      { title: 'The Express News Today (unlabelled copy of CNBC): Nvidia falls about 6% after earnings', url: 'https://theexpressnewstoday.com/?p=148252' },
-      { title: 'Dustin Jones (copy): Nvidia shares after the second-quarter report', url: 'https://dustinjones.ca/migores1/jjk8a202436P1okd11.html' },
+      {
+        title: 'The Express News Today (unlabelled copy of CNBC): Nvidia falls about 6% after earnings',
+        url: 'https://theexpressnewstoday.com/?p=148252',
+      },
+      {
+        title: 'Dustin Jones (copy): Nvidia shares after the second-quarter report',
+        url: 'https://dustinjones.ca/migores1/jjk8a202436P1okd11.html',
+      },
     ],
     verification: 'partial',
-    verificationNote: "An unlabelled copy of CNBC's text says 'about 6%' and gives the margin details; the exact close comes from the price data.",
+    verificationNote:
+      "An unlabelled copy of CNBC's text says 'about 6%' and gives the margin details; the exact close comes from the price data.",
     importance: 'major',
     moves: [{ symbol: 'NVDA', date: '2024-08-29', pct: -6.4, rounding: 0.1 }],
   },
@@ -281,11 +318,26 @@ export const YEAR_SHOCKS = [
         title: 'CNBC via NBC New York: stocks to kick off September trading (live updates)',
         url: 'https://nbcnewyork.com/news/business/money-report/stock-futures-are-little-changed-to-kick-off-september-trading-live-updates/5757212',
       },
-      { title: 'Reuters text via Business News Malaysia: Nvidia suffers a record loss of market value', url: 'https://businessnews.com.my/2024/09/04/nvidia-record-loss-market-value/' },
-      { title: 'Reuters text via Mothership: Nvidia loses $279 billion', url: 'https://mothership.sg/2024/09/nvidia-lose/' },
-      { title: 'Silicon Investor (unlabelled copy of CNBC, 3 Sep 2024 5:30 PM EDT): DOJ subpoena report', url: 'https://si.frajer.net/readmsg.aspx?msgid=34808274' },
-      { title: 'Semafor: Justice Department ramps up pressure on Nvidia as shares slump', url: 'https://www.semafor.com/article/09/03/2024/justice-department-ramp-up-pressure-on-nvidia-as-shares-slump' },
-      { title: "Cointelegraph via Cointeeth: Nvidia says it was not subpoenaed", url: 'https://cointeeth.com/news-flash/613060' },
+      {
+        title: 'Reuters text via Business News Malaysia: Nvidia suffers a record loss of market value',
+        url: 'https://businessnews.com.my/2024/09/04/nvidia-record-loss-market-value/',
+      },
+      {
+        title: 'Reuters text via Mothership: Nvidia loses $279 billion',
+        url: 'https://mothership.sg/2024/09/nvidia-lose/',
+      },
+      {
+        title: 'Silicon Investor (unlabelled copy of CNBC, 3 Sep 2024 5:30 PM EDT): DOJ subpoena report',
+        url: 'https://si.frajer.net/readmsg.aspx?msgid=34808274',
+      },
+      {
+        title: 'Semafor: Justice Department ramps up pressure on Nvidia as shares slump',
+        url: 'https://www.semafor.com/article/09/03/2024/justice-department-ramp-up-pressure-on-nvidia-as-shares-slump',
+      },
+      {
+        title: 'Cointelegraph via Cointeeth: Nvidia says it was not subpoenaed',
+        url: 'https://cointeeth.com/news-flash/613060',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -309,11 +361,26 @@ export const YEAR_SHOCKS = [
     symbols: ['SPY', 'QQQ'],
     indexSymbols: ['^GSPC'],
     sources: [
-      { title: 'Federal Reserve: minutes of the FOMC meeting of 17-18 September 2024', url: 'https://federalreserve.gov/monetarypolicy/fomcminutes20240918.htm' },
-      { title: 'Mint via MENAFN: full text of the FOMC statement', url: 'https://menafn.com/1108689796/US-Fed-Rate-Cut-Full-Text-Of-Monetary-Policy-Statement-By-FOMC' },
-      { title: 'Lincoln Daily News: business news of 19 September 2024', url: 'https://archives.lincolndailynews.com/2024/Sep/19/NEWS/business_j.shtml' },
-      { title: 'Gotta Go Pest Control (copy of the Fed press page): FOMC statement', url: 'https://gottagopestcontrol.ca/federal-reserve-board-federal-reserve-issues-fomc-statement' },
-      { title: 'Experiential Wealth: what changed in the 18 September statement', url: 'https://experientialwealth.com/fomc-september-18-2024-press-release-what-has-changed' },
+      {
+        title: 'Federal Reserve: minutes of the FOMC meeting of 17-18 September 2024',
+        url: 'https://federalreserve.gov/monetarypolicy/fomcminutes20240918.htm',
+      },
+      {
+        title: 'Mint via MENAFN: full text of the FOMC statement',
+        url: 'https://menafn.com/1108689796/US-Fed-Rate-Cut-Full-Text-Of-Monetary-Policy-Statement-By-FOMC',
+      },
+      {
+        title: 'Lincoln Daily News: business news of 19 September 2024',
+        url: 'https://archives.lincolndailynews.com/2024/Sep/19/NEWS/business_j.shtml',
+      },
+      {
+        title: 'Gotta Go Pest Control (copy of the Fed press page): FOMC statement',
+        url: 'https://gottagopestcontrol.ca/federal-reserve-board-federal-reserve-issues-fomc-statement',
+      },
+      {
+        title: 'Experiential Wealth: what changed in the 18 September statement',
+        url: 'https://experientialwealth.com/fomc-september-18-2024-press-release-what-has-changed',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -337,10 +404,22 @@ export const YEAR_SHOCKS = [
     symbols: ['NVDA', 'AMD', 'TSLA'],
     indexSymbols: ['^GSPC', '^DJI', '^IXIC'],
     sources: [
-      { title: 'Reuters via Financetom: S&P 500 surges to a record close on Fed-cut euphoria', url: 'https://financetom.com/market/us-stockssp-500-surges-to-record-high-close-on-euphoria-over-fed-rate-cut-272591.htm' },
-      { title: 'NY Post via BTC365 (copy): Dow jumps to another all-time high', url: 'http://btc365-futebol.com/2024/09/19/business/dow-jumps-to-another-all-time-high-day-after-fed-delivers-big-rate-cut' },
-      { title: 'Zacks via a Yahoo Finance copy: stock market news for 20 September', url: 'https://y.gogonow.de/uk.finance.yahoo.com/news/stock-market-news-sep-20-085700528.html' },
-      { title: 'Nasdaq.com: US markets close at all-time highs after the Fed cut', url: 'https://www.nasdaq.com/articles/us-markets-close-all-time-high-day-after-fed-rate-cut' },
+      {
+        title: 'Reuters via Financetom: S&P 500 surges to a record close on Fed-cut euphoria',
+        url: 'https://financetom.com/market/us-stockssp-500-surges-to-record-high-close-on-euphoria-over-fed-rate-cut-272591.htm',
+      },
+      {
+        title: 'NY Post via BTC365 (copy): Dow jumps to another all-time high',
+        url: 'http://btc365-futebol.com/2024/09/19/business/dow-jumps-to-another-all-time-high-day-after-fed-delivers-big-rate-cut',
+      },
+      {
+        title: 'Zacks via a Yahoo Finance copy: stock market news for 20 September',
+        url: 'https://y.gogonow.de/uk.finance.yahoo.com/news/stock-market-news-sep-20-085700528.html',
+      },
+      {
+        title: 'Nasdaq.com: US markets close at all-time highs after the Fed cut',
+        url: 'https://www.nasdaq.com/articles/us-markets-close-all-time-high-day-after-fed-rate-cut',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -362,7 +441,7 @@ export const YEAR_SHOCKS = [
     summary:
       "A technical error put ASML's third-quarter results on its website a day early and Bloomberg flashed them at once: " +
       'bookings of €2.6B were half the roughly €5.6B expected, and 2025 sales guidance was narrowed to €30-35B. ASML ' +
-      "closed at €668.10 in Amsterdam, its worst day since 1998; its US shares fell 16.3%, AMD 5.2%, NVDA 4.7% and Broadcom 3.5%.",
+      'closed at €668.10 in Amsterdam, its worst day since 1998; its US shares fell 16.3%, AMD 5.2%, NVDA 4.7% and Broadcom 3.5%.',
     label: 'ASML leak',
     category: 'company',
     symbols: ['ASML', 'NVDA', 'AMD', 'AVGO', 'ARM', 'SMH'],
@@ -372,9 +451,18 @@ export const YEAR_SHOCKS = [
         title: 'CNBC via NBC Chicago: ASML shares fall after results released earlier than expected',
         url: 'https://www.nbcchicago.com/news/business/money-report/chip-firm-asml-shares-fall-12-after-earnings-released-earlier-than-expected/3574323/',
       },
-      { title: 'NOS: ASML hard onderuit na te vroeg verschenen kwartaalcijfers (Dutch)', url: 'https://nos.nl/artikel/2540868-asml-hard-onderuit-op-de-beurs-na-te-vroeg-verschenen-kwartaalcijfers' },
-      { title: 'Omroep Brabant: ASML publiceert per ongeluk cijfers (Dutch)', url: 'https://www.omroepbrabant.nl/nieuws/4572220/asml-publiceert-per-ongeluk-cijfers-en-die-zijn-niet-best-aandeel-keldert' },
-      { title: 'ANP via ZeelandNet: ASML in talks with authorities about the results error (Dutch)', url: 'https://www.zeelandnet.nl/nieuws/asml-in-gesprek-met-autoriteiten-over-fout-met-kwartaalcijfers' },
+      {
+        title: 'NOS: ASML hard onderuit na te vroeg verschenen kwartaalcijfers (Dutch)',
+        url: 'https://nos.nl/artikel/2540868-asml-hard-onderuit-op-de-beurs-na-te-vroeg-verschenen-kwartaalcijfers',
+      },
+      {
+        title: 'Omroep Brabant: ASML publiceert per ongeluk cijfers (Dutch)',
+        url: 'https://www.omroepbrabant.nl/nieuws/4572220/asml-publiceert-per-ongeluk-cijfers-en-die-zijn-niet-best-aandeel-keldert',
+      },
+      {
+        title: 'ANP via ZeelandNet: ASML in talks with authorities about the results error (Dutch)',
+        url: 'https://www.zeelandnet.nl/nieuws/asml-in-gesprek-met-autoriteiten-over-fout-met-kwartaalcijfers',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -403,13 +491,26 @@ export const YEAR_SHOCKS = [
     symbols: ['SMCI', 'NVDA'],
     indexSymbols: [],
     sources: [
-      { title: 'PR Chief (unlabelled copy of CNBC): Super Micro shares plunge as auditor resigns', url: 'https://prchief.com/super-micro-shares-plunge-35-as-auditor-resigns-after-raising-concerns-months-earlier' },
-      { title: "DatacenterDynamics: Supermicro's shares drop 33% as auditor resigns", url: 'https://www.datacenterdynamics.com/en/news/supermicros-share-price-drops-33-as-auditor-resigns-over-firms-financial-statements/' },
-      { title: 'Benzinga: Super Micro stock after the auditor exit', url: 'https://www.benzinga.com/news/24/10/41646425/super-micro-computer-stock-plummets-over-4-in-thursday-pre-market-whats-going-on' },
-      { title: 'NewsTVE (unlabelled copy of AP, 30 Oct 11:24 AM): Super Micro shares plunge', url: 'https://newstve.com/super-micro-computer-s-shares-plunge-after-accounting-firm-resigns-16269.html' },
+      {
+        title: 'PR Chief (unlabelled copy of CNBC): Super Micro shares plunge as auditor resigns',
+        url: 'https://prchief.com/super-micro-shares-plunge-35-as-auditor-resigns-after-raising-concerns-months-earlier',
+      },
+      {
+        title: "DatacenterDynamics: Supermicro's shares drop 33% as auditor resigns",
+        url: 'https://www.datacenterdynamics.com/en/news/supermicros-share-price-drops-33-as-auditor-resigns-over-firms-financial-statements/',
+      },
+      {
+        title: 'Benzinga: Super Micro stock after the auditor exit',
+        url: 'https://www.benzinga.com/news/24/10/41646425/super-micro-computer-stock-plummets-over-4-in-thursday-pre-market-whats-going-on',
+      },
+      {
+        title: 'NewsTVE (unlabelled copy of AP, 30 Oct 11:24 AM): Super Micro shares plunge',
+        url: 'https://newstve.com/super-micro-computer-s-shares-plunge-after-accounting-firm-resigns-16269.html',
+      },
     ],
     verification: 'yes',
-    verificationNote: 'Unlabelled copies of CNBC and AP, DatacenterDynamics and Benzinga for the close; the price data agree. The hour of the filing was not found.',
+    verificationNote:
+      'Unlabelled copies of CNBC and AP, DatacenterDynamics and Benzinga for the close; the price data agree. The hour of the filing was not found.',
     importance: 'major',
     moves: [{ symbol: 'SMCI', date: '2024-10-30', pct: -32.7, rounding: 0.1 }],
   },
@@ -429,13 +530,23 @@ export const YEAR_SHOCKS = [
     symbols: ['MSFT', 'META', 'NVDA'],
     indexSymbols: ['^IXIC', '^GSPC'],
     sources: [
-      { title: 'Lambham: tech stocks slide on AI spending worries', url: 'https://www.lambham.com/post/stock-market-today--microsoft--meta-tech-stocks-slide-on-ai-concerns--spending-worries' },
+      {
+        title: 'Lambham: tech stocks slide on AI spending worries',
+        url: 'https://www.lambham.com/post/stock-market-today--microsoft--meta-tech-stocks-slide-on-ai-concerns--spending-worries',
+      },
       { title: 'Rckir (copy of a Yahoo-style market wrap)', url: 'https://rckir.com/?p=20255' },
-      { title: 'GuruFocus: Microsoft and Meta stocks drop amid AI investment concerns', url: 'https://test.gurufocus.com/news/2578359/microsoft-and-meta-stocks-drop-amid-ai-investment-concerns' },
-      { title: 'Cointelegraph via Binance Square: Meta and Microsoft shares drop despite strong Q3', url: 'https://binance.com/zh-CN/square/post/2024-10-31-meta-and-microsoft-shares-drop-despite-strong-q3-earnings-15595737404770' },
+      {
+        title: 'GuruFocus: Microsoft and Meta stocks drop amid AI investment concerns',
+        url: 'https://test.gurufocus.com/news/2578359/microsoft-and-meta-stocks-drop-amid-ai-investment-concerns',
+      },
+      {
+        title: 'Cointelegraph via Binance Square: Meta and Microsoft shares drop despite strong Q3',
+        url: 'https://binance.com/zh-CN/square/post/2024-10-31-meta-and-microsoft-shares-drop-despite-strong-q3-earnings-15595737404770',
+      },
     ],
     verification: 'partial',
-    verificationNote: 'Secondary pages only; the price data confirm the stock moves within rounding (one page has Meta at $567.68, the data $567.58).',
+    verificationNote:
+      'Secondary pages only; the price data confirm the stock moves within rounding (one page has Meta at $567.68, the data $567.58).',
     importance: 'major',
     moves: [
       { symbol: 'MSFT', date: '2024-10-31', pct: -6, rounding: 1 },
@@ -459,16 +570,23 @@ export const YEAR_SHOCKS = [
     symbols: ['TSLA', 'SPY', 'QQQ'],
     indexSymbols: ['^DJI', '^GSPC', '^IXIC'],
     sources: [
-      { title: 'NY Times News Today (unlabelled copy of CNBC): Dow soars 1,500 points to a record', url: 'https://nytimesnewstoday.com/dow-soars-1500-points-to-record-high-in-best-day-since-2022-after-trump-election-win-live-updates' },
+      {
+        title: 'NY Times News Today (unlabelled copy of CNBC): Dow soars 1,500 points to a record',
+        url: 'https://nytimesnewstoday.com/dow-soars-1500-points-to-record-high-in-best-day-since-2022-after-trump-election-win-live-updates',
+      },
       {
         title: 'Maritime Economies (unlabelled copy of CNBC): Dow soars 1,500 points',
         url: 'https://maritime-economies.eu/index.php/finance-1/24-stockmarkets/1447-dow-soars-1-500-points-to-record-high-in-best-day-since-2022-after-trump-election-win-live-updates',
       },
       { title: 'ABC via Whee: markets after the election', url: 'https://whee.net/?p=17186' },
-      { title: 'The Epoch Times: Dow soars 1,500 points to a record after Trump win', url: 'https://theepochtimes.com/business/dow-jones-soars-1500-points-to-record-high-after-trump-win-5755627' },
+      {
+        title: 'The Epoch Times: Dow soars 1,500 points to a record after Trump win',
+        url: 'https://theepochtimes.com/business/dow-jones-soars-1500-points-to-record-high-after-trump-win-5755627',
+      },
     ],
     verification: 'yes',
-    verificationNote: 'CNBC closing text through two unlabelled copies, ABC and the Epoch Times; the price data agree on Tesla (+14.75%).',
+    verificationNote:
+      'CNBC closing text through two unlabelled copies, ABC and the Epoch Times; the price data agree on Tesla (+14.75%).',
     importance: 'major',
     moves: [{ symbol: 'TSLA', date: '2024-11-06', pct: 15, rounding: 1 }],
   },
@@ -488,8 +606,14 @@ export const YEAR_SHOCKS = [
     symbols: ['NVDA'],
     indexSymbols: [],
     sources: [
-      { title: "Proximilar: mirror of NVIDIA's EDGAR filing (EX-99.1 press release)", url: 'https://stocks.proximilar.com/nvda/edgar-report' },
-      { title: 'GlobeNewswire via MENAFN: NVIDIA announces results for the third quarter of fiscal 2025', url: 'https://menafn.com/1108908432/NVIDIA-Announces-Financial-Results-For-Third-Quarter-Fiscal-2025' },
+      {
+        title: "Proximilar: mirror of NVIDIA's EDGAR filing (EX-99.1 press release)",
+        url: 'https://stocks.proximilar.com/nvda/edgar-report',
+      },
+      {
+        title: 'GlobeNewswire via MENAFN: NVIDIA announces results for the third quarter of fiscal 2025',
+        url: 'https://menafn.com/1108908432/NVIDIA-Announces-Financial-Results-For-Third-Quarter-Fiscal-2025',
+      },
       {
         title: 'Reuters via CNA: Nvidia forecast fails to meet lofty expectations',
         url: 'https://www.channelnewsasia.com/business/nvidia-revenue-earnings-ai-forecast-fail-expectations-investors-4760671?cid=cna_flip_070214',
@@ -525,12 +649,18 @@ export const YEAR_SHOCKS = [
     symbols: ['AVGO', 'NVDA', 'SMH'],
     indexSymbols: [],
     sources: [
-      { title: 'The Primary Market: Broadcom reaches a $1 trillion valuation', url: 'https://theprimarymarket.com/broadcom-reaches-valuation-of-1-trillion-amid-massive-ai-revenue-jump/' },
+      {
+        title: 'The Primary Market: Broadcom reaches a $1 trillion valuation',
+        url: 'https://theprimarymarket.com/broadcom-reaches-valuation-of-1-trillion-amid-massive-ai-revenue-jump/',
+      },
       {
         title: 'Benzinga: Broadcom joins the $1 trillion club',
         url: 'https://www.benzinga.com/24/12/42488220/broadcom-joins-1-trillion-club-eyes-best-month-ever-the-next-magnificent-tech-giant',
       },
-      { title: 'Investopedia via Alekbo (copy): Broadcom joins the $1 trillion club', url: 'https://alekbo.com/news-line/broadcom-joins-1-trillion-market-cap-club-as-stock-soars-on-ai-demand.html' },
+      {
+        title: 'Investopedia via Alekbo (copy): Broadcom joins the $1 trillion club',
+        url: 'https://alekbo.com/news-line/broadcom-joins-1-trillion-market-cap-club-as-stock-soars-on-ai-demand.html',
+      },
     ],
     verification: 'partial',
     verificationNote: 'Secondary pages only; the price data match the close exactly.',
@@ -554,9 +684,18 @@ export const YEAR_SHOCKS = [
     symbols: ['TSLA', 'NVDA', 'SPY', 'QQQ'],
     indexSymbols: ['^DJI', '^GSPC', '^IXIC'],
     sources: [
-      { title: 'CNN: the Dow extends its losing streak to 10 days', url: 'https://www.cnn.com/2024/12/18/economy/dow-10-day-losing-streak/index.html' },
-      { title: 'Cheztalal Restaurant (copy of the Fed press page): FOMC statement', url: 'https://cheztalalrestaurant.ca/federal-reserve-board-federal-reserve-issues-fomc-statement' },
-      { title: 'MyDailyMagazine: Dow plummets after the Fed rate cut', url: 'https://mydailymagazine.com/dow-jones-plummets-feds-rate-cut-alch5/' },
+      {
+        title: 'CNN: the Dow extends its losing streak to 10 days',
+        url: 'https://www.cnn.com/2024/12/18/economy/dow-10-day-losing-streak/index.html',
+      },
+      {
+        title: 'Cheztalal Restaurant (copy of the Fed press page): FOMC statement',
+        url: 'https://cheztalalrestaurant.ca/federal-reserve-board-federal-reserve-issues-fomc-statement',
+      },
+      {
+        title: 'MyDailyMagazine: Dow plummets after the Fed rate cut',
+        url: 'https://mydailymagazine.com/dow-jones-plummets-feds-rate-cut-alch5/',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -590,8 +729,14 @@ export const YEAR_SHOCKS = [
         title: 'Updatem (copy of the White House fact sheet): national emergency on tariffs',
         url: 'https://updatem.com/fact-sheet-president-donald-j-trump-declares-national-emergency-to-increase-our-competitive-edge-protect-our-sovereignty-and-strengthen-our-national-and-economic-security',
       },
-      { title: 'NTL Consulting (copy of the White House fact sheet)', url: 'https://ntlconsulting.blogspot.com/2025/04' },
-      { title: 'Straight Arrow News: Dow drops nearly 1,700 points', url: 'https://straightarrownews-preprod.go-vip.net/cc/dow-jones-drops-nearly-1700-points-as-trumps-tariffs-roil-stock-market' },
+      {
+        title: 'NTL Consulting (copy of the White House fact sheet)',
+        url: 'https://ntlconsulting.blogspot.com/2025/04',
+      },
+      {
+        title: 'Straight Arrow News: Dow drops nearly 1,700 points',
+        url: 'https://straightarrownews-preprod.go-vip.net/cc/dow-jones-drops-nearly-1700-points-as-trumps-tariffs-roil-stock-market',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -617,12 +762,18 @@ export const YEAR_SHOCKS = [
     sources: [
       { title: 'Steinews (unlabelled, reworded copy of CNBC): closing report', url: 'https://steinews.com/?p=6712' },
       { title: 'CNN via TASS: US indices suffer their worst day since 2020', url: 'https://tass.com/economy/1938689' },
-      { title: 'CNN via News.az: Dow, S&P 500 and Nasdaq suffer their worst loss since 2020', url: 'https://news.az/news/dow-s-p-500-nasdaq-suffer-worst-one-day-loss-since-2020' },
+      {
+        title: 'CNN via News.az: Dow, S&P 500 and Nasdaq suffer their worst loss since 2020',
+        url: 'https://news.az/news/dow-s-p-500-nasdaq-suffer-worst-one-day-loss-since-2020',
+      },
       {
         title: 'Reuters quoted in a copy of the Guardian live blog',
         url: 'https://bestinbusiness.news/donald-trumps-sweeping-tariffs-trigger-biggest-one-day-wall-street-fall-since-2020-as-it-happened-trump-tariffs/amp',
       },
-      { title: 'Straight Arrow News: Dow drops nearly 1,700 points', url: 'https://straightarrownews-preprod.go-vip.net/cc/dow-jones-drops-nearly-1700-points-as-trumps-tariffs-roil-stock-market' },
+      {
+        title: 'Straight Arrow News: Dow drops nearly 1,700 points',
+        url: 'https://straightarrownews-preprod.go-vip.net/cc/dow-jones-drops-nearly-1700-points-as-trumps-tariffs-roil-stock-market',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -651,7 +802,10 @@ export const YEAR_SHOCKS = [
     symbols: ['NVDA', 'AAPL', 'TSLA', 'SPY', 'QQQ'],
     indexSymbols: ['^GSPC', '^IXIC', '^DJI'],
     sources: [
-      { title: 'AP (Stan Choe) via Lincoln Daily News: Wall Street tumbles again', url: 'https://archives.lincolndailynews.com/2025/Apr/05/NEWS/business_c.shtml' },
+      {
+        title: 'AP (Stan Choe) via Lincoln Daily News: Wall Street tumbles again',
+        url: 'https://archives.lincolndailynews.com/2025/Apr/05/NEWS/business_c.shtml',
+      },
       { title: 'Exposé News (unlabelled copy of CNBC): closing report', url: 'https://exposenews.xyz/?p=2112' },
       {
         title: 'Guardian via Ghana Oil Info (copy of the live blog): Wall Street tumbles after China retaliates',
@@ -685,10 +839,22 @@ export const YEAR_SHOCKS = [
     symbols: ['SPY', 'QQQ', 'NVDA'],
     indexSymbols: ['^DJI'],
     sources: [
-      { title: 'AP via Value the Markets: bogus report briefly lifted markets', url: 'https://www.valuethemarkets.com/news/bogus-report-on-tariff-pause-briefly-lifted-markets-before-white-house-denied-it' },
-      { title: 'The New Republic: fake tariff-pause story causes stock-market mayhem', url: 'https://newrepublic.com/post/193676/fake-news-story-tariffs-pause-mayhem-stock-market' },
-      { title: 'IBTimes: markets spike on a quote about a tariff pause, then dip', url: 'https://www.ibtimes.com/markets-spike-over-quote-about-trump-considering-pause-tariffs-dip-again-after-proven-false-3769080' },
-      { title: 'Mitrade: live news, 8 April 2025', url: 'https://mitrade.com/au/insights/news/live-news/article-8-746133-20250408' },
+      {
+        title: 'AP via Value the Markets: bogus report briefly lifted markets',
+        url: 'https://www.valuethemarkets.com/news/bogus-report-on-tariff-pause-briefly-lifted-markets-before-white-house-denied-it',
+      },
+      {
+        title: 'The New Republic: fake tariff-pause story causes stock-market mayhem',
+        url: 'https://newrepublic.com/post/193676/fake-news-story-tariffs-pause-mayhem-stock-market',
+      },
+      {
+        title: 'IBTimes: markets spike on a quote about a tariff pause, then dip',
+        url: 'https://www.ibtimes.com/markets-spike-over-quote-about-trump-considering-pause-tariffs-dip-again-after-proven-false-3769080',
+      },
+      {
+        title: 'Mitrade: live news, 8 April 2025',
+        url: 'https://mitrade.com/au/insights/news/live-news/article-8-746133-20250408',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -720,10 +886,22 @@ export const YEAR_SHOCKS = [
         title: 'WSJ via The Australian (mirror): Wall Street stocks soar after the 90-day tariff pause',
         url: 'https://newsbite.mooo.com/www.theaustralian.com.au/business/the-wall-street-journal/wall-st-stocks-soar-after-donald-trump-announces-90day-tariff-pause/news-story/6eb7b6915c5966320989c5402312c0ef',
       },
-      { title: 'NPR via Hawaii Public Radio: US stocks soar after Trump pauses most tariffs', url: 'https://www.hawaiipublicradio.org/national-international/2025-04-09/u-s-stocks-soar-after-trump-pauses-most-tariffs' },
-      { title: 'AP via WSOC: the Dow surges', url: 'https://www.wsoctv.com/news/dow-surges-2600-us/HQB6GV62CZBMPKHHPEC2I4FHTY/' },
-      { title: 'Newsweek: Trump authorizes a 90-day pause on reciprocal tariffs', url: 'https://www.qa.newsweek.com/trump-authorizes-90-day-pause-reciprocal-tariffs-stocks-skyrocket-2057589' },
-      { title: 'Mondovisione: historic market rally as stocks soar', url: 'https://mondovisione.com/media-and-resources/news/historic-market-rally-stocks-soar-after-trump-pauses-tariffs-202549' },
+      {
+        title: 'NPR via Hawaii Public Radio: US stocks soar after Trump pauses most tariffs',
+        url: 'https://www.hawaiipublicradio.org/national-international/2025-04-09/u-s-stocks-soar-after-trump-pauses-most-tariffs',
+      },
+      {
+        title: 'AP via WSOC: the Dow surges',
+        url: 'https://www.wsoctv.com/news/dow-surges-2600-us/HQB6GV62CZBMPKHHPEC2I4FHTY/',
+      },
+      {
+        title: 'Newsweek: Trump authorizes a 90-day pause on reciprocal tariffs',
+        url: 'https://www.qa.newsweek.com/trump-authorizes-90-day-pause-reciprocal-tariffs-stocks-skyrocket-2057589',
+      },
+      {
+        title: 'Mondovisione: historic market rally as stocks soar',
+        url: 'https://mondovisione.com/media-and-resources/news/historic-market-rally-stocks-soar-after-trump-pauses-tariffs-202549',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -751,8 +929,14 @@ export const YEAR_SHOCKS = [
     symbols: ['NVDA', 'TSLA', 'AAPL', 'META'],
     indexSymbols: ['^GSPC', '^IXIC', '^DJI'],
     sources: [
-      { title: 'Republic World: US markets crash again after the tariff reversal', url: 'https://www.republicworld.com/business/us-markets-crash-again-after-trump-reverses-tariff-pause-tech-stocks-tumble' },
-      { title: 'AInvest: trade tensions trigger a thousand-point Dow plunge', url: 'https://www.ainvest.com/news/trade-tensions-trigger-thousand-point-dow-plunge-market-crisis-2504/' },
+      {
+        title: 'Republic World: US markets crash again after the tariff reversal',
+        url: 'https://www.republicworld.com/business/us-markets-crash-again-after-trump-reverses-tariff-pause-tech-stocks-tumble',
+      },
+      {
+        title: 'AInvest: trade tensions trigger a thousand-point Dow plunge',
+        url: 'https://www.ainvest.com/news/trade-tensions-trigger-thousand-point-dow-plunge-market-crisis-2504/',
+      },
     ],
     verification: 'partial',
     verificationNote:
@@ -786,8 +970,14 @@ export const YEAR_SHOCKS = [
         url: 'https://www.nbcsandiego.com/news/business/money-report/nvidia-says-it-will-record-5-5-billion-quarterly-charge-tied-to-h20-processors-exported-to-china/3804789/',
       },
       { title: 'Dow Jones Newswires (Dean Seal) via TTM Goal', url: 'https://ttmgoal.com/m/news/2527929654' },
-      { title: 'Scenari Economici: Nvidia falls after US limits on H20 exports (Italian, quotes the 8-K)', url: 'https://scenarieconomici.it/nvidia-cade-in-borsa-dopo-che-gli-usa-annunciano-limiti-allexport-dei-chip-h20/' },
-      { title: 'Investing.com: Nvidia faces export restrictions, expects $5.5 billion of charges', url: 'https://ng.investing.com/news/sec-filings/nvidia-faces-export-restrictions-anticipates-55-billion-charges-93CH-1867302' },
+      {
+        title: 'Scenari Economici: Nvidia falls after US limits on H20 exports (Italian, quotes the 8-K)',
+        url: 'https://scenarieconomici.it/nvidia-cade-in-borsa-dopo-che-gli-usa-annunciano-limiti-allexport-dei-chip-h20/',
+      },
+      {
+        title: 'Investing.com: Nvidia faces export restrictions, expects $5.5 billion of charges',
+        url: 'https://ng.investing.com/news/sec-filings/nvidia-faces-export-restrictions-anticipates-55-billion-charges-93CH-1867302',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -811,13 +1001,26 @@ export const YEAR_SHOCKS = [
     symbols: ['NVDA', 'AMD', 'ASML', 'SMH'],
     indexSymbols: ['^GSPC', '^IXIC'],
     sources: [
-      { title: 'Dow Jones Newswires via TTM Goal: Nvidia premarket and ASML guidance', url: 'https://ttmgoal.com/news/2527219580' },
-      { title: 'CKHQ (copy): market close, 16 April', url: 'https://en.ckhq.net/html/d75cbde500c392d09fd257deb2bf56cb.html' },
-      { title: 'TechAnnouncer: tech stocks dive as trade tensions escalate', url: 'https://techannouncer.com/tech-stocks-dive-as-trade-tensions-escalate-and-tariff-warnings-loom/?amp=1' },
-      { title: 'GLR News: Nvidia falls, dragging down markets', url: 'https://glrnews.com/breaking-news/2025/04/16/trumps-tariffs-nvidia-falls-dragging-down-markets-1365632' },
+      {
+        title: 'Dow Jones Newswires via TTM Goal: Nvidia premarket and ASML guidance',
+        url: 'https://ttmgoal.com/news/2527219580',
+      },
+      {
+        title: 'CKHQ (copy): market close, 16 April',
+        url: 'https://en.ckhq.net/html/d75cbde500c392d09fd257deb2bf56cb.html',
+      },
+      {
+        title: 'TechAnnouncer: tech stocks dive as trade tensions escalate',
+        url: 'https://techannouncer.com/tech-stocks-dive-as-trade-tensions-escalate-and-tariff-warnings-loom/?amp=1',
+      },
+      {
+        title: 'GLR News: Nvidia falls, dragging down markets',
+        url: 'https://glrnews.com/breaking-news/2025/04/16/trumps-tariffs-nvidia-falls-dragging-down-markets-1365632',
+      },
     ],
     verification: 'partial',
-    verificationNote: "Dow Jones Newswires for the premarket and ASML; the closes and AMD's $800M from secondary copies. The price data agree on the stock moves.",
+    verificationNote:
+      "Dow Jones Newswires for the premarket and ASML; the closes and AMD's $800M from secondary copies. The price data agree on the stock moves.",
     importance: 'major',
     moves: [
       { symbol: 'NVDA', date: '2025-04-16', pct: -6.9, rounding: 0.1 },
@@ -842,8 +1045,14 @@ export const YEAR_SHOCKS = [
     symbols: ['NVDA', 'TSLA', 'AMZN', 'META'],
     indexSymbols: ['^DJI', '^GSPC', '^IXIC'],
     sources: [
-      { title: 'Newser (citing CNBC and the WSJ): markets slide as Trump renews attacks on Powell', url: 'https://www.newser.com/story/367447/markets-slide-as-trump-renews-attacks-on-powell.html' },
-      { title: 'Yonhap via AsiaToday: US closing figures', url: 'https://en.asiatoday.co.kr/view.php?key=20250422000909029' },
+      {
+        title: 'Newser (citing CNBC and the WSJ): markets slide as Trump renews attacks on Powell',
+        url: 'https://www.newser.com/story/367447/markets-slide-as-trump-renews-attacks-on-powell.html',
+      },
+      {
+        title: 'Yonhap via AsiaToday: US closing figures',
+        url: 'https://en.asiatoday.co.kr/view.php?key=20250422000909029',
+      },
       {
         title: 'Business Today: Dow, Nasdaq and S&P 500 take a beating',
         url: 'https://www.businesstoday.in/markets/global-markets/story/dow-nasdaq-sp500-takes-a-beating-as-donald-trump-slams-fed-chief-over-rate-cut-inaction-472945-2025-04-21',
@@ -874,14 +1083,26 @@ export const YEAR_SHOCKS = [
     symbols: ['NVDA', 'AAPL', 'AMZN', 'SPY', 'QQQ'],
     indexSymbols: ['^GSPC', '^IXIC', '^DJI'],
     sources: [
-      { title: 'Newser (AP closes): stocks leap after a truce in the trade war', url: 'https://www.newser.com/story/368565/stocks-leap-after-truce-in-trade-war.html' },
-      { title: 'AFP via CNA (TopNews copy): markets after the Geneva talks', url: 'https://1375.topnews.com/en/economy/?article=5644198863445897309-84ba11900b82df9058&thread=1202472750222141745' },
-      { title: 'The Washington Times: global markets rally as the US and China cool tensions', url: 'https://twt-assets.washtimes.com/news/2025/may/12/global-markets-rally-us-china-cool-trade-tensions' },
+      {
+        title: 'Newser (AP closes): stocks leap after a truce in the trade war',
+        url: 'https://www.newser.com/story/368565/stocks-leap-after-truce-in-trade-war.html',
+      },
+      {
+        title: 'AFP via CNA (TopNews copy): markets after the Geneva talks',
+        url: 'https://1375.topnews.com/en/economy/?article=5644198863445897309-84ba11900b82df9058&thread=1202472750222141745',
+      },
+      {
+        title: 'The Washington Times: global markets rally as the US and China cool tensions',
+        url: 'https://twt-assets.washtimes.com/news/2025/may/12/global-markets-rally-us-china-cool-trade-tensions',
+      },
       {
         title: 'Xinhua via Caixin: China-US joint statement on a mutual rollback of tariffs',
         url: 'https://www.caixinglobal.com/2025-05-12/china-us-joint-statement-mutual-rollback-of-some-tariffs-continued-negotiations-on-outstanding-issues-includes-timeline-of-the-trade-war-102318875.html',
       },
-      { title: 'Millennium Post: US and China reach a deal to slash reciprocal tariffs', url: 'https://www.millenniumpost.in/world/us-china-reach-deal-to-slash-reciprocal-tariffs-by-115-610329' },
+      {
+        title: 'Millennium Post: US and China reach a deal to slash reciprocal tariffs',
+        url: 'https://www.millenniumpost.in/world/us-china-reach-deal-to-slash-reciprocal-tariffs-by-115-610329',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -902,17 +1123,26 @@ export const YEAR_SHOCKS = [
     summary:
       "Revenue was $44.1B (+69% year on year) and data center $39.1B; because of April's H20 licence rule Nvidia took a " +
       '$4.5B charge and could not ship another $2.5B of H20, and it guided the next quarter to $45.0B ±2%, net of about ' +
-      "$8.0B of lost H20 sales. The same day the Court of International Trade ruled that the IEEPA tariffs exceeded the " +
+      '$8.0B of lost H20 sales. The same day the Court of International Trade ruled that the IEEPA tariffs exceeded the ' +
       "president's authority, and futures rallied overnight.",
     label: 'NVDA Q1 FY26',
     category: 'earnings',
     symbols: ['NVDA', 'AMD', 'SMH'],
     indexSymbols: ['^GSPC'],
     sources: [
-      { title: 'GlobeNewswire via a Yahoo Finance copy (Goldberg Law): NVIDIA announces first-quarter results', url: 'http://www.goldberglawma.com/?id=news%2Fnvidia-announces-financial-results-first-202000263.html' },
-      { title: 'Reuters via Financetom: US stock futures climb as a federal court rules against the tariffs', url: 'https://www.financetom.com/market/us-stocksus-stock-futures-climb-as-federal-court-rules-against-trumps-tariffs-380143.htm' },
+      {
+        title: 'GlobeNewswire via a Yahoo Finance copy (Goldberg Law): NVIDIA announces first-quarter results',
+        url: 'http://www.goldberglawma.com/?id=news%2Fnvidia-announces-financial-results-first-202000263.html',
+      },
+      {
+        title: 'Reuters via Financetom: US stock futures climb as a federal court rules against the tariffs',
+        url: 'https://www.financetom.com/market/us-stocksus-stock-futures-climb-as-federal-court-rules-against-trumps-tariffs-380143.htm',
+      },
       { title: "Barron's via iTiger: the court ruling and futures", url: 'https://www.itiger.com/news/2539548742' },
-      { title: 'SEC EDGAR: NVIDIA correspondence confirming the $4.5B charge', url: 'https://www.sec.gov/Archives/edgar/data/1045810/000104581025000192/filename1.htm' },
+      {
+        title: 'SEC EDGAR: NVIDIA correspondence confirming the $4.5B charge',
+        url: 'https://www.sec.gov/Archives/edgar/data/1045810/000104581025000192/filename1.htm',
+      },
     ],
     verification: 'yes',
     verificationNote:
@@ -928,14 +1158,20 @@ export const YEAR_SHOCKS = [
     title: 'NVDA rises after earnings; an appeals court stay trims the gains',
     summary:
       "Stocks rose on Nvidia's results and the trade-court ruling, but the gains narrowed after the Federal Circuit " +
-      "temporarily stayed that decision. NVDA closed 3.2% higher at $139.19; the S&P 500 ended 0.40% up and the Nasdaq 0.39%.",
+      'temporarily stayed that decision. NVDA closed 3.2% higher at $139.19; the S&P 500 ended 0.40% up and the Nasdaq 0.39%.',
     label: 'NVDA +3.2%',
     category: 'market',
     symbols: ['NVDA'],
     indexSymbols: ['^GSPC', '^IXIC', '^DJI'],
     sources: [
-      { title: 'Yonhap via Asia Economy: US closing figures', url: 'https://cm.asiae.co.kr/en/article/2025053005261911202' },
-      { title: 'AP via LBC: Wall Street climbs after the trade ruling', url: 'https://www.lbc.co.uk/usa/politics/wall-street-climbs-trump-trade-tarrifs/' },
+      {
+        title: 'Yonhap via Asia Economy: US closing figures',
+        url: 'https://cm.asiae.co.kr/en/article/2025053005261911202',
+      },
+      {
+        title: 'AP via LBC: Wall Street climbs after the trade ruling',
+        url: 'https://www.lbc.co.uk/usa/politics/wall-street-climbs-trump-trade-tarrifs/',
+      },
     ],
     verification: 'partial',
     verificationNote:
@@ -962,10 +1198,14 @@ export const YEAR_SHOCKS = [
         title: 'Bloomberg (Ryan Vlastelica) via Business Standard: Nvidia reclaims the title of most valuable stock',
         url: 'https://www.business-standard.com/amp/world-news/as-shares-hit-record-nvidia-reclaims-title-of-world-top-valued-stock-125062600130_1.html',
       },
-      { title: 'Arabian Business: Nvidia becomes the most valuable company again', url: 'https://www.arabianbusiness.com/industries/technology/nvidia-shares-surge-as-it-becomes-worlds-most-valuable-company-again' },
+      {
+        title: 'Arabian Business: Nvidia becomes the most valuable company again',
+        url: 'https://www.arabianbusiness.com/industries/technology/nvidia-shares-surge-as-it-becomes-worlds-most-valuable-company-again',
+      },
     ],
     verification: 'yes',
-    verificationNote: 'Bloomberg via Business Standard and Arabian Business; the price data agree (the highest close in the data up to that date).',
+    verificationNote:
+      'Bloomberg via Business Standard and Arabian Business; the price data agree (the highest close in the data up to that date).',
     importance: 'minor',
     moves: [{ symbol: 'NVDA', date: '2025-06-25', pct: 4.3, rounding: 0.1 }],
   },

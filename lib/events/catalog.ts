@@ -146,16 +146,26 @@ const CATALOG_ENTRIES = [
     symbols: ['NVDA'],
     indexSymbols: [],
     sources: [
-      { title: "Hugging Face: deepseek-ai/DeepSeek-V3 commit history ('Release DeepSeek-V3', 26 Dec 2024)", url: "https://huggingface.co/deepseek-ai/DeepSeek-V3/commits/63b3686c7aa0d7e086751b28f2962e816c0bac5c/README.md" },
-      { title: "Hugging Face: deepseek-ai/DeepSeek-V3-Base commit history", url: "https://huggingface.co/deepseek-ai/DeepSeek-V3-Base/commits/b3480c8cccc78b782bb7623abb79cc4d104831ad" },
-      { title: 'GitHub: deepseek-ai/DeepSeek-V3 repository and model card', url: 'https://github.com/deepseek-ai/DeepSeek-V3' },
+      {
+        title: "Hugging Face: deepseek-ai/DeepSeek-V3 commit history ('Release DeepSeek-V3', 26 Dec 2024)",
+        url: 'https://huggingface.co/deepseek-ai/DeepSeek-V3/commits/63b3686c7aa0d7e086751b28f2962e816c0bac5c/README.md',
+      },
+      {
+        title: 'Hugging Face: deepseek-ai/DeepSeek-V3-Base commit history',
+        url: 'https://huggingface.co/deepseek-ai/DeepSeek-V3-Base/commits/b3480c8cccc78b782bb7623abb79cc4d104831ad',
+      },
+      {
+        title: 'GitHub: deepseek-ai/DeepSeek-V3 repository and model card',
+        url: 'https://github.com/deepseek-ai/DeepSeek-V3',
+      },
       {
         title: 'Hubel Labs: blog post on the open-source DeepSeek-V3 release',
         url: 'https://hubel-labs.com/blog-posts-database/open-source-deepseek-v3-frontier-llm-model-released-by-chinese-team',
       },
     ],
     verification: 'yes',
-    verificationNote: "DeepSeek's own Hugging Face commit history shows 'Release DeepSeek-V3' on 26 December after uploads on the 25th; the GPU-hour figure is from its README. The hour of release was not found, so the US session is unknown.",
+    verificationNote:
+      "DeepSeek's own Hugging Face commit history shows 'Release DeepSeek-V3' on 26 December after uploads on the 25th; the GPU-hour figure is from its README. The hour of release was not found, so the US session is unknown.",
     importance: 'minor',
   },
   {
@@ -174,7 +184,10 @@ const CATALOG_ENTRIES = [
     symbols: ['NVDA'],
     indexSymbols: [],
     sources: [
-      { title: "Hugging Face: DeepSeek's V3 collection (technical report, published 27 Dec 2024)", url: "https://huggingface.co/collections/deepseek-ai/deepseek-v3" },
+      {
+        title: "Hugging Face: DeepSeek's V3 collection (technical report, published 27 Dec 2024)",
+        url: 'https://huggingface.co/collections/deepseek-ai/deepseek-v3',
+      },
       { title: 'arXiv 2412.19437: DeepSeek-V3 Technical Report (PDF)', url: 'https://arxiv.org/pdf/2412.19437' },
       { title: 'SciLynk: paper record with the submission date', url: 'https://www.scilynk.com/paper/W4405903187' },
       { title: 'IBM Think: explainer on DeepSeek', url: 'https://www.ibm.com/think/topics/deepseek' },
@@ -223,21 +236,29 @@ const CATALOG_ENTRIES = [
     timeZone: 'America/New_York',
     session: 'close',
     title: 'NVDA sets a record close near $149.43',
-    summary: "On the day of Jensen Huang's CES keynote NVDA rose 3.4% to a record close of $149.43, the January high from which the later slide can be measured; it stood until June.",
+    summary:
+      "On the day of Jensen Huang's CES keynote NVDA rose 3.4% to a record close of $149.43, the January high from which the later slide can be measured; it stood until June.",
     label: 'NVDA record close',
     category: 'market',
     symbols: ['NVDA'],
     indexSymbols: [],
     sources: [
-      { title: "Arabian Business: 'Nvidia's previous record close was $149.43 on January 6'", url: "https://www.arabianbusiness.com/industries/technology/nvidia-shares-surge-as-it-becomes-worlds-most-valuable-company-again" },
-      { title: "Bloomberg via Business Standard: the record that had stood since January", url: "https://www.business-standard.com/amp/world-news/as-shares-hit-record-nvidia-reclaims-title-of-world-top-valued-stock-125062600130_1.html" },
+      {
+        title: "Arabian Business: 'Nvidia's previous record close was $149.43 on January 6'",
+        url: 'https://www.arabianbusiness.com/industries/technology/nvidia-shares-surge-as-it-becomes-worlds-most-valuable-company-again',
+      },
+      {
+        title: 'Bloomberg via Business Standard: the record that had stood since January',
+        url: 'https://www.business-standard.com/amp/world-news/as-shares-hit-record-nvidia-reclaims-title-of-world-top-valued-stock-125062600130_1.html',
+      },
       {
         title: "Nvidia Daily: why NVDA's price has fallen (ABC-derived explainer)",
         url: 'https://nvidiadaily.com/index.php/2025/01/28/what-is-nvidia-why-the-nvda-stock-price-has-fallen-and-why-everyone-is-talking-about-it',
       },
     ],
     verification: 'yes',
-    verificationNote: "Bloomberg via Business Standard and Arabian Business give the $149.43 record; it is the highest close in the price data until 25 June 2025.",
+    verificationNote:
+      'Bloomberg via Business Standard and Arabian Business give the $149.43 record; it is the highest close in the price data until 25 June 2025.',
     importance: 'minor',
     moves: [{ symbol: 'NVDA', date: '2025-01-06', pct: 3.4, rounding: 0.1 }],
   },
@@ -257,7 +278,10 @@ const CATALOG_ENTRIES = [
     symbols: [],
     indexSymbols: [],
     sources: [
-      { title: "Fox Business: NYSE and Nasdaq to close on 9 January for the day of mourning (quotes both exchanges)", url: "https://www.foxbusiness.com/markets/nyse-nasdaq-close-jan-9-national-day-mourning-following-death-jimmy-carter" },
+      {
+        title: 'Fox Business: NYSE and Nasdaq to close on 9 January for the day of mourning (quotes both exchanges)',
+        url: 'https://www.foxbusiness.com/markets/nyse-nasdaq-close-jan-9-national-day-mourning-following-death-jimmy-carter',
+      },
       {
         title: 'The Epoch Times: NYSE and Nasdaq to close on Jan. 9 for Carter day of mourning',
         url: 'https://theepochtimes.com/business/nyse-nasdaq-to-close-on-jan-9-to-observe-day-of-mourning-for-carter-5783784',
@@ -304,14 +328,21 @@ const CATALOG_ENTRIES = [
     timeZone: 'America/New_York',
     session: 'pre_or_during',
     title: "Commerce issues the 'AI Diffusion' export rule; Nvidia pushes back",
-    summary: "An interim Commerce Department rule divided the world into three tiers of access to advanced AI chips and model weights, capping volumes for most countries. Nvidia's head of government affairs attacked it publicly as a misguided overreach. NVDA fell 2.0% and most chip stocks slipped, but AMD (+1.1%) and Broadcom (+0.4%) closed higher.",
+    summary:
+      "An interim Commerce Department rule divided the world into three tiers of access to advanced AI chips and model weights, capping volumes for most countries. Nvidia's head of government affairs attacked it publicly as a misguided overreach. NVDA fell 2.0% and most chip stocks slipped, but AMD (+1.1%) and Broadcom (+0.4%) closed higher.",
     label: 'AI Diffusion rule',
     category: 'policy',
     symbols: ['NVDA', 'AMD', 'AVGO', 'ORCL'],
     indexSymbols: [],
     sources: [
-      { title: "BIS (primary): advanced computing and AI diffusion interim final rule", url: "https://bis.gov/advanced-compute-resources" },
-      { title: "Federal Register doc 2025-00636 (90 FR 4544), via the FR Tracker mirror of the Federal Register API", url: "https://frtracker.app/fr/2025-00636" },
+      {
+        title: 'BIS (primary): advanced computing and AI diffusion interim final rule',
+        url: 'https://bis.gov/advanced-compute-resources',
+      },
+      {
+        title: 'Federal Register doc 2025-00636 (90 FR 4544), via the FR Tracker mirror of the Federal Register API',
+        url: 'https://frtracker.app/fr/2025-00636',
+      },
       {
         title: 'WinBuzzer: new US AI chip export rules face industry backlash',
         url: 'https://winbuzzer.com/2025/01/13/new-us-ai-chip-export-rules-face-industry-backlash-bz-nvidia-and-others-xcxwbn/',
@@ -326,9 +357,14 @@ const CATALOG_ENTRIES = [
       },
     ],
     verification: 'yes',
-    verificationNote: "The BIS page (primary) and the Federal Register entry for the rule; Fortune reports it came out that morning. An earlier text said chip stocks fell; the price data show AMD and Broadcom, two of its symbols, closed higher, and the text now says so.",
+    verificationNote:
+      'The BIS page (primary) and the Federal Register entry for the rule; Fortune reports it came out that morning. An earlier text said chip stocks fell; the price data show AMD and Broadcom, two of its symbols, closed higher, and the text now says so.',
     importance: 'minor',
-    moves: [{ symbol: 'NVDA', date: '2025-01-13', pct: -2.0, rounding: 0.1 }, { symbol: 'AMD', date: '2025-01-13', pct: 1.1, rounding: 0.1 }, { symbol: 'AVGO', date: '2025-01-13', pct: 0.4, rounding: 0.1 }],
+    moves: [
+      { symbol: 'NVDA', date: '2025-01-13', pct: -2.0, rounding: 0.1 },
+      { symbol: 'AMD', date: '2025-01-13', pct: 1.1, rounding: 0.1 },
+      { symbol: 'AVGO', date: '2025-01-13', pct: 0.4, rounding: 0.1 },
+    ],
   },
   {
     id: '2025-01-20-mlk-holiday-inauguration',
@@ -354,7 +390,8 @@ const CATALOG_ENTRIES = [
       WIKIPEDIA_EO_14179,
     ],
     verification: 'yes',
-    verificationNote: 'The closure is from a broker holiday table; the date of the revocation from Mondaq and Wikipedia.',
+    verificationNote:
+      'The closure is from a broker holiday table; the date of the revocation from Mondaq and Wikipedia.',
     importance: 'minor',
   },
   {
@@ -402,7 +439,10 @@ const CATALOG_ENTRIES = [
     symbols: ['ORCL', 'NVDA', 'MSFT', 'ARM', 'SFTBY', '9984.T'],
     indexSymbols: [],
     sources: [
-      { title: 'OpenAI: Announcing The Stargate Project', url: 'https://openai.com/index/announcing-the-stargate-project/' },
+      {
+        title: 'OpenAI: Announcing The Stargate Project',
+        url: 'https://openai.com/index/announcing-the-stargate-project/',
+      },
       {
         title: "WTGuru: mirror of OpenAI's Stargate announcement",
         url: 'https://piggo.wtguru.com/news/14133/announcing-the-stargate-project',
@@ -423,12 +463,22 @@ const CATALOG_ENTRIES = [
         title: 'TopNews: economy coverage of the Stargate announcement',
         url: 'https://1375.topnews.com/en/economy/?article=6028587531008644330-e05a094d9fac935f16&thread=6028587531008644330',
       },
-      { title: "AP (Michelle L. Price) via an e-paper copy: executives to 'join Trump in the afternoon'", url: "http://online.flipbuilder.com/toms/ygru/files/basic-html/page2.html" },
-      { title: "CNBC via NBC Connecticut: Musk undercuts Trump's Stargate announcement ('Tuesday afternoon')", url: "https://www.nbcconnecticut.com/news/business/money-report/musk-undercuts-trumps-stargate-ai-investment-announcement/3480315/" },
-      { title: "The Telegraph (India): OpenAI and Oracle form Stargate with SoftBank", url: "https://www.telegraphindia.com/world/openai-oracle-form-ai-data-firm-stargate-with-softbank-launching-100-billion-infrastructure-project/cid/2079133" },
+      {
+        title: "AP (Michelle L. Price) via an e-paper copy: executives to 'join Trump in the afternoon'",
+        url: 'http://online.flipbuilder.com/toms/ygru/files/basic-html/page2.html',
+      },
+      {
+        title: "CNBC via NBC Connecticut: Musk undercuts Trump's Stargate announcement ('Tuesday afternoon')",
+        url: 'https://www.nbcconnecticut.com/news/business/money-report/musk-undercuts-trumps-stargate-ai-investment-announcement/3480315/',
+      },
+      {
+        title: 'The Telegraph (India): OpenAI and Oracle form Stargate with SoftBank',
+        url: 'https://www.telegraphindia.com/world/openai-oracle-form-ai-data-firm-stargate-with-softbank-launching-100-billion-infrastructure-project/cid/2079133',
+      },
     ],
     verification: 'yes',
-    verificationNote: "Content checked through a mirror of OpenAI's post and a quote of SoftBank's release; openai.com itself could not be fetched. AP, CNBC and the Telegraph put it in the afternoon; Forbes has ORCL up 7% in regular trading on early reports (the price data: +7.17%) and about 3% more after the announcement, which puts it after the close. No start time was found.",
+    verificationNote:
+      "Content checked through a mirror of OpenAI's post and a quote of SoftBank's release; openai.com itself could not be fetched. AP, CNBC and the Telegraph put it in the afternoon; Forbes has ORCL up 7% in regular trading on early reports (the price data: +7.17%) and about 3% more after the announcement, which puts it after the close. No start time was found.",
     importance: 'major',
   },
   {
@@ -446,8 +496,14 @@ const CATALOG_ENTRIES = [
     symbols: ['ORCL', 'SFTBY', '9984.T', 'TSLA'],
     indexSymbols: [],
     sources: [
-      { title: "CNBC via NBC Connecticut: Musk undercuts Trump's Stargate announcement", url: "https://www.nbcconnecticut.com/news/business/money-report/musk-undercuts-trumps-stargate-ai-investment-announcement/3480315/" },
-      { title: "CNN via RNZ: Musk bashes the AI project Trump announced", url: "https://www-green.cache-green.aws.rnz.net.nz/news/world/539748/musk-bashes-nz-880b-ai-project-trump-announced-claiming-its-backers-don-t-have-the-money" },
+      {
+        title: "CNBC via NBC Connecticut: Musk undercuts Trump's Stargate announcement",
+        url: 'https://www.nbcconnecticut.com/news/business/money-report/musk-undercuts-trumps-stargate-ai-investment-announcement/3480315/',
+      },
+      {
+        title: 'CNN via RNZ: Musk bashes the AI project Trump announced',
+        url: 'https://www-green.cache-green.aws.rnz.net.nz/news/world/539748/musk-bashes-nz-880b-ai-project-trump-announced-claiming-its-backers-don-t-have-the-money',
+      },
       {
         title: 'CNN via KRDO: Musk says Stargate backers do not have the money',
         url: 'https://krdo.com/news/2025/01/22/elon-musk-bashes-the-500-billion-ai-project-trump-announced-claiming-its-backers-dont-have-the-money/',
@@ -463,7 +519,8 @@ const CATALOG_ENTRIES = [
       },
     ],
     verification: 'yes',
-    verificationNote: "CNBC via NBC Connecticut says Musk wrote overnight on Tuesday and Altman replied on Wednesday morning; CNN copies agree. It was posted on the evening of 21 January ET; 22 January is the day it was covered.",
+    verificationNote:
+      'CNBC via NBC Connecticut says Musk wrote overnight on Tuesday and Altman replied on Wednesday morning; CNN copies agree. It was posted on the evening of 21 January ET; 22 January is the day it was covered.',
     importance: 'major',
   },
   {
@@ -473,13 +530,17 @@ const CATALOG_ENTRIES = [
     timeZone: 'America/New_York',
     session: 'during',
     title: 'Stargate names rally: Oracle, SoftBank, Arm and Nvidia rise',
-    summary: "Oracle was up roughly 9-11% before the open and closed 6.8% higher; SoftBank finished 10.6% higher in Tokyo, Arm closed up 15.9% and Nvidia 4.4%. When CNBC asked about Musk's jab, Satya Nadella would say only that Microsoft was good for its $80B.",
+    summary:
+      "Oracle was up roughly 9-11% before the open and closed 6.8% higher; SoftBank finished 10.6% higher in Tokyo, Arm closed up 15.9% and Nvidia 4.4%. When CNBC asked about Musk's jab, Satya Nadella would say only that Microsoft was good for its $80B.",
     label: 'Stargate rally',
     category: 'market',
     symbols: ['ORCL', '9984.T', 'SFTBY', 'ARM', 'NVDA', 'MSFT'],
     indexSymbols: [],
     sources: [
-      { title: "Reuters (Medha Singh) via ARY News: Oracle shares jump on Stargate", url: "https://arynews.tv/oracle-shares-price-january-22-2025/" },
+      {
+        title: 'Reuters (Medha Singh) via ARY News: Oracle shares jump on Stargate',
+        url: 'https://arynews.tv/oracle-shares-price-january-22-2025/',
+      },
       {
         title: 'Reuters via BusinessLive: Oracle shares surge after $500B Stargate plan',
         url: 'https://www.businesslive.co.za/bd/companies/telecoms-and-technology/2025-01-22-oracle-shares-surge-after-500bn-stargate-plan-revealed/',
@@ -492,9 +553,15 @@ const CATALOG_ENTRIES = [
       NEWSER_MUSK_DOUBTS,
     ],
     verification: 'yes',
-    verificationNote: "Reuters via BusinessLive and ARY News, Fast Company and a MarketWatch copy for the early moves; the closing moves are the price data's.",
+    verificationNote:
+      "Reuters via BusinessLive and ARY News, Fast Company and a MarketWatch copy for the early moves; the closing moves are the price data's.",
     importance: 'major',
-    moves: [{ symbol: 'ORCL', date: '2025-01-22', pct: 6.8, rounding: 0.1 }, { symbol: '9984.T', date: '2025-01-22', pct: 10.6, rounding: 0.1 }, { symbol: 'ARM', date: '2025-01-22', pct: 15.9, rounding: 0.1 }, { symbol: 'NVDA', date: '2025-01-22', pct: 4.4, rounding: 0.1 }],
+    moves: [
+      { symbol: 'ORCL', date: '2025-01-22', pct: 6.8, rounding: 0.1 },
+      { symbol: '9984.T', date: '2025-01-22', pct: 10.6, rounding: 0.1 },
+      { symbol: 'ARM', date: '2025-01-22', pct: 15.9, rounding: 0.1 },
+      { symbol: 'NVDA', date: '2025-01-22', pct: 4.4, rounding: 0.1 },
+    ],
   },
   {
     id: '2025-01-22-r1-arxiv',
@@ -538,7 +605,10 @@ const CATALOG_ENTRIES = [
     symbols: [],
     indexSymbols: [],
     sources: [
-      { title: "Federal Register via govinfo (primary): Executive Order 14179 of 23 January 2025, 90 FR 8741", url: "https://www.govinfo.gov/content/pkg/FR-2025-01-31/html/2025-02172.htm" },
+      {
+        title: 'Federal Register via govinfo (primary): Executive Order 14179 of 23 January 2025, 90 FR 8741',
+        url: 'https://www.govinfo.gov/content/pkg/FR-2025-01-31/html/2025-02172.htm',
+      },
       WIKIPEDIA_EO_14179,
       {
         title: 'Skadden: executive briefing on the withdrawn Biden AI order',
@@ -546,25 +616,36 @@ const CATALOG_ENTRIES = [
       },
     ],
     verification: 'yes',
-    verificationNote: "The order as published in the Federal Register (primary), with Wikipedia and Skadden; the time of signing was not recorded.",
+    verificationNote:
+      'The order as published in the Federal Register (primary), with Wikipedia and Skadden; the time of signing was not recorded.',
     importance: 'minor',
   },
   {
     id: '2025-01-24-meta-capex-nvda',
     date: '2025-01-24',
-    time: "before the open ET",
+    time: 'before the open ET',
     timeZone: 'America/New_York',
     session: 'pre_market',
     title: 'Meta targets $60-65B of 2025 capex; NVDA slips 3.1%',
-    summary: "In a Facebook post before Friday's open, Mark Zuckerberg put Meta's 2025 capital spending at $60-65B, mostly for AI datacenters, and said the company would end the year with more than 1.3M GPUs. NVDA lost 3.1% that day to close at $142.62, its last close before the DeepSeek sell-off.",
+    summary:
+      "In a Facebook post before Friday's open, Mark Zuckerberg put Meta's 2025 capital spending at $60-65B, mostly for AI datacenters, and said the company would end the year with more than 1.3M GPUs. NVDA lost 3.1% that day to close at $142.62, its last close before the DeepSeek sell-off.",
     label: 'Meta capex plan',
     category: 'company',
     symbols: ['META', 'NVDA'],
     indexSymbols: [],
     sources: [
-      { title: "Reuters (Jaspreet Singh) headline via Unshared News: Meta plans $60-65B of capex in 2025", url: "https://www.unsharednews.com/mark-zuckerberg-says-meta-is-planning-to-invest-60b-to-65b-in-capex-in-2025-will-end-the-year-with-13m-gpus-and-plans-to-grow-its-ai-teams-significantly-jaspreet-singhreuters" },
-      { title: "Mint (citing Reuters): Meta plans to invest up to $65 billion in 2025", url: "https://www.livemint.com/market/stock-market-news/meta-plans-to-invest-up-to-65-billion-for-capex-in-2025-shares-gain-1-6-in-early-market-session/amp-11737730373511.html" },
-      { title: "ForexLive: Zuckerberg says Meta will invest $60-65B; META lower in premarket trading", url: "https://www.forexlive.com/news/metas-zuckerberg-says-will-invest-60-65b-in-capex-this-year-20250124/" },
+      {
+        title: 'Reuters (Jaspreet Singh) headline via Unshared News: Meta plans $60-65B of capex in 2025',
+        url: 'https://www.unsharednews.com/mark-zuckerberg-says-meta-is-planning-to-invest-60b-to-65b-in-capex-in-2025-will-end-the-year-with-13m-gpus-and-plans-to-grow-its-ai-teams-significantly-jaspreet-singhreuters',
+      },
+      {
+        title: 'Mint (citing Reuters): Meta plans to invest up to $65 billion in 2025',
+        url: 'https://www.livemint.com/market/stock-market-news/meta-plans-to-invest-up-to-65-billion-for-capex-in-2025-shares-gain-1-6-in-early-market-session/amp-11737730373511.html',
+      },
+      {
+        title: 'ForexLive: Zuckerberg says Meta will invest $60-65B; META lower in premarket trading',
+        url: 'https://www.forexlive.com/news/metas-zuckerberg-says-will-invest-60-65b-in-capex-this-year-20250124/',
+      },
       {
         title: 'Quartz: Meta fourth-quarter earnings and AI data centers',
         url: 'https://qz.com/meta-fourth-quarter-earnings-revenue-ai-data-centers-1851747683',
@@ -576,7 +657,8 @@ const CATALOG_ENTRIES = [
       EPOCH_NVIDIA_600B,
     ],
     verification: 'yes',
-    verificationNote: "Reuters copies give the post; ForexLive saw META moving lower in premarket trading on the news, so the post came before the 09:30 open (an earlier entry said 'during'). Two secondary sources and the price data give NVDA's $142.62 close.",
+    verificationNote:
+      "Reuters copies give the post; ForexLive saw META moving lower in premarket trading on the news, so the post came before the 09:30 open (an earlier entry said 'during'). Two secondary sources and the price data give NVDA's $142.62 close.",
     importance: 'minor',
     moves: [{ symbol: 'NVDA', date: '2025-01-24', pct: -3.1, rounding: 0.1 }],
   },
@@ -626,8 +708,11 @@ const CATALOG_ENTRIES = [
     symbols: ['NVDA'],
     indexSymbols: [],
     sources: [
-      { title: "Reuters (Caroline Valetkevitch) via Financetom: Nasdaq drops 3% as DeepSeek hits tech shares", url: "http://financetom.com/market/us-stocksnasdaq-drops-3-as-chinas-deepseek-ai-model-hits-tech-shares-327020.htm" },
-      { title: "PR Chief (copy of CNBC): Nvidia's worst day since March 2020", url: "https://prchief.com/?p=81728" },
+      {
+        title: 'Reuters (Caroline Valetkevitch) via Financetom: Nasdaq drops 3% as DeepSeek hits tech shares',
+        url: 'http://financetom.com/market/us-stocksnasdaq-drops-3-as-chinas-deepseek-ai-model-hits-tech-shares-327020.htm',
+      },
+      { title: "PR Chief (copy of CNBC): Nvidia's worst day since March 2020", url: 'https://prchief.com/?p=81728' },
       REUTERS_NASDAQ_FUTURES,
       {
         title: 'CNBC via T-Room: Nvidia sheds almost $600B in market cap',
@@ -641,7 +726,8 @@ const CATALOG_ENTRIES = [
       EPOCH_NVIDIA_600B,
     ],
     verification: 'yes',
-    verificationNote: "Reuters (a bylined copy via Financetom, $593B per LSEG), CNBC, Forbes and Bloomberg copies. The close differs by source: $118.42 (−16.97%), $118.58 (−16.86%) or $118.51; the price data give $118.42.",
+    verificationNote:
+      'Reuters (a bylined copy via Financetom, $593B per LSEG), CNBC, Forbes and Bloomberg copies. The close differs by source: $118.42 (−16.97%), $118.58 (−16.86%) or $118.51; the price data give $118.42.',
     importance: 'major',
     moves: [{ symbol: 'NVDA', date: '2025-01-27', pct: -17, rounding: 1 }],
   },
@@ -662,7 +748,10 @@ const CATALOG_ENTRIES = [
     symbols: ['AVGO', 'TSM', 'ARM', 'MRVL', 'ORCL', 'AAPL'],
     indexSymbols: ['^IXIC', '^GSPC', '^SOX', '^DJI'],
     sources: [
-      { title: "Reuters (Caroline Valetkevitch) via Financetom: index closes of 27 January", url: "http://financetom.com/market/us-stocksnasdaq-drops-3-as-chinas-deepseek-ai-model-hits-tech-shares-327020.htm" },
+      {
+        title: 'Reuters (Caroline Valetkevitch) via Financetom: index closes of 27 January',
+        url: 'http://financetom.com/market/us-stocksnasdaq-drops-3-as-chinas-deepseek-ai-model-hits-tech-shares-327020.htm',
+      },
       REUTERS_NASDAQ_FUTURES,
       {
         title: 'inkl: tech stocks crash as Nvidia tumbles on China AI threat',
@@ -703,7 +792,7 @@ const CATALOG_ENTRIES = [
       SCOON_BIGGEST_LOSS,
     ],
     verification: 'yes',
-    verificationNote: "CNBC and Reuters wording through copies; Forbes describes it as an afternoon statement.",
+    verificationNote: 'CNBC and Reuters wording through copies; Forbes describes it as an afternoon statement.',
     importance: 'major',
   },
   {
@@ -778,16 +867,23 @@ const CATALOG_ENTRIES = [
     symbols: ['NVDA', 'TSM'],
     indexSymbols: [],
     sources: [
-      { title: "AP via Prince George Citizen: Trump called the DeepSeek news 'positive' and a 'wake-up call'", url: "https://princegeorgecitizen.com/politics/president-trump-to-meet-with-nvidia-ceo-jensen-huang-at-the-white-house-10162842" },
+      {
+        title: "AP via Prince George Citizen: Trump called the DeepSeek news 'positive' and a 'wake-up call'",
+        url: 'https://princegeorgecitizen.com/politics/president-trump-to-meet-with-nvidia-ceo-jensen-huang-at-the-white-house-10162842',
+      },
       { title: 'Yahoo News: Trump on DeepSeek', url: 'https://au.news.yahoo.com/trump-deepseek-224113253.html' },
       {
         title: 'Business Standard: Trump vows tariffs and calls DeepSeek progress good',
         url: 'https://www.business-standard.com/amp/world-news/trump-vows-tariffs-on-foreign-firms-calls-deepseek-progress-good-125012800132_1.html',
       },
-      { title: 'CNN transcript, 27 January 2025', url: 'https://transcripts.cnn.com/show/cg/date/2025-01-27/segment/02' },
+      {
+        title: 'CNN transcript, 27 January 2025',
+        url: 'https://transcripts.cnn.com/show/cg/date/2025-01-27/segment/02',
+      },
     ],
     verification: 'yes',
-    verificationNote: "AP via Prince George Citizen, The Hill and Bloomberg copies. A CNN transcript at 17:00 ET says the speech was about to start, so it came after the close.",
+    verificationNote:
+      'AP via Prince George Citizen, The Hill and Bloomberg copies. A CNN transcript at 17:00 ET says the speech was about to start, so it came after the close.',
     importance: 'major',
   },
   {
@@ -827,13 +923,18 @@ const CATALOG_ENTRIES = [
     timeZone: 'America/New_York',
     session: 'close',
     title: 'NVDA wins back roughly 9%',
-    summary: "Nvidia bounced by roughly 9% on Tuesday to close at $128.99: retail money bought the dip and most analysts left their ratings unchanged. The gain made up only part of Monday's loss.",
+    summary:
+      "Nvidia bounced by roughly 9% on Tuesday to close at $128.99: retail money bought the dip and most analysts left their ratings unchanged. The gain made up only part of Monday's loss.",
     label: 'NVDA rebound',
     category: 'market',
     symbols: ['NVDA'],
     indexSymbols: [],
     sources: [
-      { title: "Bloomberg Law: Microsoft probing if DeepSeek-linked group obtained OpenAI data (NVDA 'closing at $128.99')", url: "https://news.bloomberglaw.com/ip-law/microsoft-probing-if-deepseek-linked-group-obtained-openai-data" },
+      {
+        title:
+          "Bloomberg Law: Microsoft probing if DeepSeek-linked group obtained OpenAI data (NVDA 'closing at $128.99')",
+        url: 'https://news.bloomberglaw.com/ip-law/microsoft-probing-if-deepseek-linked-group-obtained-openai-data',
+      },
       {
         title: 'Link4Din: Nvidia stock recovers after historic $600B loss',
         url: 'https://link4din.com/guardians-numeric-wisdom/business/nvidia-stock-sees-recovery-after-historic-usd-600-billion-loss/amp',
@@ -845,7 +946,8 @@ const CATALOG_ENTRIES = [
       NVIDIA_BOUNCE,
     ],
     verification: 'yes',
-    verificationNote: "Bloomberg, on its own Bloomberg Law site, gives the $128.99 close ('a gain of almost 9%'); the price data agree (+8.93%). Earlier pages gave $128.86, measured from another base.",
+    verificationNote:
+      "Bloomberg, on its own Bloomberg Law site, gives the $128.99 close ('a gain of almost 9%'); the price data agree (+8.93%). Earlier pages gave $128.86, measured from another base.",
     importance: 'major',
     moves: [{ symbol: 'NVDA', date: '2025-01-28', pct: 9, rounding: 1 }],
   },
@@ -867,20 +969,30 @@ const CATALOG_ENTRIES = [
     symbols: ['MSFT', 'NVDA'],
     indexSymbols: [],
     sources: [
-      { title: "Bloomberg Law: Microsoft probing if DeepSeek-linked group obtained OpenAI data", url: "https://news.bloomberglaw.com/ip-law/microsoft-probing-if-deepseek-linked-group-obtained-openai-data" },
-      { title: 'Bloomberg via TRT Global: Microsoft and OpenAI probe DeepSeek', url: 'https://trt.global/world/article/18259120' },
+      {
+        title: 'Bloomberg Law: Microsoft probing if DeepSeek-linked group obtained OpenAI data',
+        url: 'https://news.bloomberglaw.com/ip-law/microsoft-probing-if-deepseek-linked-group-obtained-openai-data',
+      },
+      {
+        title: 'Bloomberg via TRT Global: Microsoft and OpenAI probe DeepSeek',
+        url: 'https://trt.global/world/article/18259120',
+      },
       {
         title: 'Business Today: OpenAI and Microsoft look into DeepSeek',
         url: 'https://www.businesstoday.in/technology/news/story/openai-microsoft-looking-into-deepseek-over-alleged-copying-of-ai-model-reports-462626-2025-01-30',
       },
-      { title: 'PANews: distillation allegations against DeepSeek', url: 'https://panewslab.com/en/articledetails/u66tlyhx.html' },
+      {
+        title: 'PANews: distillation allegations against DeepSeek',
+        url: 'https://panewslab.com/en/articledetails/u66tlyhx.html',
+      },
       {
         title: 'Silicon Republic: DeepSeek, OpenAI and Microsoft',
         url: 'https://www.siliconrepublic.com/business/deepseek-openai-microsoft-ai-us',
       },
     ],
     verification: 'yes',
-    verificationNote: "Bloomberg's own report (Bloomberg Law) on 28 January carries the probe, Sacks's remark and OpenAI's statement; the FT item is known only through coverage dated 29 January. Hours unknown.",
+    verificationNote:
+      "Bloomberg's own report (Bloomberg Law) on 28 January carries the probe, Sacks's remark and OpenAI's statement; the FT item is known only through coverage dated 29 January. Hours unknown.",
     importance: 'major',
   },
   {
@@ -933,8 +1045,11 @@ const CATALOG_ENTRIES = [
     symbols: ['MSFT', 'NVDA', 'AMZN'],
     indexSymbols: [],
     sources: [
-      { title: "heise online: DeepSeek-R1 on Azure AI Foundry and GitHub", url: "https://heise.de/-10261707" },
-      { title: "WinBuzzer: GitHub adds DeepSeek-R1 while OpenAI examines possible API misuse", url: "https://winbuzzer.com/2025/01/30/github-enhances-ai-offerings-with-deepseek-r1-while-openai-examines-possible-api-misuse-xcxwbn/" },
+      { title: 'heise online: DeepSeek-R1 on Azure AI Foundry and GitHub', url: 'https://heise.de/-10261707' },
+      {
+        title: 'WinBuzzer: GitHub adds DeepSeek-R1 while OpenAI examines possible API misuse',
+        url: 'https://winbuzzer.com/2025/01/30/github-enhances-ai-offerings-with-deepseek-r1-while-openai-examines-possible-api-misuse-xcxwbn/',
+      },
       {
         title: "Evrim Ağacı: DeepSeek's rise and cloud adoption",
         url: 'https://evrimagaci.org/tpg/deepseek-ais-rise-sparks-global-cloud-adoption-amid-security-concerns-175922',
@@ -955,13 +1070,17 @@ const CATALOG_ENTRIES = [
     timeZone: 'America/New_York',
     session: 'after_close',
     title: 'Microsoft FQ2: Azure grows 31%, quarterly capex $22.6B',
-    summary: "Revenue of $69.6B (+12%) and EPS of $3.23 beat forecasts, but Azure growth of 31% was slightly short and the 31-32% outlook disappointed. Capex reached $22.6B in the quarter, and Microsoft stood by its roughly $80B AI datacenter plan for the fiscal year. The shares fell 6.2% on 30 January, their worst day since October 2022.",
+    summary:
+      'Revenue of $69.6B (+12%) and EPS of $3.23 beat forecasts, but Azure growth of 31% was slightly short and the 31-32% outlook disappointed. Capex reached $22.6B in the quarter, and Microsoft stood by its roughly $80B AI datacenter plan for the fiscal year. The shares fell 6.2% on 30 January, their worst day since October 2022.',
     label: 'MSFT earnings',
     category: 'earnings',
     symbols: ['MSFT'],
     indexSymbols: [],
     sources: [
-      { title: 'Reuters via Business Recorder: Microsoft quarterly results', url: 'https://brecorder.com/news/amp/40345451' },
+      {
+        title: 'Reuters via Business Recorder: Microsoft quarterly results',
+        url: 'https://brecorder.com/news/amp/40345451',
+      },
       {
         title: 'Finbold: why Microsoft stock is falling despite positive earnings',
         url: 'https://finbold.com/heres-why-microsoft-stock-is-falling-despite-positive-earnings/?related=1',
@@ -974,7 +1093,10 @@ const CATALOG_ENTRIES = [
         title: 'Vista News: Microsoft shares slump more than 6% on outlook',
         url: 'https://vistanewsonline.com/microsoft-inventory-slumps-greater-than-6-on-disappointing-income-outlook',
       },
-      { title: "Neowin: Microsoft reports $69.6 billion revenue in its fiscal second quarter", url: "https://www.neowin.net/news/microsoft-reports-696-billion-revenue-in-the-second-quarter-of-2025-fiscal-year/" },
+      {
+        title: 'Neowin: Microsoft reports $69.6 billion revenue in its fiscal second quarter',
+        url: 'https://www.neowin.net/news/microsoft-reports-696-billion-revenue-in-the-second-quarter-of-2025-fiscal-year/',
+      },
     ],
     verification: 'yes',
     verificationNote: 'Reuters (via Business Recorder) and a CNBC copy.',
@@ -1031,15 +1153,22 @@ const CATALOG_ENTRIES = [
     symbols: [],
     indexSymbols: [],
     sources: [
-      { title: "LaPresse (English): the privacy guarantor blocks DeepSeek (quotes the Garante's statement)", url: "https://za.lapresse.it/news-za/2025/01/30/ai-privacy-guarantor-blocks-deepseek/amp" },
-      { title: "Il Post: limitazioni a DeepSeek dal Garante della privacy (Italian)", url: "https://www.ilpost.it/2025/01/30/limitazioni-deepseek-garante-privacy/" },
+      {
+        title: "LaPresse (English): the privacy guarantor blocks DeepSeek (quotes the Garante's statement)",
+        url: 'https://za.lapresse.it/news-za/2025/01/30/ai-privacy-guarantor-blocks-deepseek/amp',
+      },
+      {
+        title: 'Il Post: limitazioni a DeepSeek dal Garante della privacy (Italian)',
+        url: 'https://www.ilpost.it/2025/01/30/limitazioni-deepseek-garante-privacy/',
+      },
       {
         title: "Reuters via Daily Maverick: Italy's privacy watchdog blocks DeepSeek",
         url: 'https://www.dailymaverick.co.za/article/2025-01-30-italys-privacy-watchdog-blocks-chinese-ai-app-deepseek/',
       },
     ],
     verification: 'yes',
-    verificationNote: "LaPresse, an Italian news agency, quotes the Garante's own statement; Reuters via Daily Maverick and Il Post agree. Hour unknown.",
+    verificationNote:
+      "LaPresse, an Italian news agency, quotes the Garante's own statement; Reuters via Daily Maverick and Il Post agree. Hour unknown.",
     importance: 'minor',
   },
   {
@@ -1070,25 +1199,34 @@ const CATALOG_ENTRIES = [
   {
     id: '2025-01-31-trump-huang',
     date: '2025-01-31',
-    time: "afternoon ET (hour not given)",
+    time: 'afternoon ET (hour not given)',
     timeZone: 'America/New_York',
     session: 'unknown',
     title: 'Jensen Huang at the White House: DeepSeek and export curbs',
-    summary: "Nvidia's CEO met Trump at the White House on Friday afternoon to talk about DeepSeek and AI-chip export policy, at a time when reports said tighter curbs were being considered. NVDA closed 3.7% lower that day at $120.07.",
+    summary:
+      "Nvidia's CEO met Trump at the White House on Friday afternoon to talk about DeepSeek and AI-chip export policy, at a time when reports said tighter curbs were being considered. NVDA closed 3.7% lower that day at $120.07.",
     label: 'Trump–Huang meeting',
     category: 'policy',
     symbols: ['NVDA'],
     indexSymbols: [],
     sources: [
-      { title: "Reuters via Malay Mail: Trump and Nvidia CEO discuss DeepSeek and chip exports ('Friday afternoon meeting')", url: "https://www.malaymail.com/news/money/2025/02/01/trump-and-nvidia-ceo-discuss-deepseek-ai-chip-exports-during-meeting-source-says/165140" },
-      { title: "AP via Prince George Citizen: Trump to meet Nvidia CEO Jensen Huang at the White House", url: "https://princegeorgecitizen.com/politics/president-trump-to-meet-with-nvidia-ceo-jensen-huang-at-the-white-house-10162842" },
+      {
+        title:
+          "Reuters via Malay Mail: Trump and Nvidia CEO discuss DeepSeek and chip exports ('Friday afternoon meeting')",
+        url: 'https://www.malaymail.com/news/money/2025/02/01/trump-and-nvidia-ceo-discuss-deepseek-ai-chip-exports-during-meeting-source-says/165140',
+      },
+      {
+        title: 'AP via Prince George Citizen: Trump to meet Nvidia CEO Jensen Huang at the White House',
+        url: 'https://princegeorgecitizen.com/politics/president-trump-to-meet-with-nvidia-ceo-jensen-huang-at-the-white-house-10162842',
+      },
       {
         title: 'LevelAct: Nvidia CEO and Trump discuss DeepSeek and AI chip exports',
         url: 'https://levelact.com/nvidia-ceo-and-president-trump-discuss-deepseek-and-ai-chip-exports-during-meeting',
       },
     ],
     verification: 'yes',
-    verificationNote: "Reuters via Malay Mail ('the Friday afternoon meeting') and AP confirm 31 January; one page's 26 January is wrong. Whether it fell before the close is not known, so the session stays unknown (day 0 is the same either way only if it was before 16:00).",
+    verificationNote:
+      "Reuters via Malay Mail ('the Friday afternoon meeting') and AP confirm 31 January; one page's 26 January is wrong. Whether it fell before the close is not known, so the session stays unknown (day 0 is the same either way only if it was before 16:00).",
     importance: 'minor',
     moves: [{ symbol: 'NVDA', date: '2025-01-31', pct: -3.7, rounding: 0.1 }],
   },
@@ -1116,7 +1254,10 @@ const CATALOG_ENTRIES = [
         title: 'Politico via E&E News: Trump backs off tariff threat',
         url: 'https://www.eenews.net/articles/trump-backs-off-tariff-threat-with-canada-and-mexico/',
       },
-      { title: "KPMG TaxNewsFlash: the three tariff orders and the White House fact sheet", url: "https://kpmg.com/us/en/taxnewsflash/news/2025/02/tnf-united-states-tariffs-canada-mexico-china.html" },
+      {
+        title: 'KPMG TaxNewsFlash: the three tariff orders and the White House fact sheet',
+        url: 'https://kpmg.com/us/en/taxnewsflash/news/2025/02/tnf-united-states-tariffs-canada-mexico-china.html',
+      },
     ],
     verification: 'yes',
     verificationNote: "Reported by AP and by Politico's E&E News.",
@@ -1128,8 +1269,9 @@ const CATALOG_ENTRIES = [
     time: null,
     timeZone: 'America/New_York',
     session: 'after_close',
-    title: "Alphabet guides to $75B of capex as Cloud misses",
-    summary: "Alphabet forecast about $75B of 2025 capital spending, far above the roughly $58B analysts expected and the $52.5B it spent in 2024. Google Cloud revenue of $11.96B (+30%) missed estimates. The stock fell about 9% after hours and closed 7.3% lower on 5 February.",
+    title: 'Alphabet guides to $75B of capex as Cloud misses',
+    summary:
+      'Alphabet forecast about $75B of 2025 capital spending, far above the roughly $58B analysts expected and the $52.5B it spent in 2024. Google Cloud revenue of $11.96B (+30%) missed estimates. The stock fell about 9% after hours and closed 7.3% lower on 5 February.',
     label: 'GOOGL earnings',
     category: 'earnings',
     symbols: ['GOOGL', 'GOOG'],
@@ -1140,10 +1282,14 @@ const CATALOG_ENTRIES = [
         title: 'DatacenterDynamics: Google expects 2025 capex of $75B',
         url: 'https://datacenterdynamics.com/en/news/google-expects-2025-capex-to-surge-to-75bn-on-ai-data-center-buildout',
       },
-      { title: 'Observer: Alphabet AI spending and earnings', url: 'https://observer.com/2025/02/alphabet-google-ai-spending-earnings/' },
+      {
+        title: 'Observer: Alphabet AI spending and earnings',
+        url: 'https://observer.com/2025/02/alphabet-google-ai-spending-earnings/',
+      },
     ],
     verification: 'yes',
-    verificationNote: "Reuters via Asharq Al-Awsat and Observer. Some copies said the stock fell about 8% on 5 February; the price data give −7.29% ($206.38 to $191.33), and the text follows the data. The 8-9% figures were intraday or after hours.",
+    verificationNote:
+      'Reuters via Asharq Al-Awsat and Observer. Some copies said the stock fell about 8% on 5 February; the price data give −7.29% ($206.38 to $191.33), and the text follows the data. The 8-9% figures were intraday or after hours.',
     importance: 'major',
     moves: [{ symbol: 'GOOGL', date: '2025-02-05', pct: -7.3, rounding: 0.1 }],
   },
@@ -1154,25 +1300,33 @@ const CATALOG_ENTRIES = [
     timeZone: 'America/New_York',
     session: 'after_close',
     title: 'AMD posts a record $7.66B quarter, but data center falls short',
-    summary: "Sales climbed 24% to a record $7.66B; the data-center segment grew 69% to $3.9B yet came in under some analysts' numbers. Instinct GPUs brought in more than $5B over the year. The stock slipped roughly 4-5% after hours and closed 6.3% lower the next day.",
+    summary:
+      "Sales climbed 24% to a record $7.66B; the data-center segment grew 69% to $3.9B yet came in under some analysts' numbers. Instinct GPUs brought in more than $5B over the year. The stock slipped roughly 4-5% after hours and closed 6.3% lower the next day.",
     label: 'AMD earnings',
     category: 'earnings',
     symbols: ['AMD'],
     indexSymbols: [],
     sources: [
-      { title: "AMD's release via Nasdaq.com: record fourth quarter and full year 2024", url: "https://www.nasdaq.com/articles/amd-reports-record-fourth-quarter-and-full-year-2024-financial-results" },
+      {
+        title: "AMD's release via Nasdaq.com: record fourth quarter and full year 2024",
+        url: 'https://www.nasdaq.com/articles/amd-reports-record-fourth-quarter-and-full-year-2024-financial-results',
+      },
       {
         title: "DNyuz: AMD's Q4 revenue hits $7.66B",
         url: 'https://dnyuz.com/2025/02/04/amds-q4-revenue-hits-7-66b-up-24-but-stock-falls',
       },
-      { title: 'Nasdaq: AMD earnings, data center and PC', url: 'https://www.nasdaq.com/articles/amd-earnings-data-center-and-pc-shine' },
+      {
+        title: 'Nasdaq: AMD earnings, data center and PC',
+        url: 'https://www.nasdaq.com/articles/amd-earnings-data-center-and-pc-shine',
+      },
       {
         title: 'Azzet: AMD beats Q4 forecasts, shares decline on guidance',
         url: 'https://azzet.com/news/amd-beats-q4-forecasts-shares-decline-on-guidance',
       },
     ],
     verification: 'yes',
-    verificationNote: "A copy of AMD's release and VentureBeat via DNyuz for the after-hours price; the next day's close is the price data's (−6.27%).",
+    verificationNote:
+      "A copy of AMD's release and VentureBeat via DNyuz for the after-hours price; the next day's close is the price data's (−6.27%).",
     importance: 'major',
     moves: [{ symbol: 'AMD', date: '2025-02-05', pct: -6.3, rounding: 0.1 }],
   },
@@ -1183,19 +1337,30 @@ const CATALOG_ENTRIES = [
     timeZone: 'America/New_York',
     session: 'after_close',
     title: 'Amazon points to ~$100B of 2025 capex; AWS grows 19%',
-    summary: "Fourth-quarter capital spending reached a record of about $26-28B, and management said that pace was representative of 2025, which points to more than $100B for the year, most of it for AWS and AI. AWS sales were up 19% at $28.8B. A weak first-quarter outlook knocked the stock down about 7% after hours; it closed about 4% lower on 7 February.",
+    summary:
+      'Fourth-quarter capital spending reached a record of about $26-28B, and management said that pace was representative of 2025, which points to more than $100B for the year, most of it for AWS and AI. AWS sales were up 19% at $28.8B. A weak first-quarter outlook knocked the stock down about 7% after hours; it closed about 4% lower on 7 February.',
     label: 'AMZN earnings',
     category: 'earnings',
     symbols: ['AMZN'],
     indexSymbols: [],
     sources: [
-      { title: "Amazon's Business Wire release via FinancialContent: fourth-quarter results", url: "https://markets.financialcontent.com/guymondailyherald/article/bizwire-2025-2-6-amazoncom-announces-fourth-quarter-results" },
+      {
+        title: "Amazon's Business Wire release via FinancialContent: fourth-quarter results",
+        url: 'https://markets.financialcontent.com/guymondailyherald/article/bizwire-2025-2-6-amazoncom-announces-fourth-quarter-results',
+      },
       { title: 'GMTEight: Amazon Q4 results', url: 'https://gmteight.com/content/detail/229947' },
-      { title: 'App Economy Insights: Amazon outspending everyone', url: 'https://www.appeconomyinsights.com/p/amazon-outspending-everyone' },
-      { title: 'Fintool: AMZN Q4 2024 earnings', url: 'https://fintool.com/app/research/companies/AMZN/earnings/Q4%202024' },
+      {
+        title: 'App Economy Insights: Amazon outspending everyone',
+        url: 'https://www.appeconomyinsights.com/p/amazon-outspending-everyone',
+      },
+      {
+        title: 'Fintool: AMZN Q4 2024 earnings',
+        url: 'https://fintool.com/app/research/companies/AMZN/earnings/Q4%202024',
+      },
     ],
     verification: 'yes',
-    verificationNote: "Amazon's release (via FinancialContent) gives net sales of $187.8B and AWS at $28.8B; the capex figure is still unsettled ($26.3B or $27.8B) because the excerpt seen does not show it. The next day's close is the price data's (−4.05%).",
+    verificationNote:
+      "Amazon's release (via FinancialContent) gives net sales of $187.8B and AWS at $28.8B; the capex figure is still unsettled ($26.3B or $27.8B) because the excerpt seen does not show it. The next day's close is the price data's (−4.05%).",
     importance: 'minor',
     moves: [{ symbol: 'AMZN', date: '2025-02-07', pct: -4, rounding: 1 }],
   },
@@ -1237,7 +1402,9 @@ const CATALOG_ENTRIES = [
     category: 'deepseek',
     symbols: ['NVDA'],
     indexSymbols: [],
-    sources: [{ title: 'GitHub: deepseek-ai/open-infra-index', url: 'https://github.com/deepseek-ai/open-infra-index' }],
+    sources: [
+      { title: 'GitHub: deepseek-ai/open-infra-index', url: 'https://github.com/deepseek-ai/open-infra-index' },
+    ],
     verification: 'yes',
     verificationNote:
       "Primary source (DeepSeek's GitHub). The README does not print the date of the sixth post; 1 March is from memory.",
@@ -1259,7 +1426,10 @@ const CATALOG_ENTRIES = [
     symbols: ['NVDA'],
     indexSymbols: [],
     sources: [
-      { title: "NVIDIA's Form 8-K of 26 February 2025 via ADVFN", url: "https://au.advfn.com/stock-market/NASDAQ/NVDA/stock-news/95519887/form-8-k-current-report" },
+      {
+        title: "NVIDIA's Form 8-K of 26 February 2025 via ADVFN",
+        url: 'https://au.advfn.com/stock-market/NASDAQ/NVDA/stock-news/95519887/form-8-k-current-report',
+      },
       { title: 'Nvidia Daily: Q4 FY2025 results', url: 'https://nvidiadaily.com/?p=16778' },
       {
         title: 'THX News: Nvidia record $39.3B revenue driven by AI',
@@ -1267,7 +1437,8 @@ const CATALOG_ENTRIES = [
       },
     ],
     verification: 'yes',
-    verificationNote: "NVIDIA's 8-K (via ADVFN) and copies of the release; GlobeNewswire stamped it 16:20:07 ET. The pre-report close of $131.28 agrees with the price data.",
+    verificationNote:
+      "NVIDIA's 8-K (via ADVFN) and copies of the release; GlobeNewswire stamped it 16:20:07 ET. The pre-report close of $131.28 agrees with the price data.",
     importance: 'major',
   },
   {
@@ -1319,9 +1490,15 @@ const CATALOG_ENTRIES = [
     symbols: ['NVDA'],
     indexSymbols: ['^GSPC', '^IXIC'],
     sources: [
-      { title: "CNBC: Nvidia shares fall 9% on tariff fears", url: "https://www.cnbc.com/2025/03/03/nvidia-shares-fall-9percent-on-tariff-fears.html" },
-      { title: "Morshedi (reworded copy of CNBC): closing report of 3 March", url: "https://morshedi.se/?p=659166" },
-      { title: "AP via WaterWorld: tariffs against Canada, China and Mexico take effect", url: "https://www.waterworld.com/water-utility-management/news/55272208/tariffs-against-canada-china-and-mexico-take-effect" },
+      {
+        title: 'CNBC: Nvidia shares fall 9% on tariff fears',
+        url: 'https://www.cnbc.com/2025/03/03/nvidia-shares-fall-9percent-on-tariff-fears.html',
+      },
+      { title: 'Morshedi (reworded copy of CNBC): closing report of 3 March', url: 'https://morshedi.se/?p=659166' },
+      {
+        title: 'AP via WaterWorld: tariffs against Canada, China and Mexico take effect',
+        url: 'https://www.waterworld.com/water-utility-management/news/55272208/tariffs-against-canada-china-and-mexico-take-effect',
+      },
       {
         title: "Forbes via Hargreaves Lansdown: Nvidia falls 9% as Trump's tariffs rout stocks",
         url: 'https://hl.co.uk/news/nvidia-falls-9-as-trumps-tariffs-rout-stocks',
@@ -1332,24 +1509,29 @@ const CATALOG_ENTRIES = [
       },
     ],
     verification: 'yes',
-    verificationNote: "CNBC (its own URL, seen cited in a copy), a copy of CNBC's closing text, AP via WaterWorld, and Forbes via HL, which says 'Monday' with earnings 'last Wednesday', fixing 3 March. The price data agree on NVDA.",
+    verificationNote:
+      "CNBC (its own URL, seen cited in a copy), a copy of CNBC's closing text, AP via WaterWorld, and Forbes via HL, which says 'Monday' with earnings 'last Wednesday', fixing 3 March. The price data agree on NVDA.",
     importance: 'major',
     moves: [{ symbol: 'NVDA', date: '2025-03-03', pct: -8.7, rounding: 0.1 }],
   },
   {
     id: '2025-03-04-tariffs-effective',
     date: '2025-03-04',
-    time: "just after midnight ET",
+    time: 'just after midnight ET',
     timeZone: 'America/New_York',
     session: 'pre_market',
     title: 'North American tariffs start 4 March, eased two days later',
-    summary: "The 25% duties on Canadian and Mexican goods came into force just after midnight on 4 March (10% on Canadian energy), and the 10% tariff on Chinese imports was doubled to 20%; China answered with duties of up to 15% on US farm goods. On 6 March Trump carved out USMCA-compliant goods until 2 April.",
+    summary:
+      'The 25% duties on Canadian and Mexican goods came into force just after midnight on 4 March (10% on Canadian energy), and the 10% tariff on Chinese imports was doubled to 20%; China answered with duties of up to 15% on US farm goods. On 6 March Trump carved out USMCA-compliant goods until 2 April.',
     label: 'Tariffs in force',
     category: 'policy',
     symbols: [],
     indexSymbols: ['^GSPC', '^IXIC'],
     sources: [
-      { title: "AP (Boak, Wiseman, Gillies) via Industrial Distribution: US tariffs on Canada and Mexico take effect", url: "https://www.inddist.com/economy/news/22934922/us-tariffs-on-canada-mexico-take-effect-china-mexico-canada-retaliate" },
+      {
+        title: 'AP (Boak, Wiseman, Gillies) via Industrial Distribution: US tariffs on Canada and Mexico take effect',
+        url: 'https://www.inddist.com/economy/news/22934922/us-tariffs-on-canada-mexico-take-effect-china-mexico-canada-retaliate',
+      },
       {
         title: 'Global Construction Review: Trump pauses tariffs after markets slide',
         url: 'https://globalconstructionreview.com/trump-pauses-tariffs-after-markets-slide/?sub4=The+Punchlist',
@@ -1360,7 +1542,8 @@ const CATALOG_ENTRIES = [
       },
     ],
     verification: 'yes',
-    verificationNote: "AP via Industrial Distribution gives the start 'just past midnight' and the doubling of the China tariff to 20%, which an earlier entry could not verify.",
+    verificationNote:
+      "AP via Industrial Distribution gives the start 'just past midnight' and the doubling of the China tariff to 20%, which an earlier entry could not verify.",
     importance: 'minor',
   },
   {
@@ -1393,9 +1576,13 @@ const CATALOG_ENTRIES = [
       },
     ],
     verification: 'yes',
-    verificationNote: "CNN's report, read through RNZ. US daylight saving began on 9 March, so from this date New York is on EDT (UTC−4).",
+    verificationNote:
+      "CNN's report, read through RNZ. US daylight saving began on 9 March, so from this date New York is on EDT (UTC−4).",
     importance: 'major',
-    moves: [{ symbol: 'NVDA', date: '2025-03-10', pct: -5.1, rounding: 0.1 }, { symbol: 'TSLA', date: '2025-03-10', pct: -15, rounding: 1 }],
+    moves: [
+      { symbol: 'NVDA', date: '2025-03-10', pct: -5.1, rounding: 0.1 },
+      { symbol: 'TSLA', date: '2025-03-10', pct: -15, rounding: 1 },
+    ],
   },
 ] satisfies CatalogEvent[]
 

@@ -57,11 +57,15 @@ export interface ImportanceMeasure {
 }
 
 /** Applies the rule above; `barsOf` gives the bars of a symbol (the snapshot in tests, any provider elsewhere). */
-export function measureImportance(event: ImportanceInput, barsOf: (symbol: string) => readonly Bar[] | undefined): ImportanceMeasure {
+export function measureImportance(
+  event: ImportanceInput,
+  barsOf: (symbol: string) => readonly Bar[] | undefined,
+): ImportanceMeasure {
   let largestMove: ImportanceMeasure['largestMove'] = null
   for (const symbol of event.usSymbols) {
     const r = oneDayReturn(barsOf(symbol), event.tradingDate)
-    if (r !== null && (largestMove === null || Math.abs(r) > Math.abs(largestMove.value))) largestMove = { symbol, value: r }
+    if (r !== null && (largestMove === null || Math.abs(r) > Math.abs(largestMove.value)))
+      largestMove = { symbol, value: r }
   }
   const marketMove = oneDayReturn(barsOf(IMPORTANCE_MARKET_SYMBOL), event.tradingDate)
   const milestone = MILESTONE_EVENT_IDS.includes(event.id)

@@ -38,22 +38,30 @@ export interface ReaderEvent {
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 const readerEventSchema = z.object({
-  date: z
+  date: z.string().check(
+    z.refine(isIsoDate, 'the date is not a real date written YYYY-MM-DD'),
+    z.refine(
+      (d: string) => d >= READER_DATE_RANGE.from && d <= READER_DATE_RANGE.to,
+      `the date must lie between ${READER_DATE_RANGE.from} and ${READER_DATE_RANGE.to}`,
+    ),
+  ),
+  when: z
     .string()
     .check(
-      z.refine(isIsoDate, 'the date is not a real date written YYYY-MM-DD'),
-      z.refine((d: string) => d >= READER_DATE_RANGE.from && d <= READER_DATE_RANGE.to, `the date must lie between ${READER_DATE_RANGE.from} and ${READER_DATE_RANGE.to}`),
+      z.refine(
+        (w: string) => (READER_WHEN as readonly string[]).includes(w) || TIME.test(w),
+        'the time must be HH:MM or before the open, during, after the close, unknown',
+      ),
     ),
-  when: z.string().check(z.refine((w: string) => (READER_WHEN as readonly string[]).includes(w) || TIME.test(w), 'the time must be HH:MM or before the open, during, after the close, unknown')),
-  title: z
-    .string()
-    .check(
-      z.refine((t: string) => t.trim().length >= 2, 'the title is empty'),
-      z.maxLength(MAX_READER_TITLE, `the title is longer than ${MAX_READER_TITLE} characters`),
-      // Control characters have no place in a title and could hide text; the page shows titles as text only.
-      z.refine((t: string) => !/[\u0000-\u001f\u007f]/.test(t), 'the title has control characters'),
-    ),
-  category: z.nullable(z.enum(EVENT_CATEGORY_IDS, { error: `the category must be one of ${EVENT_CATEGORY_IDS.join(', ')}` })),
+  title: z.string().check(
+    z.refine((t: string) => t.trim().length >= 2, 'the title is empty'),
+    z.maxLength(MAX_READER_TITLE, `the title is longer than ${MAX_READER_TITLE} characters`),
+    // Control characters have no place in a title and could hide text; the page shows titles as text only.
+    z.refine((t: string) => !/[\u0000-\u001f\u007f]/.test(t), 'the title has control characters'),
+  ),
+  category: z.nullable(
+    z.enum(EVENT_CATEGORY_IDS, { error: `the category must be one of ${EVENT_CATEGORY_IDS.join(', ')}` }),
+  ),
   url: z.nullable(
     z
       .string()
@@ -101,7 +109,13 @@ export function readerTradingDate(event: Pick<ReaderEvent, 'date' | 'when'>): Is
 }
 
 /** Validates one event (from the form or the link); the message names the first problem. */
-export function validateReaderEvent(input: { date: string; when: string; title: string; category: string | null; url: string | null }): { ok: true; event: ReaderEvent } | { ok: false; message: string } {
+export function validateReaderEvent(input: {
+  date: string
+  when: string
+  title: string
+  category: string | null
+  url: string | null
+}): { ok: true; event: ReaderEvent } | { ok: false; message: string } {
   const cleaned = {
     date: input.date.trim(),
     when: input.when.trim(),
@@ -132,7 +146,10 @@ export function encodeReaderEvents(events: readonly ReaderEvent[]): string {
 export function decodeReaderEvents(raw: string | null | undefined): { events: ReaderEvent[]; notices: string[] } {
   if (raw === null || raw === undefined || raw === '') return { events: [], notices: [] }
   if (raw.length > MAX_READER_PARAM) {
-    return { events: [], notices: [`Ignored your events in the link: the list is longer than ${MAX_READER_PARAM} characters.`] }
+    return {
+      events: [],
+      notices: [`Ignored your events in the link: the list is longer than ${MAX_READER_PARAM} characters.`],
+    }
   }
   const parts = raw.split(';').filter((p) => p !== '')
   const notices: string[] = []
@@ -141,7 +158,9 @@ export function decodeReaderEvents(raw: string | null | undefined): { events: Re
     if (events.length >= MAX_READER_EVENTS) return
     const fields = part.split(',')
     if (fields.length !== 5) {
-      notices.push(`Ignored your event ${i + 1} in the link: it does not have the five fields date, time, title, category and link.`)
+      notices.push(
+        `Ignored your event ${i + 1} in the link: it does not have the five fields date, time, title, category and link.`,
+      )
       return
     }
     let decoded: string[]
@@ -156,7 +175,8 @@ export function decodeReaderEvents(raw: string | null | undefined): { events: Re
     if (result.ok) events.push(result.event)
     else notices.push(`Ignored your event ${i + 1} in the link: ${result.message}.`)
   })
-  if (parts.length > MAX_READER_EVENTS) notices.push(`Kept the first ${MAX_READER_EVENTS} of your ${parts.length} events (the most a link carries).`)
+  if (parts.length > MAX_READER_EVENTS)
+    notices.push(`Kept the first ${MAX_READER_EVENTS} of your ${parts.length} events (the most a link carries).`)
   return { events, notices }
 }
 

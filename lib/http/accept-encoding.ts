@@ -65,7 +65,10 @@ function weightOf(coding: ContentCoding, entries: readonly AcceptedCoding[]): nu
  * No header means identity: many simple clients send none and could not read a compressed body. `undefined`
  * when nothing is acceptable, not even identity (`identity;q=0` alone); the caller decides what to send then.
  */
-export function negotiateEncoding(header: string | null | undefined, available: readonly ContentCoding[] = CONTENT_CODINGS): ContentCoding | undefined {
+export function negotiateEncoding(
+  header: string | null | undefined,
+  available: readonly ContentCoding[] = CONTENT_CODINGS,
+): ContentCoding | undefined {
   const entries = parseAcceptEncoding(header)
   if (entries === undefined) return 'identity'
   let best: { coding: ContentCoding; q: number } | undefined

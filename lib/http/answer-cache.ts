@@ -33,7 +33,12 @@ export function answerCache(name: string, maxBytes: number) {
       if (hit) addBrotli(key, hit.value, ttlMs)
       return hit?.value
     },
-    async put(key: string, body: Uint8Array<ArrayBuffer>, headers: Record<string, string>, ttlMs: number): Promise<CachedAnswer> {
+    async put(
+      key: string,
+      body: Uint8Array<ArrayBuffer>,
+      headers: Record<string, string>,
+      ttlMs: number,
+    ): Promise<CachedAnswer> {
       const answer = { encoded: await encodeBody(body), headers }
       await cache().set(key, answer, { ttlMs })
       addBrotli(key, answer, ttlMs)

@@ -30,7 +30,8 @@ const GZIP_OPTIONS = { level: 9 }
  */
 const BROTLI_QUALITY = 11
 
-const toBytes = (buffer: Buffer): Uint8Array<ArrayBuffer> => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>
+const toBytes = (buffer: Buffer): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>
 
 /** The identity bytes with their gzip variant (made on libuv's thread pool, not on the event loop). */
 export async function encodeBody(identity: Uint8Array<ArrayBuffer>): Promise<EncodedBody> {
@@ -55,7 +56,10 @@ export function upgradeToBrotli(body: EncodedBody, store: (upgraded: EncodedBody
   if (body.br || brotliInProgress) return
   brotliInProgress = true
   brotliAsync(body.identity, {
-    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.identity.byteLength },
+    params: {
+      [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.identity.byteLength,
+    },
   })
     .then((compressed) => store({ ...body, br: toBytes(compressed) }))
     .catch(() => undefined)
@@ -101,7 +105,11 @@ function deflateAccepted(acceptEncoding: string | null): boolean {
  * A request whose If-None-Match names the variant gets 304 with no body. `headers` are the route's own
  * (Content-Type, Cache-Control, ...), kept unchanged.
  */
-export function encodedResponse(request: Request, body: EncodedBody, headers: Readonly<Record<string, string>>): Response {
+export function encodedResponse(
+  request: Request,
+  body: EncodedBody,
+  headers: Readonly<Record<string, string>>,
+): Response {
   const available: ContentCoding[] = body.br ? ['br', 'gzip'] : ['gzip']
   // Nothing acceptable at all (`identity;q=0` alone): RFC 9110 lets a server ignore the header, and an
   // uncompressed answer is the one every client can read.

@@ -18,10 +18,15 @@ export const ENCODED_LENGTH_HEADER = 'x-ai-shock-encoded-length'
 const CODING = /^(?:gzip|br)$/
 const LENGTH = /^\d{1,12}$/
 
-type SetHeader = (this: http.ServerResponse, name: string, value: number | string | readonly string[]) => http.ServerResponse
+type SetHeader = (
+  this: http.ServerResponse,
+  name: string,
+  value: number | string | readonly string[],
+) => http.ServerResponse
 const INSTALLED = Symbol.for('ai-shock.pre-encoded-responses')
 
-const single = (value: number | string | readonly string[]): string => (Array.isArray(value) ? String(value[value.length - 1] ?? '') : String(value))
+const single = (value: number | string | readonly string[]): string =>
+  Array.isArray(value) ? String(value[value.length - 1] ?? '') : String(value)
 
 /** Installs the hook once per process; later calls do nothing. Returns whether this call installed it. */
 export function installPreEncodedResponses(): boolean {

@@ -73,7 +73,8 @@ export function clientIdentity(headers: Headers, options: ClientIdentityOptions)
   const peer = peerKey(headers)
   if (options.trustProxyHops > 0) {
     const entries = (headers.get('x-forwarded-for') ?? '').split(',')
-    const trusted = entries.length >= options.trustProxyHops ? entries[entries.length - options.trustProxyHops] : undefined
+    const trusted =
+      entries.length >= options.trustProxyHops ? entries[entries.length - options.trustProxyHops] : undefined
     const forwarded = addressKey(trusted)
     if (forwarded) return forwarded
   }

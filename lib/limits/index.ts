@@ -1,12 +1,25 @@
 import 'server-only'
 import { env } from '../server/env'
 import { getSharedStore } from '../store'
-import { createMemoryByteCache, createMemoryClientLimiter, createMemorySingleFlight, createMemoryUpstreamBudget } from './memory'
+import {
+  createMemoryByteCache,
+  createMemoryClientLimiter,
+  createMemorySingleFlight,
+  createMemoryUpstreamBudget,
+} from './memory'
 import { createSharedLimitsStore } from './shared'
 import type { ByteCache, ClientLimiter, SingleFlight, UpstreamBudget } from './types'
 import { liveAttemptTimeoutMs } from '../providers/registry'
 
-export type { ByteCache, CacheHit, ClientLimiter, LimitDecision, SingleFlight, SingleFlightOptions, UpstreamBudget } from './types'
+export type {
+  ByteCache,
+  CacheHit,
+  ClientLimiter,
+  LimitDecision,
+  SingleFlight,
+  SingleFlightOptions,
+  UpstreamBudget,
+} from './types'
 export { CapacityError, type CapacityReason } from './errors'
 
 /** The limits are stated per minute; buckets refill evenly over this span. */
@@ -70,13 +83,22 @@ export function createMemoryLimitsStore(options: LimitsStoreOptions): LimitsStor
     clientLimiter(name) {
       let limiter = limiters.get(name)
       if (!limiter) {
-        limiter = createMemoryClientLimiter({ limit: options.limits[name], windowMs: LIMIT_WINDOW_MS, maxBytes: CLIENT_LIMITER_MAX_BYTES, now })
+        limiter = createMemoryClientLimiter({
+          limit: options.limits[name],
+          windowMs: LIMIT_WINDOW_MS,
+          maxBytes: CLIENT_LIMITER_MAX_BYTES,
+          now,
+        })
         limiters.set(name, limiter)
       }
       return limiter
     },
     upstreamBudget() {
-      return (budget ??= createMemoryUpstreamBudget({ limit: options.upstreamPerMinute, windowMs: LIMIT_WINDOW_MS, now }))
+      return (budget ??= createMemoryUpstreamBudget({
+        limit: options.upstreamPerMinute,
+        windowMs: LIMIT_WINDOW_MS,
+        now,
+      }))
     },
     byteCache<V extends object>(name: string, spec: ByteCacheSpec<V>): ByteCache<V> {
       const existing = caches.get(name)

@@ -23,10 +23,18 @@ export interface SharedFlightTimings {
 function toDecision(decision: StoreDecision): LimitDecision {
   return decision.allowed
     ? { ok: true, retryAfterSeconds: 0, remaining: decision.remaining }
-    : { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)), remaining: decision.remaining }
+    : {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)),
+        remaining: decision.remaining,
+      }
 }
 
-function sharedByteCache<V extends object>(name: string, spec: ByteCacheSpec<V> & { codec: NonNullable<ByteCacheSpec<V>['codec']> }, store: SharedStore): ByteCache<V> {
+function sharedByteCache<V extends object>(
+  name: string,
+  spec: ByteCacheSpec<V> & { codec: NonNullable<ByteCacheSpec<V>['codec']> },
+  store: SharedStore,
+): ByteCache<V> {
   const { codec } = spec
   const key = (k: string) => `${name}:${k}`
   // What this instance wrote, for stats(): the shared total lives in Redis and is not worth a round trip.
@@ -64,9 +72,16 @@ function sharedFlight(name: string, store: SharedStore, timings: SharedFlightTim
       const peek = options?.peek
       if (!peek) return local.run(key, fn)
       return local.run(key, async () => {
-        const { value, from } = await sharedSingleFlight({ lock: store.lock, key: `${name}:${key}`, run: fn, peek, ...timings })
+        const { value, from } = await sharedSingleFlight({
+          lock: store.lock,
+          key: `${name}:${key}`,
+          run: fn,
+          peek,
+          ...timings,
+        })
         // Rare and worth knowing: a holder outlived the whole wait, so this window may have been fetched twice.
-        if (from === 'fetched-after-wait') console.warn(`[flight] ${name}: waited ${timings.maxWaitMs} ms for another instance's fetch, fetched it here`)
+        if (from === 'fetched-after-wait')
+          console.warn(`[flight] ${name}: waited ${timings.maxWaitMs} ms for another instance's fetch, fetched it here`)
         return value
       })
     },
@@ -88,7 +103,10 @@ function clientLimiter(limiter: CountLimiter, limit: number): ClientLimiter {
  * codec (rendered answers, byte arrays) stay in this process's memory. When Redis is unreachable the shared store
  * answers from this process's memory, so all of this degrades to the single-instance behaviour, never to an error.
  */
-export function createSharedLimitsStore(options: LimitsStoreOptions & { flight: SharedFlightTimings }, store: SharedStore): LimitsStore {
+export function createSharedLimitsStore(
+  options: LimitsStoreOptions & { flight: SharedFlightTimings },
+  store: SharedStore,
+): LimitsStore {
   const limiters = new Map<string, ClientLimiter>()
   const caches = new Map<string, ByteCache<object>>()
   const flights = new Map<string, SingleFlight>()

@@ -5,7 +5,13 @@ import { createSnapshotProvider } from '../providers/snapshot'
 import { LIVE_PROVIDER_ID } from '../providers/live'
 import { createLiveProvider } from '../providers/registry'
 import { snapshotCoverage } from '../snapshot'
-import { cachedWindowBytes, createPriceService, type CachedWindow, type PriceService, type PriceServiceOptions } from './service'
+import {
+  cachedWindowBytes,
+  createPriceService,
+  type CachedWindow,
+  type PriceService,
+  type PriceServiceOptions,
+} from './service'
 import { cachedWindowCodec } from './window-codec'
 
 export type { PricesRequest, PricesResult, PriceService } from './service'

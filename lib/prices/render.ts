@@ -65,11 +65,14 @@ function render(result: PricesResult, format: PricesFormat): Uint8Array<ArrayBuf
  * window fetched again gives a new key, so a copy never outlives the data it was made from.
  */
 function normalisedKey(format: PricesFormat, series: readonly PriceSeries[], liveWindows: readonly string[]): string {
-  const parts = series.map((s) => `${s.symbol}:${s.source}:${s.bars[0]?.date ?? ''}:${s.bars[s.bars.length - 1]?.date ?? ''}:${s.bars.length}`)
+  const parts = series.map(
+    (s) => `${s.symbol}:${s.source}:${s.bars[0]?.date ?? ''}:${s.bars[s.bars.length - 1]?.date ?? ''}:${s.bars.length}`,
+  )
   return `${env().PRICE_PROVIDER}|${format}|${parts.join(',')}|${[...liveWindows].sort().join(',')}`
 }
 
-const ttlFor = (kind: RenderedPrices['kind']): number => (kind === 'snapshot' ? SNAPSHOT_ANSWER_TTL_MS : LIVE_ANSWER_TTL_MS)
+const ttlFor = (kind: RenderedPrices['kind']): number =>
+  kind === 'snapshot' ? SNAPSHOT_ANSWER_TTL_MS : LIVE_ANSWER_TTL_MS
 
 /**
  * Makes the brotli variant of a cached answer off the request path and puts it back under the same key (so the

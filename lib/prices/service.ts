@@ -144,7 +144,12 @@ export function describeProviderError(error: ProviderError | CapacityError): str
 export interface PriceService {
   getPrices(request: PricesRequest): Promise<PricesResult>
   /** Counters for tests and benchmarks. */
-  stats(): { upstreamCalls: number; cachedWindows: number; cachedBytes: number; queue: { active: number; queued: number; clients: number } }
+  stats(): {
+    upstreamCalls: number
+    cachedWindows: number
+    cachedBytes: number
+    queue: { active: number; queued: number; clients: number }
+  }
 }
 
 /** Weekdays in [from, to]: an upper bound on an exchange's sessions, without asking any calendar. */
@@ -222,8 +227,15 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
     }
   }
 
-  function toProviderError(failure: Extract<CachedWindow, { failure: unknown }>['failure'], symbol: string): ProviderError {
-    return new ProviderError(failure.kind, failure.message, { provider: failure.provider, symbol, retryAfterSeconds: failure.retryAfterSeconds })
+  function toProviderError(
+    failure: Extract<CachedWindow, { failure: unknown }>['failure'],
+    symbol: string,
+  ): ProviderError {
+    return new ProviderError(failure.kind, failure.message, {
+      provider: failure.provider,
+      symbol,
+      retryAfterSeconds: failure.retryAfterSeconds,
+    })
   }
 
   /**
@@ -247,25 +259,36 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       if ('failure' in stored.value) throw toProviderError(stored.value.failure, symbol)
       return { ...stored.value.bars, version: `${key}@${stored.value.fetchedAt}` }
     }
-    return flights.run(key, async (): Promise<LiveResult> => {
-      const stale = hit && 'bars' in hit.value ? { ...hit.value.bars, version: `${key}@${hit.value.fetchedAt}` } : undefined
-      try {
-        const result = await queue.run(caller?.id ?? SHARED_CALLER_ID, () => callUpstreamWithRetries(symbol, window.from, window.to))
-        const ttlMs = window.to < today() ? CLOSED_RANGE_TTL_MS : OPEN_RANGE_TTL_MS
-        const fetchedAt = now()
-        await cache.set(key, { bars: result, fetchedAt }, { ttlMs })
-        return { ...result, version: `${key}@${fetchedAt}` }
-      } catch (error) {
-        const known = error instanceof ProviderError || error instanceof CapacityError
-        if (!known) throw error
-        if (stale) return { ...stale, staleBecause: error }
-        if (error instanceof ProviderError) {
-          const { retryAfterSeconds, provider } = error.options
-          await cache.set(key, { failure: { kind: error.kind, message: error.message, provider, retryAfterSeconds } }, { ttlMs: FAILURE_TTL_MS })
+    return flights.run(
+      key,
+      async (): Promise<LiveResult> => {
+        const stale =
+          hit && 'bars' in hit.value ? { ...hit.value.bars, version: `${key}@${hit.value.fetchedAt}` } : undefined
+        try {
+          const result = await queue.run(caller?.id ?? SHARED_CALLER_ID, () =>
+            callUpstreamWithRetries(symbol, window.from, window.to),
+          )
+          const ttlMs = window.to < today() ? CLOSED_RANGE_TTL_MS : OPEN_RANGE_TTL_MS
+          const fetchedAt = now()
+          await cache.set(key, { bars: result, fetchedAt }, { ttlMs })
+          return { ...result, version: `${key}@${fetchedAt}` }
+        } catch (error) {
+          const known = error instanceof ProviderError || error instanceof CapacityError
+          if (!known) throw error
+          if (stale) return { ...stale, staleBecause: error }
+          if (error instanceof ProviderError) {
+            const { retryAfterSeconds, provider } = error.options
+            await cache.set(
+              key,
+              { failure: { kind: error.kind, message: error.message, provider, retryAfterSeconds } },
+              { ttlMs: FAILURE_TTL_MS },
+            )
+          }
+          throw error
         }
-        throw error
-      }
-    }, { peek })
+      },
+      { peek },
+    )
   }
 
   function toSeries(result: DailyBarsResult, source: PriceSeries['source'], from: IsoDate, to: IsoDate): PriceSeries {
@@ -285,8 +308,10 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
     const warnings: string[] = []
     const end = to < today() ? to : today()
     // More than a week without a bar at either end means the source does not reach that far.
-    if (first.date > addDays(from, 7)) warnings.push(`${series.symbol}: data starts on ${first.date}, after the requested ${from}.`)
-    if (last.date < addDays(end, -7)) warnings.push(`${series.symbol}: data ends on ${last.date}, before the requested ${end}.`)
+    if (first.date > addDays(from, 7))
+      warnings.push(`${series.symbol}: data starts on ${first.date}, after the requested ${from}.`)
+    if (last.date < addDays(end, -7))
+      warnings.push(`${series.symbol}: data ends on ${last.date}, before the requested ${end}.`)
     return warnings
   }
 
@@ -300,7 +325,13 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
     }
   }
 
-  async function fromLive(symbol: string, from: IsoDate, to: IsoDate, caller?: LiveCaller, onLiveWindow?: (version: string) => void): Promise<Outcome> {
+  async function fromLive(
+    symbol: string,
+    from: IsoDate,
+    to: IsoDate,
+    caller?: LiveCaller,
+    onLiveWindow?: (version: string) => void,
+  ): Promise<Outcome> {
     try {
       const result = await liveBars(symbol, from, to, caller)
       onLiveWindow?.(result.version)
@@ -309,7 +340,9 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       const dropped = (result.droppedDates ?? []).filter((d) => d >= from && d <= to)
       if (dropped.length > 0) {
         const shown = dropped.slice(0, 5).join(', ') + (dropped.length > 5 ? ', …' : '')
-        warnings.push(`${symbol}: ${dropped.length} session${dropped.length > 1 ? 's' : ''} came with missing values from the live source and ${dropped.length > 1 ? 'were' : 'was'} left out (${shown}).`)
+        warnings.push(
+          `${symbol}: ${dropped.length} session${dropped.length > 1 ? 's' : ''} came with missing values from the live source and ${dropped.length > 1 ? 'were' : 'was'} left out (${shown}).`,
+        )
       }
       const rejected = (result.rejectedBars ?? []).filter((r) => r.date >= from && r.date <= to)
       if (rejected.length > 0) warnings.push(describeRejectedBars(symbol, rejected, result.calendarName))
@@ -348,7 +381,12 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
   }
 
   return {
-    stats: () => ({ upstreamCalls, cachedWindows: cache.stats().entries, cachedBytes: cache.stats().bytes, queue: queue.stats() }),
+    stats: () => ({
+      upstreamCalls,
+      cachedWindows: cache.stats().entries,
+      cachedBytes: cache.stats().bytes,
+      queue: queue.stats(),
+    }),
 
     async getPrices(request) {
       // Bounded before anything is fetched or rendered: the cost of an answer grows with symbols x sessions.
@@ -370,9 +408,13 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
       if (notFound.length > 0) {
         const where = options.mode === 'snapshot' ? 'in the embedded snapshot' : 'at the price source'
         // One issue per unknown symbol, so a client can offer to drop exactly those and keep the rest.
-        throw new DomainError('not_found', `Unknown symbol${notFound.length > 1 ? 's' : ''} ${where}: ${notFound.join(', ')}`, {
-          issues: notFound.map((symbol) => ({ path: 'symbols', message: symbol })),
-        })
+        throw new DomainError(
+          'not_found',
+          `Unknown symbol${notFound.length > 1 ? 's' : ''} ${where}: ${notFound.join(', ')}`,
+          {
+            issues: notFound.map((symbol) => ({ path: 'symbols', message: symbol })),
+          },
+        )
       }
 
       const series: PriceSeries[] = []
@@ -408,7 +450,12 @@ export function createPriceService(options: PriceServiceOptions): PriceService {
           throw new DomainError(
             'upstream_failed',
             `No data for ${names}: the live price source cannot be reached from this server, and the embedded snapshot does not hold ${failures.length > 1 ? 'them' : 'it'}.`,
-            { issues: [{ path: 'source', message: 'unreachable' }, ...failures.map((f) => ({ path: 'symbols', message: f.symbol }))] },
+            {
+              issues: [
+                { path: 'source', message: 'unreachable' },
+                ...failures.map((f) => ({ path: 'symbols', message: f.symbol })),
+              ],
+            },
           )
         }
         throw new DomainError(

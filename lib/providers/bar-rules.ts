@@ -105,7 +105,11 @@ const REASON_TEXT: Record<BarRejection, (calendarName: string) => string> = {
  * One warning for all the bars of a symbol that were dropped, e.g.
  * "NVDA: 3 live bars dropped (2 with high below low, 1 on a day NYSE does not trade)."
  */
-export function describeRejectedBars(symbol: string, rejected: readonly RejectedBar[], calendarName = 'the exchange'): string {
+export function describeRejectedBars(
+  symbol: string,
+  rejected: readonly RejectedBar[],
+  calendarName = 'the exchange',
+): string {
   const counts = new Map<BarRejection, number>()
   for (const r of rejected) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1)
   const parts = [...counts].map(([reason, n]) => `${n} ${REASON_TEXT[reason](calendarName)}`)

@@ -10,7 +10,10 @@ export function createSnapshotProvider(): PriceProvider {
     async getDailyBars({ symbol, from, to }: DailyBarsRequest): Promise<DailyBarsResult> {
       const all = snapshotBars(symbol)
       if (!all) {
-        throw new ProviderError('not_found', `${symbol} is not in the embedded snapshot`, { provider: 'snapshot', symbol })
+        throw new ProviderError('not_found', `${symbol} is not in the embedded snapshot`, {
+          provider: 'snapshot',
+          symbol,
+        })
       }
       const info = getSymbolInfo(symbol)
       return {

@@ -70,7 +70,10 @@ export function buildCarFigureSvg(result: ReactionResult, options: CarFigureOpti
   const titleLines = [options.title, options.subtitle].filter((t): t is string => Boolean(t))
   const top = 12 + titleLines.length * (fontSize + 6)
   // Legend: as many rows as the symbols need at this width.
-  const legendItems = [...data.series.map((s) => ({ label: s.symbol, colorVar: s.colorVar, bold: false })), { label: 'CAAR ± 95%', colorVar: '--fg', bold: true }]
+  const legendItems = [
+    ...data.series.map((s) => ({ label: s.symbol, colorVar: s.colorVar, bold: false })),
+    { label: 'CAAR ± 95%', colorVar: '--fg', bold: true },
+  ]
   const legendRows: (typeof legendItems)[] = [[]]
   let rowWidth = 0
   const usable = width - 24
@@ -107,24 +110,38 @@ export function buildCarFigureSvg(result: ReactionResult, options: CarFigureOpti
     )
   })
   for (const tick of axis.ticks) {
-    parts.push(`<line x1="${left}" x2="${left + plotW}" y1="${f(y(tick))}" y2="${f(y(tick))}" stroke="${color('--grid')}" stroke-width="1"/>`)
-    parts.push(`<text x="${left - 6}" y="${f(y(tick) + 4)}" text-anchor="end" fill="${color('--muted')}">${escapeXml(formatPercent(tick, 1))}</text>`)
+    parts.push(
+      `<line x1="${left}" x2="${left + plotW}" y1="${f(y(tick))}" y2="${f(y(tick))}" stroke="${color('--grid')}" stroke-width="1"/>`,
+    )
+    parts.push(
+      `<text x="${left - 6}" y="${f(y(tick) + 4)}" text-anchor="end" fill="${color('--muted')}">${escapeXml(formatPercent(tick, 1))}</text>`,
+    )
   }
   const xStep = d2 - d1 > 20 ? (small ? 10 : 5) : small ? 5 : 2
   for (let d = Math.ceil(d1 / xStep) * xStep; d <= d2; d += xStep) {
-    parts.push(`<line x1="${f(x(d))}" x2="${f(x(d))}" y1="${top + plotH}" y2="${top + plotH + 4}" stroke="${color('--muted')}"/>`)
-    parts.push(`<text x="${f(x(d))}" y="${top + plotH + 16}" text-anchor="middle" fill="${color('--muted')}">${d > 0 ? `+${d}` : d}</text>`)
+    parts.push(
+      `<line x1="${f(x(d))}" x2="${f(x(d))}" y1="${top + plotH}" y2="${top + plotH + 4}" stroke="${color('--muted')}"/>`,
+    )
+    parts.push(
+      `<text x="${f(x(d))}" y="${top + plotH + 16}" text-anchor="middle" fill="${color('--muted')}">${d > 0 ? `+${d}` : d}</text>`,
+    )
   }
-  parts.push(`<line x1="${left}" x2="${left + plotW}" y1="${f(y(0))}" y2="${f(y(0))}" stroke="${color('--muted')}" stroke-width="1"/>`)
+  parts.push(
+    `<line x1="${left}" x2="${left + plotW}" y1="${f(y(0))}" y2="${f(y(0))}" stroke="${color('--muted')}" stroke-width="1"/>`,
+  )
   // Day 0.
-  parts.push(`<line x1="${f(x(0))}" x2="${f(x(0))}" y1="${top}" y2="${top + plotH}" stroke="${color('--fg')}" stroke-dasharray="4 3" stroke-width="1"/>`)
+  parts.push(
+    `<line x1="${f(x(0))}" x2="${f(x(0))}" y1="${top}" y2="${top + plotH}" stroke="${color('--fg')}" stroke-dasharray="4 3" stroke-width="1"/>`,
+  )
   parts.push(`<text x="${f(x(0) + 4)}" y="${top + fontSize}" fill="${color('--fg')}">day 0</text>`)
 
   const band = data.caar.filter((c) => c.lower !== null && c.upper !== null)
   if (band.length > 1) {
     const upper = band.map((c) => `${f(x(c.day))},${f(y(c.upper ?? 0))}`)
     const lower = [...band].reverse().map((c) => `${f(x(c.day))},${f(y(c.lower ?? 0))}`)
-    parts.push(`<polygon points="${[...upper, ...lower].join(' ')}" fill="${color('--muted')}" fill-opacity="0.18" stroke="none"/>`)
+    parts.push(
+      `<polygon points="${[...upper, ...lower].join(' ')}" fill="${color('--muted')}" fill-opacity="0.18" stroke="none"/>`,
+    )
   }
   for (const s of data.series) {
     if (s.points.length < 2) continue
@@ -135,19 +152,28 @@ export function buildCarFigureSvg(result: ReactionResult, options: CarFigureOpti
     const d = data.caar.map((c, i) => `${i === 0 ? 'M' : 'L'}${f(x(c.day))},${f(y(c.caar))}`).join('')
     parts.push(`<path d="${d}" fill="none" stroke="${color('--fg')}" stroke-width="2.5"/>`)
   }
-  parts.push(`<text x="${left + plotW / 2}" y="${top + plotH + 30}" text-anchor="middle" fill="${color('--muted')}">sessions relative to day 0</text>`)
+  parts.push(
+    `<text x="${left + plotW / 2}" y="${top + plotH + 30}" text-anchor="middle" fill="${color('--muted')}">sessions relative to day 0</text>`,
+  )
 
   let ly = top + plotH + 36 + fontSize
   for (const row of legendRows) {
     let lx = 12
     for (const item of row) {
-      parts.push(`<line x1="${lx}" x2="${lx + 16}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color(item.colorVar)}" stroke-width="${item.bold ? 2.5 : 1.5}"/>`)
-      parts.push(`<text x="${lx + 22}" y="${ly}" fill="${color('--fg')}"${item.bold ? ' font-weight="600"' : ''}>${escapeXml(item.label)}</text>`)
+      parts.push(
+        `<line x1="${lx}" x2="${lx + 16}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color(item.colorVar)}" stroke-width="${item.bold ? 2.5 : 1.5}"/>`,
+      )
+      parts.push(
+        `<text x="${lx + 22}" y="${ly}" fill="${color('--fg')}"${item.bold ? ' font-weight="600"' : ''}>${escapeXml(item.label)}</text>`,
+      )
       lx += 22 + estimateTextWidth(item.label, fontSize, item.bold) + 14
     }
     ly += fontSize + 8
   }
-  if (options.footer) parts.push(`<text x="12" y="${height - 8}" fill="${color('--muted')}" font-size="${fontSize - 1}">${escapeXml(options.footer)}</text>`)
+  if (options.footer)
+    parts.push(
+      `<text x="12" y="${height - 8}" fill="${color('--muted')}" font-size="${fontSize - 1}">${escapeXml(options.footer)}</text>`,
+    )
   parts.push('</svg>')
   return parts.join('')
 }
@@ -163,7 +189,9 @@ export function carFigureCsv(result: ReactionResult): string {
     }
   }
   for (const c of result.portfolio.path) {
-    lines.push(['CAAR', c.day, '', csvNumber(c.caar), csvNumber(c.sd), csvNumber(c.lower), csvNumber(c.upper), c.n].join(','))
+    lines.push(
+      ['CAAR', c.day, '', csvNumber(c.caar), csvNumber(c.sd), csvNumber(c.lower), csvNumber(c.upper), c.n].join(','),
+    )
   }
   return lines.join('\n') + '\n'
 }

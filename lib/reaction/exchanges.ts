@@ -18,7 +18,11 @@ interface ExchangeHours {
 }
 
 const HOURS: Readonly<Record<string, ExchangeHours>> = {
-  'America/New_York': { name: 'the US market (NYSE, Nasdaq)', open: '09:30', closes: [{ from: '1900-01-01', time: '16:00' }] },
+  'America/New_York': {
+    name: 'the US market (NYSE, Nasdaq)',
+    open: '09:30',
+    closes: [{ from: '1900-01-01', time: '16:00' }],
+  },
   'Asia/Tokyo': {
     name: 'the Tokyo Stock Exchange',
     open: '09:00',
@@ -28,7 +32,11 @@ const HOURS: Readonly<Record<string, ExchangeHours>> = {
     ],
   },
   'Asia/Hong_Kong': { name: 'the Hong Kong exchange', open: '09:30', closes: [{ from: '1900-01-01', time: '16:00' }] },
-  'Europe/London': { name: 'the London Stock Exchange', open: '08:00', closes: [{ from: '1900-01-01', time: '16:30' }] },
+  'Europe/London': {
+    name: 'the London Stock Exchange',
+    open: '08:00',
+    closes: [{ from: '1900-01-01', time: '16:30' }],
+  },
 }
 
 const US_ZONE = 'America/New_York'
@@ -60,7 +68,14 @@ function zoneOffsetMs(epochMs: number, timeZone: string): number {
     offsetFormatters.set(timeZone, format)
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(epochMs)).map((p) => [p.type, p.value]))
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  )
   return asUtc - Math.floor(epochMs / 1000) * 1000
 }
 

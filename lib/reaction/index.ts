@@ -51,8 +51,10 @@ const MAX_DATES_IN_WARNING = 5
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
 
 const METHOD_TEXT: Readonly<Record<ModelKind, string>> = {
-  market: 'AR = R - (alpha + beta x R_benchmark), alpha and beta fitted by OLS over the estimation window; s^2 = SSR / (M - 2)',
-  'market-adjusted': 'AR = R - R_benchmark, nothing fitted; s^2 = variance of the estimation-window ARs (divisor M - 1)',
+  market:
+    'AR = R - (alpha + beta x R_benchmark), alpha and beta fitted by OLS over the estimation window; s^2 = SSR / (M - 2)',
+  'market-adjusted':
+    'AR = R - R_benchmark, nothing fitted; s^2 = variance of the estimation-window ARs (divisor M - 1)',
   'constant-mean': 'AR = R - mean(R over the estimation window); s^2 = variance of R there (divisor M - 1)',
 }
 const T_TEXT =
@@ -111,7 +113,7 @@ function resolveDay0(request: ReactionRequest): Day0Choice {
         rule: `your event on ${request.date}, ${request.session} (US hours): each listing's first session that closes after it`,
       }
     }
-    return { day0: request.date, instant: null, rule: 'the date given, on every listing\'s own calendar' }
+    return { day0: request.date, instant: null, rule: "the date given, on every listing's own calendar" }
   }
   throw new DomainError('invalid_request', 'Give day 0 as a date or as an event id.')
 }
@@ -216,7 +218,9 @@ function shorterEstimationHint(error: AnalysisError, gap: number): string {
   const available = error.details.available
   if (typeof available !== 'number') return ''
   const longest = available - gap - 1
-  return longest >= ESTIMATION_MIN ? ` An estimation window of ${longest} sessions or fewer (estimation=${longest}) fits the data.` : ''
+  return longest >= ESTIMATION_MIN
+    ? ` An estimation window of ${longest} sessions or fewer (estimation=${longest}) fits the data.`
+    : ''
 }
 
 function sharesMissingReason(symbol: string, currency: string | null): string {
@@ -289,7 +293,13 @@ function toRow(series: PriceSeries, study: EventStudyResult): ReactionRow {
     // Whole currency units: a share count times a price difference in cents carries only float noise below that.
     marketCapChange: sourced ? Math.round(marketCapChange(sourced.shares, study.close, study.prevClose)) : null,
     shares: sourced
-      ? { shares: sourced.shares, asOf: sourced.asOf, asOfKind: sourced.asOfKind, source: sourced.source, note: sourced.note }
+      ? {
+          shares: sourced.shares,
+          asOf: sourced.asOf,
+          asOfKind: sourced.asOfKind,
+          source: sourced.source,
+          note: sourced.note,
+        }
       : null,
     sharesMissing: sourced ? null : sharesMissingReason(series.symbol, series.currency),
     recovery: recovery(series.bars, study.day0, series.symbol),
@@ -298,7 +308,12 @@ function toRow(series: PriceSeries, study: EventStudyResult): ReactionRow {
 }
 
 /** What was done for a listing on another exchange's hours, in the reader's words. */
-function calendarWarning(row: ReactionRow, benchmark: string, choice: Day0Choice, pairingChoice: PairingChoice): string | null {
+function calendarWarning(
+  row: ReactionRow,
+  benchmark: string,
+  choice: Day0Choice,
+  pairingChoice: PairingChoice,
+): string | null {
   const zone = guessTimeZone(row.symbol)
   if (zone === guessTimeZone(benchmark)) return null
   const where = `${row.symbol} trades on ${exchangeName(row.symbol)}, ${benchmark} on ${exchangeName(benchmark)}`
@@ -316,7 +331,9 @@ function calendarWarning(row: ReactionRow, benchmark: string, choice: Day0Choice
       const early = closesBeforeBenchmarkOpens(row.symbol, benchmark, row.day0)
       return (
         `${where}: ${day0Text}; each of its sessions is paired with ${benchmark}'s session of the same date` +
-        (early ? `, which had not opened when ${row.symbol} closed, so its abnormal return against ${benchmark} is only indicative (pairing=time-matched avoids this).` : '.')
+        (early
+          ? `, which had not opened when ${row.symbol} closed, so its abnormal return against ${benchmark} is only indicative (pairing=time-matched avoids this).`
+          : '.')
       )
     }
     default:
@@ -325,7 +342,13 @@ function calendarWarning(row: ReactionRow, benchmark: string, choice: Day0Choice
 }
 
 /** Things a reader of a row should know that the numbers alone do not say. */
-function rowWarnings(row: ReactionRow, study: EventStudyResult, benchmark: string, choice: Day0Choice, pairingChoice: PairingChoice): string[] {
+function rowWarnings(
+  row: ReactionRow,
+  study: EventStudyResult,
+  benchmark: string,
+  choice: Day0Choice,
+  pairingChoice: PairingChoice,
+): string[] {
   const warnings: string[] = []
   const excluded = study.estimation.excluded
   if (excluded.length > 0) {
@@ -335,7 +358,8 @@ function rowWarnings(row: ReactionRow, study: EventStudyResult, benchmark: strin
     )
   }
   for (const car of study.car) {
-    if (!car.complete) warnings.push(`${row.symbol}: ${formatWindow(car.window)} is not available: ${incompleteText(car, benchmark)}.`)
+    if (!car.complete)
+      warnings.push(`${row.symbol}: ${formatWindow(car.window)} is not available: ${incompleteText(car, benchmark)}.`)
   }
   const calendar = calendarWarning(row, benchmark, choice, pairingChoice)
   if (calendar) warnings.push(calendar)
@@ -347,13 +371,22 @@ function allFailedMessage(failures: readonly Failure[]): string {
   const [first, ...rest] = failures
   if (!first) return 'No symbol could be studied.'
   if (rest.every((f) => f.code === first.code)) {
-    return rest.length > 0 ? `${first.message} The same holds for ${rest.map((f) => f.symbol).join(', ')}.` : first.message
+    return rest.length > 0
+      ? `${first.message} The same holds for ${rest.map((f) => f.symbol).join(', ')}.`
+      : first.message
   }
   return failures.map((f) => f.message).join(' ')
 }
 
 function toReactionEvent(event: EventWithTradingDate): ReactionEvent {
-  return { id: event.id, title: event.title, date: event.date, time: event.time, session: event.session, tradingDate: event.tradingDate }
+  return {
+    id: event.id,
+    title: event.title,
+    date: event.date,
+    time: event.time,
+    session: event.session,
+    tradingDate: event.tradingDate,
+  }
 }
 
 /** Memoized close instants: the pairing asks for each session's close many times. */
@@ -391,7 +424,9 @@ function portfolioFirm(symbol: string, study: EventStudyResult): PortfolioFirm {
  * can be studied, which is a 400 carrying the analysis message. An upstream fetch refused by `caller.admit`
  * (the per-client limit) rejects with that hook's error, a 429.
  */
-export async function computeReaction(request: ReactionRequest & Pick<PricesRequest, 'caller'>): Promise<ReactionResult> {
+export async function computeReaction(
+  request: ReactionRequest & Pick<PricesRequest, 'caller'>,
+): Promise<ReactionResult> {
   const symbols = [...new Set(request.symbols.map(normalizeSymbol).filter((s) => s.length > 0))]
   if (symbols.length === 0) throw new DomainError('invalid_request', 'Name at least one symbol.')
   const benchmark = normalizeSymbol(request.benchmark ?? DEFAULT_BENCHMARK)
@@ -408,27 +443,47 @@ export async function computeReaction(request: ReactionRequest & Pick<PricesRequ
 
   const wanted = symbols.includes(benchmark) ? symbols : [...symbols, benchmark]
   const range = reactionPriceRange({ day0: choice.day0, estimation, gap, symbols: wanted })
-  const prices = await getPriceService().getPrices({ symbols: wanted, ...range, signal: request.signal, caller: request.caller })
+  const prices = await getPriceService().getPrices({
+    symbols: wanted,
+    ...range,
+    signal: request.signal,
+    caller: request.caller,
+  })
   const bySymbol = new Map(prices.series.map((s) => [s.symbol, s]))
 
   const bench = bySymbol.get(benchmark)
   if (!bench) {
-    throw new DomainError('upstream_failed', `The benchmark ${benchmark} could not be loaded, so no abnormal return can be measured. Try again shortly.`)
+    throw new DomainError(
+      'upstream_failed',
+      `The benchmark ${benchmark} could not be loaded, so no abnormal return can be measured. Try again shortly.`,
+    )
   }
   const benchLabel = `${benchmark} (the benchmark)`
   const benchDay0 = rowDay0(benchmark, bench, choice)
   if (benchDay0 === null) {
-    throw new DomainError('invalid_request', `${benchLabel} has no session after the event in the data: ${spanText(bench)}.`)
+    throw new DomainError(
+      'invalid_request',
+      `${benchLabel} has no session after the event in the data: ${spanText(bench)}.`,
+    )
   }
   const outside = outsideDataError(benchDay0, bench)
   if (outside) throw outside
   // The benchmark against itself: checks day 0 on its calendar and gives the estimation window to show.
   let benchStudy: EventStudyResult | undefined
   try {
-    benchStudy = eventStudy({ stock: bench.bars, market: bench.bars, day0: benchDay0, estimation, gap, windows: [], labels: { stock: benchLabel, market: benchLabel } })
+    benchStudy = eventStudy({
+      stock: bench.bars,
+      market: bench.bars,
+      day0: benchDay0,
+      estimation,
+      gap,
+      windows: [],
+      labels: { stock: benchLabel, market: benchLabel },
+    })
   } catch (error) {
     if (!(error instanceof AnalysisError)) throw error
-    if (error.code === 'day0_not_trading') throw new DomainError('invalid_request', error.message + whyNoSession(benchDay0, bench))
+    if (error.code === 'day0_not_trading')
+      throw new DomainError('invalid_request', error.message + whyNoSession(benchDay0, bench))
     // Anything else (too little estimation data) is reported per symbol below, with the symbol's own counts.
   }
 
@@ -442,7 +497,11 @@ export async function computeReaction(request: ReactionRequest & Pick<PricesRequ
     if (!series) continue
     const day0 = rowDay0(symbol, series, choice)
     if (day0 === null) {
-      failures.push({ symbol, code: 'insufficient_data', message: `${symbol} has no session after the event in the data: ${spanText(series)}.` })
+      failures.push({
+        symbol,
+        code: 'insufficient_data',
+        message: `${symbol} has no session after the event in the data: ${spanText(series)}.`,
+      })
       continue
     }
     const pairing = pairingFor(pairingChoice, symbol, benchmark, day0)
@@ -467,14 +526,21 @@ export async function computeReaction(request: ReactionRequest & Pick<PricesRequ
     } catch (error) {
       if (!(error instanceof AnalysisError)) throw error
       const extra =
-        error.code === 'day0_not_trading' ? whyNoSession(day0, series) : error.code === 'insufficient_estimation' ? shorterEstimationHint(error, gap) : ''
+        error.code === 'day0_not_trading'
+          ? whyNoSession(day0, series)
+          : error.code === 'insufficient_estimation'
+            ? shorterEstimationHint(error, gap)
+            : ''
       failures.push({ symbol, code: error.code, message: error.message + extra })
     }
   }
 
   if (rows.length === 0) {
     if (failures.length === 0) {
-      throw new DomainError('upstream_failed', `No prices could be loaded for ${symbols.join(', ')}. Try again shortly.`)
+      throw new DomainError(
+        'upstream_failed',
+        `No prices could be loaded for ${symbols.join(', ')}. Try again shortly.`,
+      )
     }
     throw new DomainError('invalid_request', allFailedMessage(failures))
   }

@@ -59,7 +59,9 @@ export function reactionPriceRange(input: {
   if (first === null) {
     from = addDays(day0, -Math.ceil(needed * DAYS_PER_SESSION_ROUGH + ROUGH_MARGIN_DAYS))
   } else {
-    const margin = foreign ? Math.max(FOREIGN_MARGIN_MIN_DAYS, Math.ceil(needed * FOREIGN_MARGIN_FRACTION)) : US_MARGIN_DAYS
+    const margin = foreign
+      ? Math.max(FOREIGN_MARGIN_MIN_DAYS, Math.ceil(needed * FOREIGN_MARGIN_FRACTION))
+      : US_MARGIN_DAYS
     from = addDays(first, -margin)
   }
   const recoveryEnd = addDays(day0, RECOVERY_HORIZON_DAYS)

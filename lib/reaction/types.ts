@@ -105,29 +105,28 @@ export interface ReactionShares {
 }
 
 /** The event study's numbers for day 0 (see lib/analysis), plus what the table needs around them. */
-export interface ReactionRow
-  extends Pick<
-    EventStudyResult,
-    | 'day0'
-    | 'model'
-    | 'pairing'
-    | 'prevDate'
-    | 'prevClose'
-    | 'close'
-    | 'return'
-    | 'marketReturn'
-    | 'marketDate'
-    | 'expectedReturn'
-    | 'alpha'
-    | 'beta'
-    | 'dimsonSlopes'
-    | 's'
-    | 'df'
-    | 'abnormalReturn'
-    | 'sdAR'
-    | 'tAR'
-    | 'pAR'
-  > {
+export interface ReactionRow extends Pick<
+  EventStudyResult,
+  | 'day0'
+  | 'model'
+  | 'pairing'
+  | 'prevDate'
+  | 'prevClose'
+  | 'close'
+  | 'return'
+  | 'marketReturn'
+  | 'marketDate'
+  | 'expectedReturn'
+  | 'alpha'
+  | 'beta'
+  | 'dimsonSlopes'
+  | 's'
+  | 'df'
+  | 'abnormalReturn'
+  | 'sdAR'
+  | 'tAR'
+  | 'pAR'
+> {
   symbol: string
   name: string
   currency: string | null

@@ -19,7 +19,14 @@ export interface ReactionUrlInput {
  * The `/api/reaction` URL for a view; null when there is nothing to ask (no symbols). Kept apart from the SWR
  * hook so the server page builds the very key the panel asks for.
  */
-export function reactionUrl({ symbols, event, date, benchmark, reaction, format = 'json' }: ReactionUrlInput): string | null {
+export function reactionUrl({
+  symbols,
+  event,
+  date,
+  benchmark,
+  reaction,
+  format = 'json',
+}: ReactionUrlInput): string | null {
   if (symbols.length === 0) return null
   const params = new URLSearchParams({ symbols: symbols.join(',') })
   const day0 = reaction?.day0 ?? date

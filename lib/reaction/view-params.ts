@@ -1,4 +1,13 @@
-import { DEFAULT_ESTIMATION, DEFAULT_GAP, DEFAULT_PATH, DEFAULT_WINDOWS, MODEL_KINDS, PAIRINGS, type EventWindow, type ModelKind } from '../analysis/parameters'
+import {
+  DEFAULT_ESTIMATION,
+  DEFAULT_GAP,
+  DEFAULT_PATH,
+  DEFAULT_WINDOWS,
+  MODEL_KINDS,
+  PAIRINGS,
+  type EventWindow,
+  type ModelKind,
+} from '../analysis/parameters'
 import { isIsoDate } from '../dates'
 import { READER_SESSIONS, type ReaderSession } from './exchanges'
 import type { PairingChoice } from './types'
@@ -92,7 +101,8 @@ export const formatPathText = ([a, b]: readonly [number, number]) => `${formatDa
 export function parseReactionView(raw: Raw): { view: ReactionView; notices: string[] } {
   const view: ReactionView = { ...DEFAULT_REACTION_VIEW, windows: [...DEFAULT_REACTION_VIEW.windows] }
   const notices: string[] = []
-  const ignore = (what: string, why: string) => notices.push(`Ignored the ${what} in the link (${why}); using the default.`)
+  const ignore = (what: string, why: string) =>
+    notices.push(`Ignored the ${what} in the link (${why}); using the default.`)
 
   const model = one(raw.model)
   if (model !== undefined) {
@@ -111,19 +121,28 @@ export function parseReactionView(raw: Raw): { view: ReactionView; notices: stri
   const estimation = one(raw.estimation)
   if (estimation !== undefined) {
     const n = parseInt(estimation, REACTION_BOUNDS.estimation.min, REACTION_BOUNDS.estimation.max)
-    if (n === null) ignore('estimation', `a whole number of sessions from ${REACTION_BOUNDS.estimation.min} to ${REACTION_BOUNDS.estimation.max}`)
+    if (n === null)
+      ignore(
+        'estimation',
+        `a whole number of sessions from ${REACTION_BOUNDS.estimation.min} to ${REACTION_BOUNDS.estimation.max}`,
+      )
     else view.estimation = n
   }
   const gap = one(raw.gap)
   if (gap !== undefined) {
     const n = parseInt(gap, REACTION_BOUNDS.gap.min, REACTION_BOUNDS.gap.max)
-    if (n === null) ignore('gap', `a whole number of sessions from ${REACTION_BOUNDS.gap.min} to ${REACTION_BOUNDS.gap.max}`)
+    if (n === null)
+      ignore('gap', `a whole number of sessions from ${REACTION_BOUNDS.gap.min} to ${REACTION_BOUNDS.gap.max}`)
     else view.gap = n
   }
   const windows = one(raw.windows)
   if (windows !== undefined) {
     const list = parseWindowList(windows)
-    if (list === null) ignore('windows', `t1:t2 items within ±${REACTION_BOUNDS.windowReach} sessions, at most ${REACTION_BOUNDS.maxWindows}`)
+    if (list === null)
+      ignore(
+        'windows',
+        `t1:t2 items within ±${REACTION_BOUNDS.windowReach} sessions, at most ${REACTION_BOUNDS.maxWindows}`,
+      )
     else view.windows = list
   }
   const path = one(raw.path)
@@ -153,7 +172,8 @@ export function appendReactionQuery(params: URLSearchParams, view: ReactionView)
   if (view.pairing !== d.pairing) params.set('pairing', view.pairing)
   if (view.estimation !== d.estimation) params.set('estimation', String(view.estimation))
   if (view.gap !== d.gap) params.set('gap', String(view.gap))
-  if (windowListToText(view.windows) !== windowListToText(d.windows)) params.set('windows', windowListToText(view.windows))
+  if (windowListToText(view.windows) !== windowListToText(d.windows))
+    params.set('windows', windowListToText(view.windows))
   if (view.path[0] !== d.path[0] || view.path[1] !== d.path[1]) params.set('path', `${view.path[0]}:${view.path[1]}`)
   if (view.day0) {
     params.set('day0', view.day0)

@@ -22,7 +22,13 @@ export function pageContentSecurityPolicy({ nonce, dev = false }: PagePolicyOpti
     'default-src': ["'self'"],
     // 'strict-dynamic' lets the nonced bootstrap load the route's chunks; 'self' is the fallback for browsers
     // without CSP level 3, which ignore 'strict-dynamic'.
-    'script-src': ["'self'", `'nonce-${nonce}'`, THEME_SCRIPT_HASH, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
+    'script-src': [
+      "'self'",
+      `'nonce-${nonce}'`,
+      THEME_SCRIPT_HASH,
+      "'strict-dynamic'",
+      ...(dev ? ["'unsafe-eval'"] : []),
+    ],
     // React style attributes and Recharts set inline styles; a nonce cannot cover attributes, and listing one
     // here would make browsers ignore 'unsafe-inline'.
     'style-src': ["'self'", "'unsafe-inline'"],

@@ -11,7 +11,9 @@ import { printable } from '../safe-text'
  */
 export const envSchema = z.object({
   /** `auto`, `snapshot`, or the live provider's id for live data only. */
-  PRICE_PROVIDER: z.enum(['auto', 'snapshot', LIVE_PROVIDER_ID], { error: `must be auto, snapshot or ${LIVE_PROVIDER_ID}` }).default('auto'),
+  PRICE_PROVIDER: z
+    .enum(['auto', 'snapshot', LIVE_PROVIDER_ID], { error: `must be auto, snapshot or ${LIVE_PROVIDER_ID}` })
+    .default('auto'),
   ...liveEnvShape,
   /** Requests per minute one client may send that reach the live upstream. */
   LIVE_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(30),
@@ -28,9 +30,16 @@ export const envSchema = z.object({
   /** Bytes of live windows (bars) kept in memory per process. */
   PRICE_CACHE_MAX_MIB: z.coerce.number({ error: 'must be a number' }).int().min(1).max(16_384).default(128),
   /** Shared store for every instance (cache, single-flight, limits, budget); unset keeps all of it in memory. */
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
+    .optional(),
   /** Byte cap of the shared window cache in Redis; unset keeps the store's default. */
-  REDIS_CACHE_MAX_BYTES: z.coerce.number({ error: 'must be a number' }).int().min(1_024).max(16 * 1024 * 1024 * 1024).optional(),
+  REDIS_CACHE_MAX_BYTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1_024)
+    .max(16 * 1024 * 1024 * 1024)
+    .optional(),
   /** On SIGTERM, longest wait for requests in flight before the process exits anyway (lib/server/shutdown.ts). */
   SHUTDOWN_GRACE_MS: z.coerce.number({ error: 'must be a number' }).int().min(100).max(120_000).default(8_000),
 })

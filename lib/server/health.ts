@@ -43,7 +43,22 @@ export async function checkHealth(): Promise<HealthReport> {
   const upstreamBudget = { remaining: await budget.remaining(), limit: budget.limit, windowMs: budget.windowMs }
   const draining = drainingSince()
   const ready = snapshot.loaded && draining === undefined
-  const status: HealthReport['status'] = draining ? 'draining' : !snapshot.loaded ? 'failing' : store.reachable ? 'ok' : 'degraded'
+  const status: HealthReport['status'] = draining
+    ? 'draining'
+    : !snapshot.loaded
+      ? 'failing'
+      : store.reachable
+        ? 'ok'
+        : 'degraded'
   const singleFlight = store.kind === 'redis' ? { singleFlight: sharedFlightCounts() } : {}
-  return { status, live: true, ready, snapshot, store, upstreamBudget, ...singleFlight, ...(draining ? { drainingSince: draining } : {}) }
+  return {
+    status,
+    live: true,
+    ready,
+    snapshot,
+    store,
+    upstreamBudget,
+    ...singleFlight,
+    ...(draining ? { drainingSince: draining } : {}),
+  }
 }

@@ -76,7 +76,8 @@ export function installMethodGuard(): boolean {
   proto.emit = function guardedEmit(event, ...args) {
     if (!answersConnect.has(this)) {
       answersConnect.add(this)
-      if (this.listenerCount('connect') === 0) this.on('connect', (_req: http.IncomingMessage, socket: Duplex) => refuseOnSocket(socket))
+      if (this.listenerCount('connect') === 0)
+        this.on('connect', (_req: http.IncomingMessage, socket: Duplex) => refuseOnSocket(socket))
     }
     if (event === 'request') {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse]

@@ -10,7 +10,10 @@ export const SHUTDOWN_GRACE_MS = 8_000
 /** Exit code of a process ended by SIGTERM (128 + 15), what Next.js uses too. */
 const SIGTERM_EXIT_CODE = 143
 
-const state = globalThis as typeof globalThis & { __aiShockDrainingSince?: string; __aiShockShutdownInstalled?: boolean }
+const state = globalThis as typeof globalThis & {
+  __aiShockDrainingSince?: string
+  __aiShockShutdownInstalled?: boolean
+}
 
 /** When draining started (ISO time), or undefined while the instance takes traffic. */
 export function drainingSince(): string | undefined {

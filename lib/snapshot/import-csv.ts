@@ -38,7 +38,8 @@ const shown = (raw: string, max = 40) => `"${printable(raw, max)}"`
 function parseNumber(raw: string, column: string, file: string, line: number): number {
   const text = raw.trim()
   // `Number('')` is 0 and `Number('0x1F')` is 31: accept only plain decimal notation.
-  if (text.length > 40 || !NUMBER.test(text)) throw new CsvImportError(file, line, `${column} is not a number: ${shown(raw)}`)
+  if (text.length > 40 || !NUMBER.test(text))
+    throw new CsvImportError(file, line, `${column} is not a number: ${shown(raw)}`)
   const value = Number(text)
   if (!Number.isFinite(value)) throw new CsvImportError(file, line, `${column} is not finite: ${shown(raw)}`)
   return value
@@ -54,17 +55,27 @@ export interface ParseOptions {
  * Every row is checked; the first problem throws a `CsvImportError` naming the file, line and reason,
  * so a caller never keeps half a file.
  */
-export function parseSnapshotCsv(text: string, file: string, { today = new Date().toISOString().slice(0, 10) }: ParseOptions = {}): Bar[] {
-  if (text.length > MAX_CSV_BYTES) throw new CsvImportError(file, 0, `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`)
+export function parseSnapshotCsv(
+  text: string,
+  file: string,
+  { today = new Date().toISOString().slice(0, 10) }: ParseOptions = {},
+): Bar[] {
+  if (text.length > MAX_CSV_BYTES)
+    throw new CsvImportError(file, 0, `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`)
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop()
 
   const header = (lines[0] ?? '').split(',').map((h) => h.trim())
   if (header.length !== SNAPSHOT_CSV_HEADER.length || header.some((h, i) => h !== SNAPSHOT_CSV_HEADER[i])) {
-    throw new CsvImportError(file, 1, `header must be "${SNAPSHOT_CSV_HEADER.join(',')}", got ${shown(lines[0] ?? '', MAX_ECHO)}`)
+    throw new CsvImportError(
+      file,
+      1,
+      `header must be "${SNAPSHOT_CSV_HEADER.join(',')}", got ${shown(lines[0] ?? '', MAX_ECHO)}`,
+    )
   }
   if (lines.length < 2) throw new CsvImportError(file, 1, 'the file has a header but no rows')
-  if (lines.length - 1 > MAX_CSV_ROWS) throw new CsvImportError(file, MAX_CSV_ROWS + 2, `more than ${MAX_CSV_ROWS} rows`)
+  if (lines.length - 1 > MAX_CSV_ROWS)
+    throw new CsvImportError(file, MAX_CSV_ROWS + 2, `more than ${MAX_CSV_ROWS} rows`)
   const latest = addDays(today, 1)
 
   const bars: Bar[] = []
@@ -96,14 +107,23 @@ export function parseSnapshotCsv(text: string, file: string, { today = new Date(
     }
     const implausible = [open, high, low, close, adjClose].find((price) => price >= MAX_PLAUSIBLE_PRICE)
     if (implausible !== undefined) {
-      throw new CsvImportError(file, line, `a price of ${implausible} is not plausible (below ${MAX_PLAUSIBLE_PRICE} expected)`)
+      throw new CsvImportError(
+        file,
+        line,
+        `a price of ${implausible} is not plausible (below ${MAX_PLAUSIBLE_PRICE} expected)`,
+      )
     }
     if (high < Math.max(open, close)) throw new CsvImportError(file, line, `High ${high} is below Open/Close`)
     if (low > Math.min(open, close)) throw new CsvImportError(file, line, `Low ${low} is above Open/Close`)
     if (volume < 0 || !Number.isInteger(volume)) {
       throw new CsvImportError(file, line, `Volume must be a whole number >= 0, got ${volume}`)
     }
-    if (volume >= MAX_PLAUSIBLE_VOLUME) throw new CsvImportError(file, line, `a volume of ${volume} is not plausible (below ${MAX_PLAUSIBLE_VOLUME} expected)`)
+    if (volume >= MAX_PLAUSIBLE_VOLUME)
+      throw new CsvImportError(
+        file,
+        line,
+        `a volume of ${volume} is not plausible (below ${MAX_PLAUSIBLE_VOLUME} expected)`,
+      )
     bars.push({ date, open, high, low, close, adjClose, volume })
   }
   return bars
@@ -116,7 +136,9 @@ function formatNumber(value: number): string {
 
 export function toSnapshotCsv(bars: readonly Bar[]): string {
   const rows = bars.map((b) =>
-    [b.date, b.open, b.high, b.low, b.close, b.adjClose, b.volume].map((v) => (typeof v === 'number' ? formatNumber(v) : v)).join(','),
+    [b.date, b.open, b.high, b.low, b.close, b.adjClose, b.volume]
+      .map((v) => (typeof v === 'number' ? formatNumber(v) : v))
+      .join(','),
   )
   return [SNAPSHOT_CSV_HEADER.join(','), ...rows].join('\n') + '\n'
 }

@@ -13,7 +13,15 @@ function load() {
     for (const [symbol, series] of Object.entries(file.series)) {
       bars.set(
         symbol,
-        series.bars.map(([date, open, high, low, close, adjClose, volume]) => ({ date, open, high, low, close, adjClose, volume })),
+        series.bars.map(([date, open, high, low, close, adjClose, volume]) => ({
+          date,
+          open,
+          high,
+          low,
+          close,
+          adjClose,
+          volume,
+        })),
       )
     }
     loaded = { file, bars }

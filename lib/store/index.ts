@@ -4,7 +4,17 @@ import { createMemoryStore } from './memory'
 import { createRedisStore } from './redis/store'
 import type { SharedStore } from './types'
 
-export type { CachedValue, CountLimiter, CountLimiterOptions, FlightLock, LimitDecision, LockAttempt, SharedCache, SharedStore, StoreHealth } from './types'
+export type {
+  CachedValue,
+  CountLimiter,
+  CountLimiterOptions,
+  FlightLock,
+  LimitDecision,
+  LockAttempt,
+  SharedCache,
+  SharedStore,
+  StoreHealth,
+} from './types'
 
 /**
  * Kept on globalThis: Next.js bundles instrumentation.ts (which connects at start-up) apart from the routes, and
@@ -19,7 +29,9 @@ const holder = globalThis as typeof globalThis & { __aiShockSharedStore?: Shared
 export function getSharedStore(): SharedStore {
   if (!holder.__aiShockSharedStore) {
     const { REDIS_URL, REDIS_CACHE_MAX_BYTES } = env()
-    holder.__aiShockSharedStore = REDIS_URL ? createRedisStore({ url: REDIS_URL, maxBytes: REDIS_CACHE_MAX_BYTES }) : createMemoryStore()
+    holder.__aiShockSharedStore = REDIS_URL
+      ? createRedisStore({ url: REDIS_URL, maxBytes: REDIS_CACHE_MAX_BYTES })
+      : createMemoryStore()
   }
   return holder.__aiShockSharedStore
 }

@@ -1,5 +1,13 @@
 import { LRUCache } from 'lru-cache'
-import type { CountLimiter, CountLimiterOptions, FlightLock, LimitDecision, SharedCache, SharedStore, StoreHealth } from './types'
+import type {
+  CountLimiter,
+  CountLimiterOptions,
+  FlightLock,
+  LimitDecision,
+  SharedCache,
+  SharedStore,
+  StoreHealth,
+} from './types'
 
 /** Byte cap of the in-memory window cache: a year of daily bars is about 30 KB of JSON, so this holds a few thousand. */
 export const MEMORY_CACHE_MAX_BYTES = 64 * 1024 * 1024
@@ -103,7 +111,11 @@ export function createMemoryLimiter(options: CountLimiterOptions & Pick<MemorySt
         return { allowed: true, remaining: Math.floor(bucket.tokens - cost) }
       }
       buckets.set(key, bucket)
-      return { allowed: false, remaining: 0, retryAfterMs: Math.max(1, Math.ceil((cost - bucket.tokens) / refillPerMs)) }
+      return {
+        allowed: false,
+        remaining: 0,
+        retryAfterMs: Math.max(1, Math.ceil((cost - bucket.tokens) / refillPerMs)),
+      }
     },
     async remaining(key) {
       return Math.floor(current(key).tokens)

@@ -45,7 +45,13 @@ type FlightCounts = Record<SharedFlightSource | 'unanswered', number>
  */
 const COUNTS = Symbol.for('ai-shock.shared-flight-counts')
 const holder = globalThis as typeof globalThis & { [COUNTS]?: FlightCounts }
-const counts: FlightCounts = (holder[COUNTS] ??= { fetched: 0, 'fetched-fallback': 0, peer: 0, 'fetched-after-wait': 0, unanswered: 0 })
+const counts: FlightCounts = (holder[COUNTS] ??= {
+  fetched: 0,
+  'fetched-fallback': 0,
+  peer: 0,
+  'fetched-after-wait': 0,
+  unanswered: 0,
+})
 
 /** How many flights took each path in this process (`unanswered`: lock attempts the store did not answer in time). */
 export function sharedFlightCounts(): Readonly<FlightCounts> {
@@ -63,7 +69,11 @@ function done<T>(value: T, from: SharedFlightSource): { value: T; from: SharedFl
  * Runs under a lock just taken. `peek` is asked once more first: a holder that stored its value and let go between
  * our last look and our lock would otherwise be followed by a second, needless fetch.
  */
-async function runUnderLock<T>(options: SharedFlightOptions<T>, token: string, fallback: boolean): Promise<{ value: T; from: SharedFlightSource }> {
+async function runUnderLock<T>(
+  options: SharedFlightOptions<T>,
+  token: string,
+  fallback: boolean,
+): Promise<{ value: T; from: SharedFlightSource }> {
   let keepForMs = 0
   try {
     const stored = await options.peek()
@@ -85,7 +95,9 @@ async function runUnderLock<T>(options: SharedFlightOptions<T>, token: string, f
  * flight becomes several. Within one process callers should also share one promise per key, so each instance has
  * at most one waiter per key.
  */
-export async function sharedSingleFlight<T>(options: SharedFlightOptions<T>): Promise<{ value: T; from: SharedFlightSource }> {
+export async function sharedSingleFlight<T>(
+  options: SharedFlightOptions<T>,
+): Promise<{ value: T; from: SharedFlightSource }> {
   const first = await options.lock.acquire(options.key, options.lockTtlMs)
   if (first.outcome === 'acquired') return runUnderLock(options, first.token, first.fallback)
   if (first.outcome === 'unanswered') counts.unanswered++

@@ -24,7 +24,8 @@ export interface SharedCache {
  * when the token is from this instance's own fallback lock (Redis configured but judged down), which no other
  * instance sees.
  */
-export type LockAttempt = { outcome: 'acquired'; token: string; fallback: boolean } | { outcome: 'held' } | { outcome: 'unanswered' }
+export type LockAttempt =
+  { outcome: 'acquired'; token: string; fallback: boolean } | { outcome: 'held' } | { outcome: 'unanswered' }
 
 /** A lock with expiry: the holder of `key` fetches, the others wait for its value. Expiry frees a crashed holder's lock. */
 export interface FlightLock {
@@ -38,8 +39,7 @@ export interface FlightLock {
 }
 
 export type LimitDecision =
-  | { allowed: true; remaining: number }
-  | { allowed: false; remaining: 0; retryAfterMs: number }
+  { allowed: true; remaining: number } | { allowed: false; remaining: 0; retryAfterMs: number }
 
 /**
  * A token bucket per key (a client id, or one key for a server-wide budget): `points` units, refilled evenly over

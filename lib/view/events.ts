@@ -4,7 +4,10 @@ import { sessionLabel } from '../events/effective-date'
 import { readerEventId, readerLabel, readerSession, readerTradingDate, type ReaderEvent } from '../events/reader-events'
 
 /** "Tue, Jan 21, 2025, after the close (16:00 ET); market reacts Wed, Jan 22". */
-export function eventWhen(e: Pick<ChartEvent, 'date' | 'time' | 'session' | 'tradingDate'>, format: (iso: string) => string): string {
+export function eventWhen(
+  e: Pick<ChartEvent, 'date' | 'time' | 'session' | 'tradingDate'>,
+  format: (iso: string) => string,
+): string {
   const time = e.time ? ` (${e.time})` : ''
   const reacts = e.tradingDate !== e.date ? `; first US session to react: ${format(e.tradingDate)}` : ''
   return `${format(e.date)}, ${sessionLabel(e.session as MarketSession)}${time}${reacts}`
@@ -57,7 +60,9 @@ export function readerChartEvents(mine: readonly ReaderEvent[], firstNumber: num
     category: e.category ?? 'market',
     sources: e.url ? [{ title: `Source as given: ${hostOf(e.url)}`, url: e.url }] : [],
     verified: false,
-    verificationNote: e.url ? 'Not verified: the source link is shown as the reader gave it.' : 'Not verified, and no source was given.',
+    verificationNote: e.url
+      ? 'Not verified: the source link is shown as the reader gave it.'
+      : 'Not verified, and no source was given.',
     importance: 'minor',
     origin: 'reader',
   }))

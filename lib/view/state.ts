@@ -15,7 +15,12 @@ import {
   type Parsed,
 } from '../params'
 import { printable, quoted } from '../safe-text'
-import { DEFAULT_REACTION_VIEW, appendReactionQuery, parseReactionView, type ReactionView } from '../reaction/view-params'
+import {
+  DEFAULT_REACTION_VIEW,
+  appendReactionQuery,
+  parseReactionView,
+  type ReactionView,
+} from '../reaction/view-params'
 import { decodeReaderEvents, encodeReaderEvents, type ReaderEvent } from '../events/reader-events'
 
 export { CHART_MODES, type ChartMode }
@@ -68,7 +73,12 @@ type RawParams = Record<string, RawValue>
  * The lenient side of lib/params.ts: each field of the view read by the same parser the API uses. A field
  * that fails keeps its default (the caller adds a notice). Symbols are read apart, item by item.
  */
-const FIELDS: { [K in Exclude<keyof ViewState, 'symbols' | 'reaction' | 'mine'>]: { label: string; read: (raw: string | string[]) => Parsed<ViewState[K]> } } = {
+const FIELDS: {
+  [K in Exclude<keyof ViewState, 'symbols' | 'reaction' | 'mine'>]: {
+    label: string
+    read: (raw: string | string[]) => Parsed<ViewState[K]>
+  }
+} = {
   from: { label: 'From', read: (raw) => parseDate(oneOf(raw), 'From') },
   to: { label: 'To', read: (raw) => parseDate(oneOf(raw), 'To') },
   mode: { label: 'mode', read: (raw) => parseMode(oneOf(raw)) },
@@ -88,10 +98,15 @@ function readSymbols(raw: string, notices: string[]): string[] | null {
   const { symbols, invalid } = splitSymbols(raw.slice(0, MAX_SYMBOLS_READ))
   if (raw.length > MAX_SYMBOLS_READ) notices.push(`Read only the start of a very long symbols list in the link.`)
   if (invalid.length > 0) {
-    const shown = invalid.slice(0, 3).map((s) => quoted(s, 16)).join(', ') + (invalid.length > 3 ? ` and ${invalid.length - 3} more` : '')
+    const shown =
+      invalid
+        .slice(0, 3)
+        .map((s) => quoted(s, 16))
+        .join(', ') + (invalid.length > 3 ? ` and ${invalid.length - 3} more` : '')
     notices.push(`Ignored ${invalid.length === 1 ? 'a symbol' : 'symbols'} that a ticker cannot be: ${shown}.`)
   }
-  if (symbols.length > MAX_CHART_SYMBOLS) notices.push(`Showing the first ${MAX_CHART_SYMBOLS} of ${symbols.length} symbols (the most one chart draws).`)
+  if (symbols.length > MAX_CHART_SYMBOLS)
+    notices.push(`Showing the first ${MAX_CHART_SYMBOLS} of ${symbols.length} symbols (the most one chart draws).`)
   // `symbols=` is a view with no symbol (the reader removed them all); only a list of nothing but bad items
   // falls back to the default.
   return symbols.length > 0 || invalid.length === 0 ? symbols.slice(0, MAX_CHART_SYMBOLS) : null
@@ -116,7 +131,12 @@ export function parseViewState(
 ): { view: ViewState; notices: string[] } {
   const raw: RawParams = params instanceof URLSearchParams ? Object.fromEntries(params.entries()) : params
   const notices: string[] = []
-  const view: ViewState = { ...DEFAULT_VIEW, symbols: [...DEFAULT_VIEW.symbols], categories: [...DEFAULT_VIEW.categories], mine: [] }
+  const view: ViewState = {
+    ...DEFAULT_VIEW,
+    symbols: [...DEFAULT_VIEW.symbols],
+    categories: [...DEFAULT_VIEW.categories],
+    mine: [],
+  }
 
   if (raw.symbols !== undefined) view.symbols = readSymbols(oneOf(raw.symbols), notices) ?? view.symbols
   const reaction = parseReactionView(raw)
@@ -124,7 +144,8 @@ export function parseViewState(
   notices.push(...reaction.notices)
 
   // The page writes `categories`; the API's name, `category`, is read too, so an API link opens as a view.
-  const withAlias: RawParams = raw.categories === undefined && raw.category !== undefined ? { ...raw, categories: raw.category } : raw
+  const withAlias: RawParams =
+    raw.categories === undefined && raw.category !== undefined ? { ...raw, categories: raw.category } : raw
   for (const key of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
     const value = withAlias[key]
     if (value === undefined) continue
@@ -157,7 +178,9 @@ export function parseViewState(
   if (daysBetween(loaded.from, loaded.to) > MAX_RANGE_DAYS) {
     const withDefault = spanWithBase({ ...view, base: DEFAULT_BASE })
     const fallback = daysBetween(withDefault.from, withDefault.to) <= MAX_RANGE_DAYS ? DEFAULT_BASE : view.from
-    notices.push(`The base date (${view.base}) is more than ${MAX_RANGE_DAYS} days from the range; measuring from ${fallback} instead.`)
+    notices.push(
+      `The base date (${view.base}) is more than ${MAX_RANGE_DAYS} days from the range; measuring from ${fallback} instead.`,
+    )
     view.base = fallback
   }
   return { view, notices: notices.map((n) => printable(n, 400)) }
@@ -167,12 +190,20 @@ export function parseViewState(
  * Why a range typed into the date fields cannot be the view (the same rules as above and the API), or null.
  * Lets a field say so at once, instead of the URL falling back to the default range with a notice.
  */
-export function rangeProblem(view: ViewState, change: { from?: string; to?: string; base?: string }, today: string = todayIso()): string | null {
+export function rangeProblem(
+  view: ViewState,
+  change: { from?: string; to?: string; base?: string },
+  today: string = todayIso(),
+): string | null {
   const next = { ...view, ...change }
   const issue = checkRange(next.from, next.to, today)
-  if (issue && next.from <= next.to) return next.from > today ? `From (${next.from}) is in the future.` : `At most ${MAX_RANGE_DAYS} days from From to To.`
+  if (issue && next.from <= next.to)
+    return next.from > today
+      ? `From (${next.from}) is in the future.`
+      : `At most ${MAX_RANGE_DAYS} days from From to To.`
   const loaded = spanWithBase(next)
-  if (!issue && daysBetween(loaded.from, loaded.to) > MAX_RANGE_DAYS) return `The base date must be within ${MAX_RANGE_DAYS} days of the range.`
+  if (!issue && daysBetween(loaded.from, loaded.to) > MAX_RANGE_DAYS)
+    return `The base date must be within ${MAX_RANGE_DAYS} days of the range.`
   return null
 }
 

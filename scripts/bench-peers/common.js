@@ -17,7 +17,10 @@ export function showReadout(index) {
     readout.hidden = true
     return
   }
-  readout.textContent = [data.dates[index], ...data.series.map((s) => `${s.symbol} ${pct(s.values[index])} (${pct(s.changes[index])} on the day)`)].join('  ·  ')
+  readout.textContent = [
+    data.dates[index],
+    ...data.series.map((s) => `${s.symbol} ${pct(s.values[index])} (${pct(s.changes[index])} on the day)`),
+  ].join('  ·  ')
   readout.hidden = false
 }
 

@@ -7,7 +7,10 @@ const plot = new uPlot(
     width: plotElement.clientWidth,
     height: plotElement.clientHeight,
     scales: { x: { time: false } },
-    axes: [{ values: (_u, ticks) => ticks.map((i) => data.dates[i] ?? '') }, { values: (_u, ticks) => ticks.map((v) => `${(v * 100).toFixed(0)}%`) }],
+    axes: [
+      { values: (_u, ticks) => ticks.map((i) => data.dates[i] ?? '') },
+      { values: (_u, ticks) => ticks.map((v) => `${(v * 100).toFixed(0)}%`) },
+    ],
     series: [{}, ...data.series.map((s, i) => ({ label: s.symbol, stroke: COLOURS[i], width: 2 }))],
     legend: { show: false },
     hooks: { setCursor: [(u) => showReadout(u.cursor.idx ?? -1)] },

@@ -4,7 +4,9 @@ import { chromium } from '@playwright/test'
 
 const [, , url, out, ...rest] = process.argv
 if (!url || !out) {
-  console.error('usage: node scripts/dev/shot.mjs <url> <out.png> [--width N] [--dark] [--full] [--selector CSS] [--no-js]')
+  console.error(
+    'usage: node scripts/dev/shot.mjs <url> <out.png> [--width N] [--dark] [--full] [--selector CSS] [--no-js]',
+  )
   process.exit(2)
 }
 const option = (name) => {

@@ -44,7 +44,9 @@ const PATHS = [
 ]
 
 for (const path of PATHS) {
-  test(`${path.includes('reaction') ? 'reaction' : path.includes('csv') ? 'CSV prices' : 'JSON prices'}: gzip, br and no coding decode to the same bytes`, async ({ baseURL }) => {
+  test(`${path.includes('reaction') ? 'reaction' : path.includes('csv') ? 'CSV prices' : 'JSON prices'}: gzip, br and no coding decode to the same bytes`, async ({
+    baseURL,
+  }) => {
     const url = `${baseURL}${path}`
     const plain = await rawRequest(url, {})
     expect(plain.status).toBe(200)
@@ -88,7 +90,9 @@ for (const path of PATHS) {
 }
 
 test('a non-canonical spelling is still redirected, uncompressed', async ({ baseURL }) => {
-  const res = await rawRequest(`${baseURL}/api/prices?symbols=nvda&from=2025-01-02&to=2025-01-31`, { 'Accept-Encoding': 'gzip, br' })
+  const res = await rawRequest(`${baseURL}/api/prices?symbols=nvda&from=2025-01-02&to=2025-01-31`, {
+    'Accept-Encoding': 'gzip, br',
+  })
   expect(res.status).toBe(308)
   expect(res.headers.location).toBe('/api/prices?symbols=NVDA&from=2025-01-02&to=2025-01-31')
 })

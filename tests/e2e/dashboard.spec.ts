@@ -84,7 +84,9 @@ test.describe('dashboard', () => {
     await expect(chartLines(page)).toHaveCount(3, { timeout: 30_000 })
   })
 
-  test('selecting an event in the list zooms to ten sessions either side and highlights its marker', async ({ page }) => {
+  test('selecting an event in the list zooms to ten sessions either side and highlights its marker', async ({
+    page,
+  }) => {
     await page.goto(VIEW)
     await page.getByRole('link', { name: /NVDA falls about 17%.*zoom the chart/ }).click()
     await expect(page).toHaveURL(/event=2025-01-27-nvda-record-loss/)
@@ -103,7 +105,9 @@ test.describe('dashboard', () => {
     await expect(page.getByTestId('selected-event')).toContainText('Stargate')
   })
 
-  test('typing a date key by key writes one complete date, and an inverted range is refused with a message', async ({ page }) => {
+  test('typing a date key by key writes one complete date, and an inverted range is refused with a message', async ({
+    page,
+  }) => {
     await page.goto(VIEW)
     const from = page.getByLabel('From', { exact: true })
     // Keyboard focus puts the caret on the month, as a reader tabbing to the field gets it.
@@ -167,7 +171,11 @@ test.describe('dashboard', () => {
     expect(text).not.toContain('var(')
     const parsed = await page.evaluate((source) => {
       const doc = new DOMParser().parseFromString(source, 'image/svg+xml')
-      return { error: doc.querySelector('parsererror') !== null, root: doc.documentElement.nodeName, text: doc.documentElement.textContent ?? '' }
+      return {
+        error: doc.querySelector('parsererror') !== null,
+        root: doc.documentElement.nodeName,
+        text: doc.documentElement.textContent ?? '',
+      }
     }, text)
     expect(parsed.error).toBe(false)
     expect(parsed.root).toBe('svg')
@@ -211,7 +219,8 @@ test.describe('dashboard', () => {
     await page.goto(VIEW)
     await expect(chartLines(page)).toHaveCount(3, { timeout: 30_000 })
     // Long sections fold on a phone: open them to measure their text.
-    for (const fold of ['fold-reaction', 'fold-claims', 'fold-events']) await page.getByTestId(fold).locator('summary').click()
+    for (const fold of ['fold-reaction', 'fold-claims', 'fold-events'])
+      await page.getByTestId(fold).locator('summary').click()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
     const box = await page.getByTestId('price-chart').boundingBox()
@@ -219,7 +228,11 @@ test.describe('dashboard', () => {
     expect(box!.height).toBeGreaterThan(250)
     // Text columns stay wide enough to read (a squeezed grid once stacked the claims' numbers letter by letter).
     const narrowest = await page.evaluate(() =>
-      Math.min(...[...document.querySelectorAll('[data-testid="claim"] dd, [data-testid="event-list"] p')].map((e) => e.getBoundingClientRect().width)),
+      Math.min(
+        ...[...document.querySelectorAll('[data-testid="claim"] dd, [data-testid="event-list"] p')].map(
+          (e) => e.getBoundingClientRect().width,
+        ),
+      ),
     )
     expect(narrowest).toBeGreaterThan(150)
     await page.screenshot({ path: `${SCREENS}/narrow-light.png`, fullPage: false })

@@ -22,10 +22,14 @@ interface Started {
 }
 
 function startServer(port: number, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PRICE_PROVIDER: 'snapshot', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PRICE_PROVIDER: 'snapshot', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stdout.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr.on('data', (d: Buffer) => (output += d.toString()))
@@ -35,7 +39,10 @@ function startServer(port: number, env: Record<string, string>): Started {
 
 async function waitUntilAnswering(port: number, started: Started): Promise<void> {
   for (let i = 0; i < 150; i++) {
-    const ok = await rawRequest(port, 'GET', '/api/events').then((r) => r.status === 200, () => false)
+    const ok = await rawRequest(port, 'GET', '/api/events').then(
+      (r) => r.status === 200,
+      () => false,
+    )
     if (ok) return
     await new Promise((r) => setTimeout(r, 200))
   }
@@ -50,7 +57,18 @@ test.describe('methods other than GET and HEAD', () => {
     const page = await rawRequest(PORT, 'GET', '/')
     const chunk = /\/_next\/static\/[^"'\s]+\.(?:js|css)/.exec(page.body)?.[0]
     expect(chunk, 'a static chunk linked from /').toBeTruthy()
-    paths = ['/', '/?symbols=NVDA', '/api/prices?symbols=NVDA', '/api/events', '/api/reaction', '/api/no-such-route', '/icon.svg', '/favicon.ico', '/no-such-page', chunk ?? '']
+    paths = [
+      '/',
+      '/?symbols=NVDA',
+      '/api/prices?symbols=NVDA',
+      '/api/events',
+      '/api/reaction',
+      '/api/no-such-route',
+      '/icon.svg',
+      '/favicon.ico',
+      '/no-such-page',
+      chunk ?? '',
+    ]
   })
 
   test('every path answers every other method with the JSON 405 and Allow: GET, HEAD', async () => {
@@ -62,7 +80,9 @@ test.describe('methods other than GET and HEAD', () => {
         expect(res.headers.allow, where).toBe('GET, HEAD')
         expect(res.headers['content-type'], where).toBe('application/json')
         expect(res.headers['x-content-type-options'], where).toBe('nosniff')
-        expect(JSON.parse(res.body), where).toEqual({ error: { code: 'method_not_allowed', message: expect.any(String) } })
+        expect(JSON.parse(res.body), where).toEqual({
+          error: { code: 'method_not_allowed', message: expect.any(String) },
+        })
       }
     }
   })
@@ -85,7 +105,9 @@ test.describe('methods other than GET and HEAD', () => {
       await waitUntilAnswering(OWN_PORT, server)
       for (const method of ['TRACE', 'PROPFIND', 'FOO', 'CONNECT', 'OPTIONS']) {
         for (const path of ['/', '/api/prices', '/icon.svg', '/_next/static/chunks/x.js']) {
-          expect((await rawRequest(OWN_PORT, method, method === 'CONNECT' ? `127.0.0.1:${OWN_PORT}` : path)).status).toBe(405)
+          expect(
+            (await rawRequest(OWN_PORT, method, method === 'CONNECT' ? `127.0.0.1:${OWN_PORT}` : path)).status,
+          ).toBe(405)
         }
       }
       await new Promise((r) => setTimeout(r, 300))
@@ -97,7 +119,7 @@ test.describe('methods other than GET and HEAD', () => {
   })
 })
 
-test('the not-found page is rendered per request and carries that response\'s nonce', async () => {
+test("the not-found page is rendered per request and carries that response's nonce", async () => {
   const res = await rawRequest(PORT, 'GET', '/no-such-page')
   expect(res.status).toBe(404)
   const policy = res.headers['content-security-policy'] ?? ''
@@ -108,13 +130,17 @@ test('the not-found page is rendered per request and carries that response\'s no
   // The one script without the nonce is the static theme script, which the policy allows by its hash.
   for (const [tag, attributes, body] of scripts) {
     if (attributes?.includes(`nonce="${nonce}"`)) continue
-    expect(policy, tag.slice(0, 80)).toContain(`'sha256-${createHash('sha256').update(body ?? '').digest('base64')}'`)
+    expect(policy, tag.slice(0, 80)).toContain(
+      `'sha256-${createHash('sha256')
+        .update(body ?? '')
+        .digest('base64')}'`,
+    )
   }
   const again = await rawRequest(PORT, 'GET', '/no-such-page')
   expect(/'nonce-([^']+)'/.exec(again.headers['content-security-policy'] ?? '')?.[1]).not.toBe(nonce)
 })
 
-test.describe('the page reads its link with the API\'s rules', () => {
+test.describe("the page reads its link with the API's rules", () => {
   test('a link to the years 0100..9999 opens the default range with a notice, not "Jan 1, 100"', async ({ page }) => {
     const asked: string[] = []
     page.on('request', (r) => {
@@ -124,7 +150,12 @@ test.describe('the page reads its link with the API\'s rules', () => {
     expect(res?.status()).toBe(200)
     const html = (await res?.text()) ?? ''
     expect(html).not.toMatch(/Jan 1, 100\b|0099-/)
-    await expect(page.getByRole('status').filter({ hasText: /1990-01-01/ }).first()).toBeVisible()
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: /1990-01-01/ })
+        .first(),
+    ).toBeVisible()
     await expect(page.getByLabel('From', { exact: true })).toHaveValue('2024-12-16')
     await expect(page.getByLabel('To', { exact: true })).toHaveValue('2025-02-14')
     await expect(page.getByTestId('reaction-panel')).toBeVisible()
@@ -147,7 +178,10 @@ test.describe('start-up', () => {
   ] as const) {
     test(`refuses to start with ${name}=${value}, naming the variable, exit code 1`, async () => {
       const server = startServer(OWN_PORT, { [name]: value })
-      const code = await Promise.race([server.exit, new Promise<'running'>((r) => setTimeout(() => r('running'), 30_000))])
+      const code = await Promise.race([
+        server.exit,
+        new Promise<'running'>((r) => setTimeout(() => r('running'), 30_000)),
+      ])
       if (code === 'running') server.stop()
       expect(code).toBe(1)
       expect(server.output()).toContain('The server did not start: invalid environment.')

@@ -23,7 +23,8 @@ const PAGE_FAULTS = [
 const ROW_FAULTS = new Set<string>(['extreme-1e300', 'extreme-tiny', 'extreme-1e19', 'high-below-low'])
 
 /** What a spreadsheet would run as a formula: a cell starting with = + - @ TAB CR that is not a plain number. */
-const runsAsFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cell)
+const runsAsFormula = (cell: string) =>
+  /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cell)
 
 test.describe('the server under a hostile upstream', () => {
   test.beforeEach(async ({ request }) => {
@@ -34,7 +35,10 @@ test.describe('the server under a hostile upstream', () => {
   })
 
   PAGE_FAULTS.forEach((fault, i) => {
-    test(`${fault}: the page renders from the server, and Log price does not freeze the tab`, async ({ page, request }) => {
+    test(`${fault}: the page renders from the server, and Log price does not freeze the tab`, async ({
+      page,
+      request,
+    }) => {
       await request.post(`${MOCK}/__fault/${fault}`)
       const year = 2004 + i
       const view = `/?symbols=NVDA&from=${year}-01-05&to=${year}-03-31&mode=price`
@@ -49,13 +53,17 @@ test.describe('the server under a hostile upstream', () => {
       if (ROW_FAULTS.has(fault)) expect(text).toContain('data-testid="chart-preview"')
 
       await page.goto(`${LIVE}${view}`)
-      if (ROW_FAULTS.has(fault)) await expect(page.getByTestId('data-warnings')).toContainText(/NVDA: \d+ live bars? dropped/)
+      if (ROW_FAULTS.has(fault))
+        await expect(page.getByTestId('data-warnings')).toContainText(/NVDA: \d+ live bars? dropped/)
       const logPrice = page.getByRole('link', { name: 'Log price' })
       await logPrice.click()
       await expect(logPrice).toHaveAttribute('aria-current', 'true')
       await expect(page).toHaveURL(/mode=log/)
       // A frozen tab cannot run this.
-      const answered = await Promise.race([page.evaluate(() => 'alive'), new Promise((r) => setTimeout(() => r('frozen'), 5000))])
+      const answered = await Promise.race([
+        page.evaluate(() => 'alive'),
+        new Promise((r) => setTimeout(() => r('frozen'), 5000)),
+      ])
       expect(answered).toBe('alive')
 
       // Whatever reached the API, no bar breaks the rules and no CSV cell is a formula.
@@ -82,7 +90,10 @@ test.describe('the server under a hostile upstream', () => {
     expect((await request.get(cached)).status()).toBe(200)
     const timings: number[] = []
     const symbols = ['MSFT', 'AMD', 'INTC', 'MU']
-    for (const [fault, year] of [['huge-body', 2016], ['gzip-bomb', 2017]] as const) {
+    for (const [fault, year] of [
+      ['huge-body', 2016],
+      ['gzip-bomb', 2017],
+    ] as const) {
       await request.post(`${MOCK}/__fault/${fault}`)
       let done = false
       const inFlight = Promise.all(

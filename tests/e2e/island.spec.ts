@@ -63,7 +63,10 @@ test.describe('without JavaScript, the controls are links to the view they make'
 
   test('an event marker on the server-drawn chart is a link to its event', async ({ page }) => {
     await page.goto(VIEW)
-    const marker = page.getByRole('link', { name: /^Event \d+: White House launch of the \$500B Stargate/ }).filter({ visible: true }).first()
+    const marker = page
+      .getByRole('link', { name: /^Event \d+: White House launch of the \$500B Stargate/ })
+      .filter({ visible: true })
+      .first()
     await marker.click()
     await expect(page).toHaveURL(/event=2025-01-21-stargate/)
     await expect(page.getByTestId('selected-event')).toContainText('Stargate')
@@ -80,7 +83,10 @@ test('a preset clicked before the page has hydrated still gets its view', async 
   await expect(page.getByRole('link', { name: 'All data' })).toHaveAttribute('aria-current', 'true')
 })
 
-test('before Recharts arrives, the island gives the tooltip, keyboard readout and event cards', async ({ page, request }) => {
+test('before Recharts arrives, the island gives the tooltip, keyboard readout and event cards', async ({
+  page,
+  request,
+}) => {
   const html = await (await request.get(VIEW)).text()
   const release = await holdLazyChunks(page, html)
   await page.goto(VIEW)
@@ -158,7 +164,8 @@ for (const viewport of [
       const canvas = document.querySelector('[data-testid="chart-canvas"]')
       const plot = canvas?.querySelector('[data-testid="chart-plot-area"]')?.getBoundingClientRect()
       const line = canvas?.querySelector(`path[stroke="${before.stroke}"]`)?.getBoundingClientRect()
-      const box = (r: DOMRect | undefined) => (r ? { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height } : null)
+      const box = (r: DOMRect | undefined) =>
+        r ? { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height } : null
       return { before, after: { plot: box(plot), line: box(line) } }
     })
     expect(result, 'the island was measured before the swap').not.toBeNull()
@@ -169,7 +176,10 @@ for (const viewport of [
       if (!after) continue
       const before = result.before[part]
       for (const key of ['x', 'y', 'width', 'height'] as const) {
-        expect(Math.abs(after[key] - before[key]), `${part} ${key}: ${before[key]} -> ${after[key]}`).toBeLessThanOrEqual(3)
+        expect(
+          Math.abs(after[key] - before[key]),
+          `${part} ${key}: ${before[key]} -> ${after[key]}`,
+        ).toBeLessThanOrEqual(3)
       }
     }
   })

@@ -25,7 +25,9 @@ interface Target {
 /** Every marker and cluster badge, with what lies under the centre of its drawn shape. */
 async function targets(page: Page): Promise<Target[]> {
   return page.evaluate(() => {
-    const nodes = [...document.querySelectorAll<SVGGElement>('[data-testid="event-marker"], [data-testid="event-cluster"]')]
+    const nodes = [
+      ...document.querySelectorAll<SVGGElement>('[data-testid="event-marker"], [data-testid="event-cluster"]'),
+    ]
     return nodes.map((node) => {
       const shape = node.querySelector('circle') as SVGCircleElement
       const box = shape.getBoundingClientRect()
@@ -67,7 +69,11 @@ for (const width of WIDTHS) {
 
         // No event is lost: markers plus the events inside clusters are every event on the axis.
         const params = new URL(view.query, 'http://x').searchParams
-        const events = (await (await request.get(`/api/events?from=${params.get('from') ?? '2024-12-16'}&to=${params.get('to') ?? '2025-02-14'}`)).json()) as { events: unknown[] }
+        const events = (await (
+          await request.get(
+            `/api/events?from=${params.get('from') ?? '2024-12-16'}&to=${params.get('to') ?? '2025-02-14'}`,
+          )
+        ).json()) as { events: unknown[] }
         expect(list.reduce((sum, t) => sum + t.events, 0)).toBe(events.events.length)
 
         // The band of stacked markers stays within its share of the chart's height.
@@ -114,9 +120,11 @@ test('a cluster badge opens its events on click and on Enter, and each entry zoo
 test('marker labels give the event’s own date and the session that reacted', async ({ page }) => {
   await openChart(page, '/?from=2025-01-02&to=2025-01-17')
   // The national day of mourning for President Carter closed the market on Thu Jan 9; it reacted on Fri Jan 10.
-  const label = await page.locator('[data-testid="event-marker"]', { hasText: '' }).evaluateAll((nodes) =>
-    nodes.map((n) => n.getAttribute('aria-label') ?? '').find((l) => /Carter|mourning/i.test(l)),
-  )
+  const label = await page
+    .locator('[data-testid="event-marker"]', { hasText: '' })
+    .evaluateAll((nodes) =>
+      nodes.map((n) => n.getAttribute('aria-label') ?? '').find((l) => /Carter|mourning/i.test(l)),
+    )
   expect(label).toMatch(/Thu, Jan 9, 2025/)
   expect(label).toMatch(/first US session to react: Fri, Jan 10, 2025/)
 })

@@ -28,7 +28,11 @@ function plotRectangle(png: PNG, colour: [number, number, number]) {
   for (let y = 0; y < png.height; y++) {
     for (let x = 0; x < png.width; x++) {
       const i = (y * png.width + x) * 4
-      if (Math.abs(png.data[i]! - colour[0]) <= 1 && Math.abs(png.data[i + 1]! - colour[1]) <= 1 && Math.abs(png.data[i + 2]! - colour[2]) <= 1) {
+      if (
+        Math.abs(png.data[i]! - colour[0]) <= 1 &&
+        Math.abs(png.data[i + 1]! - colour[1]) <= 1 &&
+        Math.abs(png.data[i + 2]! - colour[2]) <= 1
+      ) {
         count++
         if (x < left) left = x
         if (x > right) right = x
@@ -62,10 +66,12 @@ test.describe('exports', () => {
     })
   }
 
-  test('the title, file name and subtitle name only what is drawn; a symbol without data is named in a note', async ({ page }) => {
+  test('the title, file name and subtitle name only what is drawn; a symbol without data is named in a note', async ({
+    page,
+  }) => {
     await page.goto('/?symbols=NVDA,SPY&from=2019-01-01&to=2025-02-07')
     // Generous: the interactive chart's chunk loads after hydration, slowly on a busy machine.
-  await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
+    await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
     const subtitle = page.locator('#chart-heading + p')
     // The data starts on 2024-07-01: the subtitle says the first bar drawn, not the asked 2019.
     await expect(subtitle).toContainText('Jul 1, 2024')
@@ -85,9 +91,16 @@ test('colours belong to the symbol: removing one recolours no other', async ({ p
   await page.setViewportSize({ width: 1440, height: 900 })
   await ready(page)
   const colours = () =>
-    page.getByTestId('last-values').evaluate((g) =>
-      Object.fromEntries([...g.querySelectorAll('[data-symbol]')].map((n) => [n.getAttribute('data-symbol'), getComputedStyle(n.querySelector('rect') as Element).fill])),
-    )
+    page
+      .getByTestId('last-values')
+      .evaluate((g) =>
+        Object.fromEntries(
+          [...g.querySelectorAll('[data-symbol]')].map((n) => [
+            n.getAttribute('data-symbol'),
+            getComputedStyle(n.querySelector('rect') as Element).fill,
+          ]),
+        ),
+      )
   const before = await colours()
   expect(Object.keys(before).sort()).toEqual(['AVGO', 'NVDA', 'SMH', 'SPY'])
   await page.getByRole('link', { name: 'Remove NVDA' }).click()
@@ -119,7 +132,9 @@ test.describe('phone', () => {
     await page.setViewportSize({ width: 320, height: 700 })
     await ready(page)
     // The folded sections are opened in the DOM directly (a tap on each summary is covered by the test above).
-    await page.evaluate(() => document.querySelectorAll('details[data-testid^="fold-"]').forEach((d) => d.setAttribute('open', '')))
+    await page.evaluate(() =>
+      document.querySelectorAll('details[data-testid^="fold-"]').forEach((d) => d.setAttribute('open', '')),
+    )
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
   })
 })
@@ -142,11 +157,19 @@ test.describe('accessibility (axe)', () => {
         const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } })
         const page = await context.newPage()
         await ready(page)
-        if (width < 640) for (const fold of ['fold-reaction', 'fold-claims', 'fold-events']) await page.getByTestId(fold).locator('summary').click()
+        if (width < 640)
+          for (const fold of ['fold-reaction', 'fold-claims', 'fold-events'])
+            await page.getByTestId(fold).locator('summary').click()
         await expect(page.getByTestId('reaction-panel').getByRole('table').first()).toBeVisible()
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze()
         const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary ?? ''}`)).toEqual([])
+        expect(
+          bad.map(
+            (v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary ?? ''}`,
+          ),
+        ).toEqual([])
         await context.close()
       })
     }

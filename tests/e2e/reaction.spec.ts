@@ -4,7 +4,10 @@ const SELLOFF_VIEW =
   '/?symbols=NVDA,AVGO,SPY&from=2025-01-10&to=2025-02-10&mode=percent&base=2025-01-17&event=2025-01-27-nvda-record-loss'
 
 test.describe('measured reaction and checked claims', () => {
-  test('the reaction table shows NVIDIA’s selloff, sorts by a column and follows the benchmark', async ({ page, request }) => {
+  test('the reaction table shows NVIDIA’s selloff, sorts by a column and follows the benchmark', async ({
+    page,
+    request,
+  }) => {
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))
     await page.goto(SELLOFF_VIEW)
@@ -55,7 +58,9 @@ test.describe('measured reaction and checked claims', () => {
     expect(errors).toEqual([])
   })
 
-  test('the study parameters, group tests and CAR figure: controls write the URL, exports download', async ({ page }) => {
+  test('the study parameters, group tests and CAR figure: controls write the URL, exports download', async ({
+    page,
+  }) => {
     // Two full page loads, each waiting for the panel's code after the chart: generous on a shared machine.
     test.setTimeout(150_000)
     const errors: string[] = []
@@ -83,7 +88,10 @@ test.describe('measured reaction and checked claims', () => {
     // Reload: the URL alone restores the study.
     await page.reload()
     // The panel's code loads after the chart is up; on a busy machine that can take a while.
-    await expect(page.getByTestId('reaction-panel').getByTestId('reaction-method')).toContainText('60 sessions requested', { timeout: 30_000 })
+    await expect(page.getByTestId('reaction-panel').getByTestId('reaction-method')).toContainText(
+      '60 sessions requested',
+      { timeout: 30_000 },
+    )
 
     for (const [button, ext] of [
       ['Figure SVG', 'svg'],
@@ -92,7 +100,9 @@ test.describe('measured reaction and checked claims', () => {
     ] as const) {
       const download = page.waitForEvent('download')
       await page.getByTestId('car-figure').getByRole('button', { name: button }).click()
-      expect((await download).suggestedFilename()).toMatch(new RegExp(`^car_NVDA-AVGO-9984\\.T_2025-01-27_vs_SPY\\.${ext}$`))
+      expect((await download).suggestedFilename()).toMatch(
+        new RegExp(`^car_NVDA-AVGO-9984\\.T_2025-01-27_vs_SPY\\.${ext}$`),
+      )
     }
     expect(errors).toEqual([])
   })
@@ -105,16 +115,25 @@ test.describe('measured reaction and checked claims', () => {
     expect(count).toBeGreaterThanOrEqual(11)
     await expect(claims.getByTestId('claim-verdict')).toHaveCount(count)
     await expect(claims.getByTestId('claim-source')).toHaveCount(count)
-    await expect(claims.locator('[data-claim-id="nvda-fell-17-percent"] blockquote[lang="ja"]')).toContainText('17%暴落')
-    await expect(claims.locator('[data-claim-id="stargate-lifted-partners"] [data-testid="claim-verdict"]')).toHaveText(/partly supported/i)
+    await expect(claims.locator('[data-claim-id="nvda-fell-17-percent"] blockquote[lang="ja"]')).toContainText(
+      '17%暴落',
+    )
+    await expect(claims.locator('[data-claim-id="stargate-lifted-partners"] [data-testid="claim-verdict"]')).toHaveText(
+      /partly supported/i,
+    )
     for (const verdict of await claims.getByTestId('claim-verdict').allTextContents()) {
       expect(['supported', 'partly supported', 'not supported', 'wrong']).toContain(verdict.trim().toLowerCase())
     }
-    await expect(claims.locator('[data-claim-id="r1-two-days-after-stargate"] [data-testid="claim-verdict"]')).toHaveText(/wrong/i)
+    await expect(
+      claims.locator('[data-claim-id="r1-two-days-after-stargate"] [data-testid="claim-verdict"]'),
+    ).toHaveText(/wrong/i)
     await expect(claims.locator('[data-claim-id="nvda-fell-17-percent"]')).toContainText('−16.97%')
     await expect(claims.getByRole('link', { name: /See it on the chart/ })).toHaveCount(count)
 
-    await claims.locator('[data-claim-id="stargate-lifted-partners"]').getByRole('link', { name: /See it on the chart/ }).click()
+    await claims
+      .locator('[data-claim-id="stargate-lifted-partners"]')
+      .getByRole('link', { name: /See it on the chart/ })
+      .click()
     await expect(page).toHaveURL(/symbols=ORCL,9984\.T,ARM,MSFT,NVDA,SPY/)
     await expect(page).toHaveURL(/event=2025-01-21-stargate/)
   })

@@ -5,10 +5,15 @@ const VIEW = '/?symbols=NVDA,SPY&from=2025-01-06&to=2025-02-14&mode=percent&base
 const SCREENS = 'artifacts/screens'
 
 test.describe('reader-defined events', () => {
-  test('an event added through the form is on the chart, in the list and the reaction panel, survives a shared link and is exported', async ({ page, browser }) => {
+  test('an event added through the form is on the chart, in the list and the reaction panel, survives a shared link and is exported', async ({
+    page,
+    browser,
+  }) => {
     await page.goto(VIEW)
     // The interactive chart (hydrated, Recharts loaded) before any click: earlier clicks race hydration on a busy machine.
-    await expect(page.locator('[data-testid="price-chart"] .recharts-wrapper > svg.recharts-surface')).toBeVisible({ timeout: 30_000 })
+    await expect(page.locator('[data-testid="price-chart"] .recharts-wrapper > svg.recharts-surface')).toBeVisible({
+      timeout: 30_000,
+    })
 
     const form = page.getByTestId('reader-event-form')
     await form.getByRole('button', { name: 'Add your own event' }).click()
@@ -27,7 +32,10 @@ test.describe('reader-defined events', () => {
     await expect(item).toHaveAttribute('data-origin', 'reader')
     await expect(item.getByTestId('reader-mark')).toHaveText(/your event · not verified/i)
     await expect(item).not.toContainText('✓ verified')
-    await expect(item.getByRole('link', { name: /Source as given: example\.org/ })).toHaveAttribute('href', 'https://example.org/story?id=1')
+    await expect(item.getByRole('link', { name: /Source as given: example\.org/ })).toHaveAttribute(
+      'href',
+      'https://example.org/story?id=1',
+    )
     await expect(item).toContainText('first US session to react: Tue, Feb 4, 2025')
 
     // Day 0 of the reaction panel.
@@ -47,12 +55,22 @@ test.describe('reader-defined events', () => {
     await expect(other.getByTestId('reaction-method')).toContainText('Tue, Feb 4, 2025')
 
     // Exported with the chart: the SVG's key names it and says it is the reader's.
-    const [file] = await Promise.all([other.waitForEvent('download'), other.getByRole('button', { name: 'Download SVG' }).click()])
+    const [file] = await Promise.all([
+      other.waitForEvent('download'),
+      other.getByRole('button', { name: 'Download SVG' }).click(),
+    ])
     const svg = readFileSync(await file.path(), 'utf8')
     expect(svg).toContain('My tariff test')
     expect(svg).toContain('added by the reader, not verified')
-    const [png] = await Promise.all([other.waitForEvent('download'), other.getByRole('button', { name: 'Download PNG' }).click()])
-    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG')
+    const [png] = await Promise.all([
+      other.waitForEvent('download'),
+      other.getByRole('button', { name: 'Download PNG' }).click(),
+    ])
+    expect(
+      readFileSync(await png.path())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG')
     await context.close()
   })
 

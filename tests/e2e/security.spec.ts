@@ -44,16 +44,22 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = []
     Object.defineProperty(window, '__cspViolations', { value: seen })
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`))
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    )
   })
   return async () => {
-    const fromEvents = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
+    const fromEvents = await page.evaluate(
+      () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+    )
     return [...fromEvents, ...fromConsole]
   }
 }
 
 test.describe('security headers and CSP', () => {
-  test('every page and API response carries the security headers; the API allows nothing to load', async ({ request }) => {
+  test('every page and API response carries the security headers; the API allows nothing to load', async ({
+    request,
+  }) => {
     const page = await request.get(VIEW)
     expect(page.status()).toBe(200)
     expectCommonHeaders(page, '/')
@@ -91,7 +97,9 @@ test.describe('security headers and CSP', () => {
     }
   })
 
-  test('the page policy: a fresh nonce on every response, on every script but the hashed theme script', async ({ request }) => {
+  test('the page policy: a fresh nonce on every response, on every script but the hashed theme script', async ({
+    request,
+  }) => {
     const first = await request.get('/')
     const second = await request.get('/')
     const policy = first.headers()['content-security-policy'] ?? ''
@@ -121,12 +129,15 @@ test.describe('security headers and CSP', () => {
     expect(html).not.toMatch(STACK)
   })
 
-  test('the dashboard works under the CSP: chart, marker focus and the three downloads, with no violation', async ({ page }) => {
+  test('the dashboard works under the CSP: chart, marker focus and the three downloads, with no violation', async ({
+    page,
+  }) => {
     const violations = await watchCsp(page)
     const bodies: Array<{ url: string; text: string }> = []
     page.on('response', async (res) => {
       const type = res.headers()['content-type'] ?? ''
-      if (/text\/html|application\/json|text\/csv/.test(type)) bodies.push({ url: res.url(), text: await res.text().catch(() => '') })
+      if (/text\/html|application\/json|text\/csv/.test(type))
+        bodies.push({ url: res.url(), text: await res.text().catch(() => '') })
     })
 
     await page.goto(VIEW)
@@ -179,7 +190,10 @@ test.describe('security headers and CSP', () => {
         `<script nonce="${nonce}">try { eval('1'); window.__evalRan = true } catch { window.__evalRan = false }</script>`,
         '<img src="http://127.0.0.2:9/tracker.png" alt="">',
       ].join('')
-      await route.fulfill({ response: original, body: (await original.text()).replace('</body>', `${injected}</body>`) })
+      await route.fulfill({
+        response: original,
+        body: (await original.text()).replace('</body>', `${injected}</body>`),
+      })
     })
     await page.goto(VIEW)
     await expect(page.locator('[data-testid="price-chart"] .recharts-line')).toHaveCount(3)

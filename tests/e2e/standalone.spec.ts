@@ -1,6 +1,12 @@
 import { createConnection } from 'node:net'
 import { expect, test } from '@playwright/test'
-import { resetMock, setMockMode, startMockYahoo, startStandalone, type ServerProcess } from '../support/standalone-server'
+import {
+  resetMock,
+  setMockMode,
+  startMockYahoo,
+  startStandalone,
+  type ServerProcess,
+} from '../support/standalone-server'
 
 // The standalone server (what the Dockerfile runs), started here with its own mock upstream; no browser needed.
 test.describe.configure({ mode: 'serial' })
@@ -16,7 +22,12 @@ test.afterAll(async () => {
 })
 
 function liveServer(extra: Record<string, string> = {}) {
-  return startStandalone({ PRICE_PROVIDER: 'yahoo', YAHOO_BASE_URL: mock.url, LIVE_REQUESTS_PER_MINUTE: '1000', ...extra })
+  return startStandalone({
+    PRICE_PROVIDER: 'yahoo',
+    YAHOO_BASE_URL: mock.url,
+    LIVE_REQUESTS_PER_MINUTE: '1000',
+    ...extra,
+  })
 }
 
 /** Whether a new TCP connection is refused (fetch would reuse a pooled keep-alive connection instead). */
@@ -36,7 +47,12 @@ test('health: ready on memory when REDIS_URL is unset, degraded but ready when R
   try {
     const res = await fetch(`${plain.url}/api/health`)
     expect(res.status).toBe(200)
-    expect(await res.json()).toMatchObject({ status: 'ok', ready: true, snapshot: { loaded: true }, store: { kind: 'memory', reachable: true } })
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      ready: true,
+      snapshot: { loaded: true },
+      store: { kind: 'memory', reachable: true },
+    })
   } finally {
     await plain.stop()
   }
@@ -45,7 +61,11 @@ test('health: ready on memory when REDIS_URL is unset, degraded but ready when R
   try {
     const res = await fetch(`${noRedis.url}/api/health`)
     expect(res.status).toBe(200)
-    expect(await res.json()).toMatchObject({ status: 'degraded', ready: true, store: { kind: 'redis', reachable: false } })
+    expect(await res.json()).toMatchObject({
+      status: 'degraded',
+      ready: true,
+      store: { kind: 'redis', reachable: false },
+    })
     const prices = await fetch(`${noRedis.url}/api/prices?symbols=NVDA&from=2025-01-02&to=2025-01-31`)
     expect(prices.status).toBe(200)
     expect(noRedis.output()).toMatch(/Redis unavailable/)
@@ -57,10 +77,14 @@ test('health: ready on memory when REDIS_URL is unset, degraded but ready when R
 test('a non-canonical prices URL redirects once to the canonical one, which answers (no loop through Next.js)', async () => {
   const server = await startStandalone({ PRICE_PROVIDER: 'snapshot' })
   try {
-    const other = await fetch(`${server.url}/api/prices?from=2025-01-02&to=2025-01-31&symbols=nvda,spy`, { redirect: 'manual' })
+    const other = await fetch(`${server.url}/api/prices?from=2025-01-02&to=2025-01-31&symbols=nvda,spy`, {
+      redirect: 'manual',
+    })
     expect(other.status).toBe(308)
     expect(other.headers.get('location')).toBe('/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-01-31')
-    const canonical = await fetch(`${server.url}/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-01-31`, { redirect: 'manual' })
+    const canonical = await fetch(`${server.url}/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-01-31`, {
+      redirect: 'manual',
+    })
     expect(canonical.status).toBe(200)
     expect(canonical.headers.get('cache-control')).toContain('immutable')
   } finally {

@@ -20,7 +20,10 @@ const CONCURRENCY = 4
 
 const children = []
 function start(args, env) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   child.stdout.resume()
   child.stderr.resume()
   children.push(child)
@@ -60,7 +63,8 @@ try {
   await waitFor(`${base}/api/events`)
   const cached = `${base}/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-02-28`
   // Warm up: the page, the cached route and one clean live window.
-  for (const url of [`${base}/`, cached, `${base}/api/prices?symbols=NVDA&from=2001-01-02&to=2001-03-30`]) await (await fetch(url)).arrayBuffer()
+  for (const url of [`${base}/`, cached, `${base}/api/prices?symbols=NVDA&from=2001-01-02&to=2001-03-30`])
+    await (await fetch(url)).arrayBuffer()
   await sleep(1000)
   const baseline = rssKiB(server.pid)
   let peak = baseline
@@ -74,7 +78,11 @@ try {
     for (let round = 0; round < ROUNDS; round++, year++) {
       let done = false
       const live = Promise.all(
-        symbols.slice(0, CONCURRENCY).map((s) => fetch(`${base}/api/prices?symbols=${s}&from=${year}-01-02&to=${year}-03-30`).then((r) => r.status)),
+        symbols
+          .slice(0, CONCURRENCY)
+          .map((s) =>
+            fetch(`${base}/api/prices?symbols=${s}&from=${year}-01-02&to=${year}-03-30`).then((r) => r.status),
+          ),
       ).finally(() => (done = true))
       while (!done) {
         const t = performance.now()
@@ -83,15 +91,21 @@ try {
       }
       const statuses = await live
       if (statuses.some((s) => s === 200)) throw new Error(`${fault}: a live request answered 200`)
-      console.log(`${fault} round ${round + 1}: statuses ${statuses.join(',')}, peak RSS so far ${(peak / 1024).toFixed(0)} MiB`)
+      console.log(
+        `${fault} round ${round + 1}: statuses ${statuses.join(',')}, peak RSS so far ${(peak / 1024).toFixed(0)} MiB`,
+      )
     }
   }
   clearInterval(sampler)
   latencies.sort((a, b) => a - b)
   const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]?.toFixed(1)
   const grew = (peak - baseline) / 1024
-  console.log(`baseline RSS ${(baseline / 1024).toFixed(0)} MiB, peak ${(peak / 1024).toFixed(0)} MiB (+${grew.toFixed(0)} MiB) over ${FAULTS.length} faults x ${ROUNDS} rounds x ${CONCURRENCY} concurrent`)
-  console.log(`cached /api/prices meanwhile: ${latencies.length} requests, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms`)
+  console.log(
+    `baseline RSS ${(baseline / 1024).toFixed(0)} MiB, peak ${(peak / 1024).toFixed(0)} MiB (+${grew.toFixed(0)} MiB) over ${FAULTS.length} faults x ${ROUNDS} rounds x ${CONCURRENCY} concurrent`,
+  )
+  console.log(
+    `cached /api/prices meanwhile: ${latencies.length} requests, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms`,
+  )
   if (grew > LIMIT_MIB) {
     console.error(`RSS grew by more than ${LIMIT_MIB} MiB`)
     process.exitCode = 1

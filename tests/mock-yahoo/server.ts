@@ -124,7 +124,9 @@ function firstResult(body: JsonObject): JsonObject | undefined {
 function loadPayloads(dirs: string[]): Map<string, PayloadEntry[]> {
   const catalog = new Map<string, PayloadEntry[]>()
   for (const dir of dirs) {
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const file = join(dir, name)
       const body = JSON.parse(readFileSync(file, 'utf8')) as Json
       if (!isObject(body)) continue
@@ -141,7 +143,11 @@ function loadPayloads(dirs: string[]): Map<string, PayloadEntry[]> {
   return catalog
 }
 
-function pickPayload(entries: PayloadEntry[], period1: number | null, period2: number | null): PayloadEntry | undefined {
+function pickPayload(
+  entries: PayloadEntry[],
+  period1: number | null,
+  period2: number | null,
+): PayloadEntry | undefined {
   const inRange = (e: PayloadEntry) =>
     period1 === null || period2 === null ? 0 : e.timestamps.filter((t) => t >= period1 && t < period2).length
   let best: PayloadEntry | undefined
@@ -189,7 +195,9 @@ function withStringTimestamps(body: JsonObject): JsonObject {
   const result = firstResult(copy)
   if (!result) return copy
   const stamps = Array.isArray(result.timestamp) ? result.timestamp : [Math.floor(Date.now() / 1000)]
-  result.timestamp = stamps.map((t) => (typeof t === 'number' ? new Date(t * 1000).toISOString().slice(0, 10) : String(t)))
+  result.timestamp = stamps.map((t) =>
+    typeof t === 'number' ? new Date(t * 1000).toISOString().slice(0, 10) : String(t),
+  )
   return copy
 }
 
@@ -259,7 +267,11 @@ export async function startMockYahoo(options: MockYahooOptions = {}): Promise<Mo
         }
       case 'malformed': {
         const text = JSON.stringify(base)
-        return { status: 200, headers: { 'content-type': 'application/json' }, body: text.slice(0, Math.floor(text.length / 2)) }
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: text.slice(0, Math.floor(text.length / 2)),
+        }
       }
       case 'invalid':
         return json(200, withStringTimestamps(base))
@@ -288,7 +300,10 @@ export async function startMockYahoo(options: MockYahooOptions = {}): Promise<Mo
       try {
         symbol = decodeURIComponent(chartMatch[1])
       } catch {
-        return send(res, json(400, { chart: { result: null, error: { code: 'Bad Request', description: 'bad symbol' } } }))
+        return send(
+          res,
+          json(400, { chart: { result: null, error: { code: 'Bad Request', description: 'bad symbol' } } }),
+        )
       }
       const period1 = readQueryNumber(url.searchParams, 'period1')
       const period2 = readQueryNumber(url.searchParams, 'period2')
@@ -317,7 +332,8 @@ export async function startMockYahoo(options: MockYahooOptions = {}): Promise<Mo
     const modeMatch = /^\/__mode\/([^/]+)$/.exec(path)
     if (modeMatch?.[1] !== undefined && method === 'POST') {
       const next = modeMatch[1]
-      if (!isMockYahooMode(next)) return send(res, json(400, { error: `unknown mode ${next}`, modes: MOCK_YAHOO_MODES }))
+      if (!isMockYahooMode(next))
+        return send(res, json(400, { error: `unknown mode ${next}`, modes: MOCK_YAHOO_MODES }))
       const nextSlow = readQueryNumber(url.searchParams, 'slowMs')
       server.setMode(next, nextSlow === null ? {} : { slowMs: nextSlow })
       return send(res, json(200, { mode, slowMs }))
@@ -342,7 +358,12 @@ export async function startMockYahoo(options: MockYahooOptions = {}): Promise<Mo
     if ((path === '/' || path === '/__health') && method === 'GET') {
       return send(res, json(200, { ok: true, mode, symbols: [...catalog.keys()].sort() }))
     }
-    return send(res, json(404, { finance: { result: null, error: { code: 'Not Found', description: 'No such route in mock-yahoo' } } }))
+    return send(
+      res,
+      json(404, {
+        finance: { result: null, error: { code: 'Not Found', description: 'No such route in mock-yahoo' } },
+      }),
+    )
   }
 
   const http = createServer(handle)

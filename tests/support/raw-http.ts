@@ -36,9 +36,16 @@ export function rawRequest(port: number, method: string, path: string, extraHead
         if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
       }
       const body = rest.join('\r\n\r\n')
-      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers, body: headers['transfer-encoding'] === 'chunked' ? dechunk(body) : body, raw })
+      resolve({
+        status: Number(statusLine.split(' ')[1] ?? 0),
+        headers,
+        body: headers['transfer-encoding'] === 'chunked' ? dechunk(body) : body,
+        raw,
+      })
     })
-    socket.write(`${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\nContent-Length: 0\r\n${extraHeaders}\r\n`)
+    socket.write(
+      `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\nContent-Length: 0\r\n${extraHeaders}\r\n`,
+    )
   })
 }
 

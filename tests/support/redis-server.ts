@@ -74,13 +74,30 @@ export async function startRedisServer(options: { port?: number } = {}): Promise
   async function start() {
     const proc = spawn(
       REDIS_SERVER_BIN,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes', '--enable-debug-command', 'local'],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+        '--protected-mode',
+        'yes',
+        '--enable-debug-command',
+        'local',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     )
     child = proc
     let stderr = ''
     proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const exited = new Promise<never>((_, reject) => proc.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${stderr}`))))
+    const exited = new Promise<never>((_, reject) =>
+      proc.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${stderr}`))),
+    )
     exited.catch(() => {})
     await Promise.race([waitFor(() => canConnect(port), `redis-server on port ${port}`), exited])
   }

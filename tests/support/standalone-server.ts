@@ -27,13 +27,20 @@ export interface ServerProcess {
 function track(child: ChildProcess, port: number): ServerProcess {
   const lines: string[] = []
   const keep = (chunk: Buffer) => {
-    lines.push(...chunk.toString().split('\n').filter((l) => l.trim()))
+    lines.push(
+      ...chunk
+        .toString()
+        .split('\n')
+        .filter((l) => l.trim()),
+    )
     lines.splice(0, Math.max(0, lines.length - 200))
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
   const exited = new Promise<number>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGTERM' ? 15 : 1))),
+    child.once('exit', (code, signal) =>
+      resolve(code ?? 128 + (signal === 'SIGKILL' ? 9 : signal === 'SIGTERM' ? 15 : 1)),
+    ),
   )
   const alive = () => child.exitCode === null && child.signalCode === null
   return {
@@ -93,12 +100,22 @@ export function prepareStandalone(dir = distDir()): string {
   return serverJs
 }
 
-export async function startStandalone(env: Record<string, string>, options: { port?: number } = {}): Promise<ServerProcess> {
+export async function startStandalone(
+  env: Record<string, string>,
+  options: { port?: number } = {},
+): Promise<ServerProcess> {
   const serverJs = prepareStandalone()
   const port = options.port ?? (await freePort())
   const child = spawn(process.execPath, [serverJs], {
     cwd: path.dirname(serverJs),
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...env, PORT: String(port), HOSTNAME: '127.0.0.1' },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      ...env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const server = track(child, port)
@@ -106,9 +123,20 @@ export async function startStandalone(env: Record<string, string>, options: { po
   return server
 }
 
-export async function startMockYahoo(options: { slowMs?: number; payloadDirs?: string[] } = {}): Promise<ServerProcess> {
+export async function startMockYahoo(
+  options: { slowMs?: number; payloadDirs?: string[] } = {},
+): Promise<ServerProcess> {
   const port = await freePort()
-  const args = [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'tests/mock-yahoo/server.ts', '--port', String(port), '--mode', 'ok', '--slow-ms', String(options.slowMs ?? 1_500)]
+  const args = [
+    path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+    'tests/mock-yahoo/server.ts',
+    '--port',
+    String(port),
+    '--mode',
+    'ok',
+    '--slow-ms',
+    String(options.slowMs ?? 1_500),
+  ]
   for (const dir of options.payloadDirs ?? []) args.push('--payloads', dir)
   // Its own process group: tsx runs the server in a grandchild, which a signal to the group also reaches.
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true })

@@ -140,7 +140,11 @@ describe('event study properties (synthetic data)', () => {
         const range = { from: whole.from ?? '', to: whole.to ?? '' }
         const daily = abnormalReturns({ stock, market, model: result, ...range, day0 })
         expect(daily.map((p) => p.day)).toEqual(Array.from({ length: t2 - t1 + 1 }, (_, i) => t1 + i))
-        expectClose(whole.car, daily.reduce((sum, p) => sum + (p.abnormalReturn ?? Number.NaN), 0), 1e-12)
+        expectClose(
+          whole.car,
+          daily.reduce((sum, p) => sum + (p.abnormalReturn ?? Number.NaN), 0),
+          1e-12,
+        )
         if (whole.t !== null) expectClose(whole.t * (whole.sd ?? Number.NaN), whole.car, 1e-9)
       }),
       { numRuns: RUNS },
@@ -181,16 +185,20 @@ describe('event study properties (synthetic data)', () => {
 })
 
 describe('OLS properties (synthetic data)', () => {
-  const planted = fc
-    .integer({ min: 3, max: 80 })
-    .chain((n) =>
-      fc.record({
-        x: fc.array(fc.integer({ min: -1000, max: 1000 }).map((i) => i / 1000), { minLength: n, maxLength: n }),
-        noise: fc.array(fc.integer({ min: -1000, max: 1000 }).map((i) => i * 1e-9), { minLength: n, maxLength: n }),
-        alpha: fc.integer({ min: -1000, max: 1000 }).map((i) => i / 1000),
-        beta: fc.integer({ min: -5000, max: 5000 }).map((i) => i / 1000),
-      }),
-    )
+  const planted = fc.integer({ min: 3, max: 80 }).chain((n) =>
+    fc.record({
+      x: fc.array(
+        fc.integer({ min: -1000, max: 1000 }).map((i) => i / 1000),
+        { minLength: n, maxLength: n },
+      ),
+      noise: fc.array(
+        fc.integer({ min: -1000, max: 1000 }).map((i) => i * 1e-9),
+        { minLength: n, maxLength: n },
+      ),
+      alpha: fc.integer({ min: -1000, max: 1000 }).map((i) => i / 1000),
+      beta: fc.integer({ min: -5000, max: 5000 }).map((i) => i / 1000),
+    }),
+  )
 
   it('recovers a planted alpha and beta exactly (to rounding) when there is no noise', () => {
     fc.assert(

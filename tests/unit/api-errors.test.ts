@@ -13,11 +13,20 @@ describe('domain errors become HTTP in one place', () => {
     ['upstream_timeout', 504],
   ]
   it.each(documented)('%s answers %i with the message, issues and Retry-After kept', async (kind, status) => {
-    const error = new DomainError(kind, `reader-facing words for ${kind}`, { issues: [{ path: 'symbols', message: 'NVDA' }], retryAfterSeconds: 7 })
+    const error = new DomainError(kind, `reader-facing words for ${kind}`, {
+      issues: [{ path: 'symbols', message: 'NVDA' }],
+      retryAfterSeconds: 7,
+    })
     const response = errorResponse(error)
     expect(response.status).toBe(status)
     expect(response.headers.get('retry-after')).toBe('7')
-    expect(await response.json()).toEqual({ error: { code: toApiError(error).code, message: `reader-facing words for ${kind}`, issues: [{ path: 'symbols', message: 'NVDA' }] } })
+    expect(await response.json()).toEqual({
+      error: {
+        code: toApiError(error).code,
+        message: `reader-facing words for ${kind}`,
+        issues: [{ path: 'symbols', message: 'NVDA' }],
+      },
+    })
   })
 
   it('turns anything else into a 500 that shows none of it, and logs it', async () => {

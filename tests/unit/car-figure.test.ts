@@ -22,7 +22,12 @@ describe('the event-study figure (real snapshot data)', () => {
   })
 
   it('makes a standalone file with resolved colours and escaped text', () => {
-    const svg = buildCarFigureSvg(result, { width: 1600, height: 900, palette: { '--fg': '#111111', '--panel': '#fff' }, title: 'A <b>&' })
+    const svg = buildCarFigureSvg(result, {
+      width: 1600,
+      height: 900,
+      palette: { '--fg': '#111111', '--panel': '#fff' },
+      title: 'A <b>&',
+    })
     expect(svg).not.toContain('var(--')
     expect(svg).toContain('A &lt;b&gt;&amp;')
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900"')).toBe(true)

@@ -19,17 +19,24 @@ describe('the chart measures change by the analysis rule', () => {
   // 2025-01-20 is a US holiday (MLK Day): the base falls back to the session before it.
   const base = '2025-01-20'
   const all = symbols.map(series)
-  const model = buildChartModel({ series: all, events: [], view: { ...DEFAULT_VIEW, symbols, from, to, mode: 'percent', base } })
-
-  it.each(symbols)('%s: every plotted percent value is rebase() of the same bars, from the same base session', (symbol) => {
-    const raw = all.find((s) => s.symbol === symbol) as PriceSeries
-    const rebased = rebase(raw.bars, base)
-    expect(model.series.find((s) => s.symbol === symbol)?.baseDate).toBe(rebased.baseDate)
-    const expected = new Map(rebased.points.map((p) => [p.date, p.value]))
-    const plotted = model.rows.filter((r) => r[symbol] !== null)
-    expect(plotted.length).toBeGreaterThan(40)
-    for (const row of plotted) expect(row[symbol]).toBe(expected.get(row.date))
+  const model = buildChartModel({
+    series: all,
+    events: [],
+    view: { ...DEFAULT_VIEW, symbols, from, to, mode: 'percent', base },
   })
+
+  it.each(symbols)(
+    '%s: every plotted percent value is rebase() of the same bars, from the same base session',
+    (symbol) => {
+      const raw = all.find((s) => s.symbol === symbol) as PriceSeries
+      const rebased = rebase(raw.bars, base)
+      expect(model.series.find((s) => s.symbol === symbol)?.baseDate).toBe(rebased.baseDate)
+      const expected = new Map(rebased.points.map((p) => [p.date, p.value]))
+      const plotted = model.rows.filter((r) => r[symbol] !== null)
+      expect(plotted.length).toBeGreaterThan(40)
+      for (const row of plotted) expect(row[symbol]).toBe(expected.get(row.date))
+    },
+  )
 
   it.each(symbols)("%s: the tooltip's daily change is the daily return of dailyReturns()", (symbol) => {
     const raw = all.find((s) => s.symbol === symbol) as PriceSeries

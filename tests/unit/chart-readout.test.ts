@@ -7,7 +7,14 @@ import type { PriceSeries } from '@/lib/types'
 
 describe('the links of the view controls', () => {
   it('open exactly the view they were made from, before any script runs', () => {
-    const view = { ...DEFAULT_VIEW, symbols: ['NVDA', 'SPY'], from: '2025-01-02', to: '2025-06-30', mode: 'log' as const, event: '2025-01-21-stargate' }
+    const view = {
+      ...DEFAULT_VIEW,
+      symbols: ['NVDA', 'SPY'],
+      from: '2025-01-02',
+      to: '2025-06-30',
+      mode: 'log' as const,
+      event: '2025-01-21-stargate',
+    }
     const href = viewHref(view)
     expect(href.startsWith('/?')).toBe(true)
     const parsed = parseViewState(new URLSearchParams(href.slice(2)), '2026-12-01')
@@ -24,10 +31,24 @@ describe('the keyboard readout of a session', () => {
     name: symbol,
     currency: 'USD',
     source: 'snapshot',
-    bars: closes.map((close, i) => ({ date: dates[i] as string, open: close, high: close, low: close, close, adjClose: close, volume: 1 })),
+    bars: closes.map((close, i) => ({
+      date: dates[i] as string,
+      open: close,
+      high: close,
+      low: close,
+      close,
+      adjClose: close,
+      volume: 1,
+    })),
   })
   const series = [synthetic('NVDA', [100, 110, 99]), synthetic('SPY', [500, 505, 505])]
-  const view = { ...DEFAULT_VIEW, symbols: ['NVDA', 'SPY'], from: '2025-01-06', to: '2025-01-08', mode: 'price' as const }
+  const view = {
+    ...DEFAULT_VIEW,
+    symbols: ['NVDA', 'SPY'],
+    from: '2025-01-06',
+    to: '2025-01-08',
+    mode: 'price' as const,
+  }
   const model = buildChartModel({ series, view, events: [] })
 
   it('says the date, each value and each daily change', () => {

@@ -64,7 +64,10 @@ describe('claim verdict rules', () => {
   })
 
   it('judges a recovery within the horizon and whether it held', () => {
-    const back = (sessions: number, held: boolean) => ({ recovery: { date: '2025-02-13', sessions }, heldAtHorizon: held })
+    const back = (sessions: number, held: boolean) => ({
+      recovery: { date: '2025-02-13', sessions },
+      heldAtHorizon: held,
+    })
     expect(recoveryVerdict([back(13, true), back(20, true)])).toBe('supported')
     expect(recoveryVerdict([back(13, false), back(20, true)])).toBe('partly supported')
     expect(recoveryVerdict([back(RECOVERY_HORIZON_SESSIONS + 1, true)])).toBe('partly supported')
@@ -74,9 +77,18 @@ describe('claim verdict rules', () => {
 
   it('checks announced sums and an end year that is named or only inferred', () => {
     const announced = { immediateUsd: 100e9, totalUsd: 500e9, years: 4, endYearNamed: null, year: 2025 }
-    expect(announcedSumsVerdict({ immediateUsd: 100e9, totalUsd: 500e9, endYear: 2029 }, announced)).toBe('partly supported')
-    expect(announcedSumsVerdict({ immediateUsd: 100e9, totalUsd: 500e9, endYear: 2029 }, { ...announced, endYearNamed: 2029 })).toBe('supported')
-    expect(announcedSumsVerdict({ immediateUsd: 100e9, totalUsd: 500e9, endYear: 2030 }, announced)).toBe('not supported')
+    expect(announcedSumsVerdict({ immediateUsd: 100e9, totalUsd: 500e9, endYear: 2029 }, announced)).toBe(
+      'partly supported',
+    )
+    expect(
+      announcedSumsVerdict(
+        { immediateUsd: 100e9, totalUsd: 500e9, endYear: 2029 },
+        { ...announced, endYearNamed: 2029 },
+      ),
+    ).toBe('supported')
+    expect(announcedSumsVerdict({ immediateUsd: 100e9, totalUsd: 500e9, endYear: 2030 }, announced)).toBe(
+      'not supported',
+    )
     expect(announcedSumsVerdict({ immediateUsd: 50e9, totalUsd: 500e9, endYear: 2029 }, announced)).toBe('wrong')
   })
 

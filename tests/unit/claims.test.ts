@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { eventStudy, studentTwoSidedP, type EventStudyResult } from '@/lib/analysis'
-import { CHIP_BUYERS, MARKET_SYMBOLS, STARGATE_PARTNERS, evaluateClaims, measureRecovery, type CheckedClaim } from '@/lib/claims'
+import {
+  CHIP_BUYERS,
+  MARKET_SYMBOLS,
+  STARGATE_PARTNERS,
+  evaluateClaims,
+  measureRecovery,
+  type CheckedClaim,
+} from '@/lib/claims'
 import {
   RECOVERY_HORIZON_SESSIONS,
   groupMoveVerdict,
@@ -83,7 +90,8 @@ describe('evaluateClaims', () => {
     const moves = CHIP_BUYERS.map((s) => move(s, '2025-01-27'))
     expect(c.verdict).toBe(groupMoveVerdict(moves, 'down'))
     // The data: the suppliers fell much more than the buyers.
-    const meanAr = (symbols: readonly string[]) => symbols.reduce((a, s) => a + move(s, '2025-01-27').abnormalReturn, 0) / symbols.length
+    const meanAr = (symbols: readonly string[]) =>
+      symbols.reduce((a, s) => a + move(s, '2025-01-27').abnormalReturn, 0) / symbols.length
     expect(meanAr(['NVDA', 'AVGO', 'TSM', 'SMH'])).toBeLessThan(meanAr(CHIP_BUYERS))
     expect(c.summary).toContain(formatPercent(meanAr(CHIP_BUYERS), 2))
   })
@@ -100,7 +108,13 @@ describe('evaluateClaims', () => {
 
   it('chips, not the whole market: SPY judged against its own history, the same significance line', () => {
     const c = claim('chips-not-the-whole-market')
-    const spy = eventStudy({ stock: bars('SPY'), market: bars('SPY'), day0: '2025-01-27', model: 'constant-mean', windows: [] })
+    const spy = eventStudy({
+      stock: bars('SPY'),
+      market: bars('SPY'),
+      day0: '2025-01-27',
+      model: 'constant-mean',
+      windows: [],
+    })
     const marketOwn = { abnormalReturn: spy.abnormalReturn, p: spy.pAR }
     expect(c.verdict).toBe(notTheWholeMarketVerdict([move('SMH', '2025-01-27')], marketOwn))
     expect(c.summary).toContain(formatPercent(dayReturn('SPY', '2025-01-27'), 2))
@@ -140,7 +154,9 @@ describe('evaluateClaims', () => {
     const soon = claim('janus-pro-right-after-r1')
     expect(soon.verdict).toBe('supported')
     expect(soon.borderline).toMatch(/7 days/)
-    expect(soon.evidence.find((e) => e.label === 'Spacing')?.value).toMatch(/R1 → Stargate 1 day \(1 session\); Stargate → Janus-Pro 6 days \(3 sessions\)/)
+    expect(soon.evidence.find((e) => e.label === 'Spacing')?.value).toMatch(
+      /R1 → Stargate 1 day \(1 session\); Stargate → Janus-Pro 6 days \(3 sessions\)/,
+    )
   })
 
   it('the Stargate sums match the announcement but 2029 is only inferred', () => {
@@ -148,7 +164,9 @@ describe('evaluateClaims', () => {
     expect(c.verdict).toBe('partly supported')
     expect(c.summary).toMatch(/\$100 billion/)
     expect(c.summary).toMatch(/\$500 billion/)
-    expect(claim('stargate-announced-jan-21').verdict).toBe(getEventById('2025-01-21-stargate')?.date === '2025-01-21' ? 'supported' : 'wrong')
+    expect(claim('stargate-announced-jan-21').verdict).toBe(
+      getEventById('2025-01-21-stargate')?.date === '2025-01-21' ? 'supported' : 'wrong',
+    )
   })
 
   it('links every claim to a dashboard view that parses cleanly and selects a catalog event', () => {

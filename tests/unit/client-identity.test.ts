@@ -2,11 +2,17 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addressKey, clientIdentity, UNKNOWN_PEER } from '@/lib/limits/client-identity'
-import { installPeerAddressStamp, markPeerAddressStampForTests, PEER_ADDRESS_HEADER, stampedPeerAddress } from '@/lib/limits/peer-address'
+import {
+  installPeerAddressStamp,
+  markPeerAddressStampForTests,
+  PEER_ADDRESS_HEADER,
+  stampedPeerAddress,
+} from '@/lib/limits/peer-address'
 import { fromPeer } from './support/peer'
 
 const PEER = '198.51.100.20'
-const id = (headers: Record<string, string>, trustProxyHops = 0) => clientIdentity(new Headers(headers), { trustProxyHops })
+const id = (headers: Record<string, string>, trustProxyHops = 0) =>
+  clientIdentity(new Headers(headers), { trustProxyHops })
 
 afterEach(() => markPeerAddressStampForTests(true))
 
@@ -61,7 +67,8 @@ describe('address keys', () => {
   })
 
   it('refuses what is not an address', () => {
-    for (const value of ['', 'localhost', '1.2.3', '1.2.3.4.5', '::g', 'a'.repeat(65), '1.2.3.4/24']) expect(addressKey(value)).toBeUndefined()
+    for (const value of ['', 'localhost', '1.2.3', '1.2.3.4.5', '::g', 'a'.repeat(65), '1.2.3.4/24'])
+      expect(addressKey(value)).toBeUndefined()
   })
 })
 
@@ -82,7 +89,9 @@ describe('the peer-address stamp on a real socket', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     const { port } = server.address() as AddressInfo
     try {
-      await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_ADDRESS_HEADER]: '203.0.113.7', 'x-forwarded-for': '203.0.113.7' } })
+      await fetch(`http://127.0.0.1:${port}/`, {
+        headers: { [PEER_ADDRESS_HEADER]: '203.0.113.7', 'x-forwarded-for': '203.0.113.7' },
+      })
       await fetch(`http://127.0.0.1:${port}/`)
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()))

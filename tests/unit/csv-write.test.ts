@@ -34,7 +34,8 @@ function parseCsv(text: string): string[][] {
 }
 
 /** What a spreadsheet runs as a formula: a cell starting with one of these, unless it is a plain number. */
-const runsAsFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cell)
+const runsAsFormula = (cell: string) =>
+  /^[=+\-@\t\r]/.test(cell) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(cell)
 
 // SYNTHETIC: a made-up series whose text fields carry what a hostile upstream might send.
 const hostile: PriceSeries = {
@@ -85,6 +86,14 @@ describe('the one CSV writer', () => {
   })
 
   it('writes the header and one line per row', () => {
-    expect(toCsv(['a', 'b'], [[1, 'x'], [null, '=y']])).toBe("a,b\n1,x\n,'=y\n")
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          [1, 'x'],
+          [null, '=y'],
+        ],
+      ),
+    ).toBe("a,b\n1,x\n,'=y\n")
   })
 })

@@ -2,7 +2,13 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { GET } from '@/app/api/prices/route'
 import { resetEnvForTests } from '@/lib/server/env'
-import { brotliIdleForTests, encodeBody, encodedResponse, upgradeToBrotli, type EncodedBody } from '@/lib/http/encoded-body'
+import {
+  brotliIdleForTests,
+  encodeBody,
+  encodedResponse,
+  upgradeToBrotli,
+  type EncodedBody,
+} from '@/lib/http/encoded-body'
 import { getLimitsStore } from '@/lib/limits'
 import { resetPriceServiceForTests } from '@/lib/prices'
 import { renderPrices, resetRenderedPricesForTests } from '@/lib/prices/render'
@@ -86,11 +92,19 @@ describe('/api/prices, cached answers by Accept-Encoding', () => {
     const csv = await GET(new Request(`${PRICES_URL}&format=csv`, { headers: { 'accept-encoding': 'gzip' } }))
     expect(csv.headers.get('content-encoding')).toBe('gzip')
     expect(csv.headers.get('content-disposition')).toContain('attachment')
-    expect(gunzipSync(Buffer.from(await csv.arrayBuffer())).toString('utf8').startsWith('symbol,date,')).toBe(true)
+    expect(
+      gunzipSync(Buffer.from(await csv.arrayBuffer()))
+        .toString('utf8')
+        .startsWith('symbol,date,'),
+    ).toBe(true)
   })
 
   it('keeps the redirect to the canonical URL as it was', async () => {
-    const res = await GET(new Request('http://localhost/api/prices?symbols=nvda&from=2025-01-02&to=2025-01-31', { headers: { 'accept-encoding': 'gzip' } }))
+    const res = await GET(
+      new Request('http://localhost/api/prices?symbols=nvda&from=2025-01-02&to=2025-01-31', {
+        headers: { 'accept-encoding': 'gzip' },
+      }),
+    )
     expect(res.status).toBe(308)
     expect(res.headers.get('content-encoding')).toBeNull()
   })
@@ -106,14 +120,20 @@ describe('/api/prices, cached answers by Accept-Encoding', () => {
     expect(encoded?.br).toBeDefined()
     expect(answer.body.byteLength).toBe(encoded?.identity.byteLength)
     // Raw, gzip and brotli bytes all counted (plus the key and tag strings).
-    expect(bytes).toBeGreaterThan(answer.body.byteLength + (encoded?.gzip.byteLength ?? 0) + (encoded?.br?.byteLength ?? 0))
+    expect(bytes).toBeGreaterThan(
+      answer.body.byteLength + (encoded?.gzip.byteLength ?? 0) + (encoded?.br?.byteLength ?? 0),
+    )
   })
 })
 
 describe('encodedResponse', () => {
   it('falls back to the raw bytes when the request accepts nothing at all', async () => {
     const body = await encodeBody(new TextEncoder().encode('{"a":1}'.repeat(100)) as Uint8Array<ArrayBuffer>)
-    const res = encodedResponse(new Request('http://localhost/', { headers: { 'accept-encoding': 'identity;q=0' } }), body, { 'Content-Type': 'application/json' })
+    const res = encodedResponse(
+      new Request('http://localhost/', { headers: { 'accept-encoding': 'identity;q=0' } }),
+      body,
+      { 'Content-Type': 'application/json' },
+    )
     expect(res.headers.get('content-encoding')).toBeNull()
     expect(await res.text()).toBe('{"a":1}'.repeat(100))
   })

@@ -30,6 +30,14 @@ describe('environment check', () => {
   })
 
   it('reads every key its schema declares', () => {
-    expect(ENV_KEYS).toEqual(expect.arrayContaining(['PRICE_PROVIDER', 'YAHOO_BASE_URL', 'YAHOO_TIMEOUT_MS', 'LIVE_REQUESTS_PER_MINUTE', 'PRICE_CACHE_MAX_WINDOWS']))
+    expect(ENV_KEYS).toEqual(
+      expect.arrayContaining([
+        'PRICE_PROVIDER',
+        'YAHOO_BASE_URL',
+        'YAHOO_TIMEOUT_MS',
+        'LIVE_REQUESTS_PER_MINUTE',
+        'PRICE_CACHE_MAX_WINDOWS',
+      ]),
+    )
   })
 })

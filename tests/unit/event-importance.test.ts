@@ -23,8 +23,12 @@ describe('event importance rule', () => {
   it('gives every catalog event the importance the rule measures on the snapshot', () => {
     const wrong: string[] = []
     for (const event of events) {
-      const measured = measureImportance({ id: event.id, tradingDate: event.tradingDate, usSymbols: usSymbols(event.symbols) }, snapshotBars)
-      if (measured.importance !== event.importance) wrong.push(`${event.id}: stored ${event.importance}, measured ${measured.importance}`)
+      const measured = measureImportance(
+        { id: event.id, tradingDate: event.tradingDate, usSymbols: usSymbols(event.symbols) },
+        snapshotBars,
+      )
+      if (measured.importance !== event.importance)
+        wrong.push(`${event.id}: stored ${event.importance}, measured ${measured.importance}`)
     }
     expect(wrong).toEqual([])
     expect(EVENT_CATALOG.every((e) => e.importance === 'major' || e.importance === 'minor')).toBe(true)
@@ -43,7 +47,11 @@ describe('event importance rule', () => {
   })
 
   it('applies both thresholds at their edges (synthetic bars)', () => {
-    const bars = (r: number) => syntheticBars([['2030-01-02', 100], ['2030-01-03', 100 * (1 + r)]])
+    const bars = (r: number) =>
+      syntheticBars([
+        ['2030-01-02', 100],
+        ['2030-01-03', 100 * (1 + r)],
+      ])
     const input = { id: '2030-01-03-test', tradingDate: '2030-01-03', usSymbols: ['AAA'] }
     const with_ = (sym: number, mkt: number) =>
       measureImportance(input, (s) => (s === 'AAA' ? bars(sym) : s === 'SPY' ? bars(mkt) : undefined)).importance

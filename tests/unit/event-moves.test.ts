@@ -6,7 +6,8 @@ import { snapshotBars } from '@/lib/snapshot'
 const tolerance = (rounding: number) => rounding / 2 + 1e-9
 
 /** How the text writes a stated move's size, e.g. 7.3 → "7.3%", 6 → "6%". */
-const written = (pct: number, rounding: number) => `${Math.abs(pct).toFixed(rounding === 1 ? 0 : rounding === 0.1 ? 1 : 2)}%`
+const written = (pct: number, rounding: number) =>
+  `${Math.abs(pct).toFixed(rounding === 1 ? 0 : rounding === 0.1 ? 1 : 2)}%`
 
 describe('one-day moves stated in event texts', () => {
   const claims = EVENT_CATALOG.flatMap((e) => (e.moves ?? []).map((m) => ({ event: e, move: m })))
@@ -25,7 +26,9 @@ describe('one-day moves stated in event texts', () => {
       }
       const data = r * 100
       if (Math.abs(data - move.pct) > tolerance(move.rounding)) {
-        wrong.push(`${event.id}: ${move.symbol} ${move.date} text ${move.pct}% (±${move.rounding / 2}), data ${data.toFixed(2)}%`)
+        wrong.push(
+          `${event.id}: ${move.symbol} ${move.date} text ${move.pct}% (±${move.rounding / 2}), data ${data.toFixed(2)}%`,
+        )
       }
     }
     expect(wrong).toEqual([])
@@ -35,7 +38,8 @@ describe('one-day moves stated in event texts', () => {
     const missing: string[] = []
     for (const { event, move } of claims) {
       const text = `${event.title} ${event.summary}`
-      if (!text.includes(written(move.pct, move.rounding))) missing.push(`${event.id}: ${move.symbol} ${written(move.pct, move.rounding)}`)
+      if (!text.includes(written(move.pct, move.rounding)))
+        missing.push(`${event.id}: ${move.symbol} ${written(move.pct, move.rounding)}`)
     }
     expect(missing).toEqual([])
   })

@@ -63,7 +63,9 @@ const fixtureSchema = z.object({
 })
 
 const fixture = fixtureSchema.parse(
-  JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/event-study/fixture-2025-01-27.json', import.meta.url)), 'utf8')),
+  JSON.parse(
+    readFileSync(fileURLToPath(new URL('./fixtures/event-study/fixture-2025-01-27.json', import.meta.url)), 'utf8'),
+  ),
 )
 
 /** Equal to 1e-9, relative for numbers above 1 in size (t-statistics), absolute below (returns, p-values). */

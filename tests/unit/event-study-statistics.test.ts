@@ -117,14 +117,21 @@ describe('prediction-error variances (synthetic data, properties)', () => {
 
   it('never makes the corrected variance smaller than the uncorrected s^2 (one day) or L s^2 (a window)', () => {
     fc.assert(
-      fc.property(sample, fc.constantFrom('market', 'constant-mean', 'market-adjusted' as const), ({ x, noise, event }, kind) => {
-        fc.pre(new Set(x).size > 1)
-        const obs: ModelObservation[] = x.map((xi, i) => ({ x: kind === 'constant-mean' ? [] : [xi], y: 0.5 * xi + (noise[i] ?? 0) }))
-        const fit = fitModel(kind, obs)
-        const days = event.map((e) => (kind === 'constant-mean' ? [] : [e]))
-        for (const d of days) expect(fit.arVariance(d)).toBeGreaterThanOrEqual(fit.s2)
-        expect(fit.carVariance(days)).toBeGreaterThanOrEqual(days.length * fit.s2 * (1 - 1e-12))
-      }),
+      fc.property(
+        sample,
+        fc.constantFrom('market', 'constant-mean', 'market-adjusted' as const),
+        ({ x, noise, event }, kind) => {
+          fc.pre(new Set(x).size > 1)
+          const obs: ModelObservation[] = x.map((xi, i) => ({
+            x: kind === 'constant-mean' ? [] : [xi],
+            y: 0.5 * xi + (noise[i] ?? 0),
+          }))
+          const fit = fitModel(kind, obs)
+          const days = event.map((e) => (kind === 'constant-mean' ? [] : [e]))
+          for (const d of days) expect(fit.arVariance(d)).toBeGreaterThanOrEqual(fit.s2)
+          expect(fit.carVariance(days)).toBeGreaterThanOrEqual(days.length * fit.s2 * (1 - 1e-12))
+        },
+      ),
       { numRuns: 300 },
     )
   })
@@ -134,7 +141,10 @@ describe('prediction-error variances (synthetic data, properties)', () => {
     const x = Array.from({ length: 60 }, () => 0.01 * gen())
     const lag = Array.from({ length: 60 }, () => 0.01 * gen())
     const lead = Array.from({ length: 60 }, () => 0.01 * gen())
-    const obs = x.map((xi, i) => ({ x: [lag[i] ?? 0, xi, lead[i] ?? 0], y: 0.0002 + 0.2 * (lag[i] ?? 0) + 1.1 * xi + 0.1 * (lead[i] ?? 0) + 0.002 * gen() }))
+    const obs = x.map((xi, i) => ({
+      x: [lag[i] ?? 0, xi, lead[i] ?? 0],
+      y: 0.0002 + 0.2 * (lag[i] ?? 0) + 1.1 * xi + 0.1 * (lead[i] ?? 0) + 0.002 * gen(),
+    }))
     const fit = fitModel('market', obs)
     expect(fit.df).toBe(56)
     expect(fit.slopes[0]).toBeCloseTo(0.2, 1)
@@ -155,7 +165,10 @@ describe('prediction-error variances (synthetic data, properties)', () => {
     for (let draw = 0; draw < 4000; draw++) {
       const x = Array.from({ length: 31 }, () => 0.01 * gen())
       const y = x.map((xi) => 0.0005 + 1.2 * xi + 0.02 * gen())
-      const fit = fitModel('market', x.slice(0, 30).map((xi, i) => ({ x: [xi], y: y[i] ?? 0 })))
+      const fit = fitModel(
+        'market',
+        x.slice(0, 30).map((xi, i) => ({ x: [xi], y: y[i] ?? 0 })),
+      )
       const x0 = [x[30] ?? 0]
       sars.push(((y[30] ?? 0) - fit.expected(x0)) / Math.sqrt(fit.arVariance(x0)))
     }
@@ -178,7 +191,10 @@ describe('models on a hand-checked synthetic case', () => {
   ]
 
   it('constant mean: mean 0.01, s^2 = 8e-4 / 3, Var(AR) = s^2 (1 + 1/4), Var(CAR over 2) = s^2 (2 + 4/4), df 3', () => {
-    const fit = fitModel('constant-mean', obs.map((o) => ({ x: [], y: o.y })))
+    const fit = fitModel(
+      'constant-mean',
+      obs.map((o) => ({ x: [], y: o.y })),
+    )
     expect(fit.alpha).toBeCloseTo(0.01, 15)
     expect(fit.s2).toBeCloseTo(8e-4 / 3, 15)
     expect(fit.df).toBe(3)
@@ -195,11 +211,22 @@ describe('models on a hand-checked synthetic case', () => {
   })
 })
 
-function firm(symbol: string, df: number, residuals: number[], windowAr: number, car: number, scar: number): PortfolioFirm {
+function firm(
+  symbol: string,
+  df: number,
+  residuals: number[],
+  windowAr: number,
+  car: number,
+  scar: number,
+): PortfolioFirm {
   return {
     symbol,
     df,
-    residuals: residuals.map((ar, i) => ({ day: -residuals.length - 1 + i, date: `2024-01-${String(i + 1).padStart(2, '0')}`, ar })),
+    residuals: residuals.map((ar, i) => ({
+      day: -residuals.length - 1 + i,
+      date: `2024-01-${String(i + 1).padStart(2, '0')}`,
+      ar,
+    })),
     days: [{ day: 0, date: '2024-03-01', ar: windowAr }],
     car: [{ window: [0, 0], car, t: scar, p: null, sd: null, from: null, to: null, complete: true, incomplete: null }],
     path: [],
@@ -208,7 +235,18 @@ function firm(symbol: string, df: number, residuals: number[], windowAr: number,
 
 describe('portfolio tests reduce to known values (synthetic)', () => {
   const est = [0.001, -0.002, 0.003, -0.001, 0.002, -0.003]
-  const firms = [firm('A', 10, est, 0.01, 0.01, 1), firm('B', 10, est.map((v) => -v), 0.02, 0.02, 2), firm('C', 10, est, 0.03, 0.03, 3)]
+  const firms = [
+    firm('A', 10, est, 0.01, 0.01, 1),
+    firm(
+      'B',
+      10,
+      est.map((v) => -v),
+      0.02,
+      0.02,
+      2,
+    ),
+    firm('C', 10, est, 0.03, 0.03, 3),
+  ]
   const result = portfolioWindow(firms, [0, 0])
   const stat = (id: string) => result.tests.find((t) => t.id === id)
 
@@ -243,7 +281,10 @@ describe('portfolio tests reduce to known values (synthetic)', () => {
   })
 
   it('generalized sign: p̂ = 1/2 and 3 of 4 CARs positive -> (3 - 2) / sqrt(4 x 1/4) = 1', () => {
-    const half = [{ day: -2, date: 'a', ar: 0.01 }, { day: -1, date: 'b', ar: -0.01 }]
+    const half = [
+      { day: -2, date: 'a', ar: 0.01 },
+      { day: -1, date: 'b', ar: -0.01 },
+    ]
     expect(generalizedSignStatistic([0.1, 0.2, 0.3, -0.1].map((car) => ({ residuals: half, car })))).toBeCloseTo(1, 14)
   })
 
@@ -279,7 +320,17 @@ describe('time-matched pairing (synthetic calendars)', () => {
   const stock = barsFromPrices(stockDates, pricesFromReturns(50, stockReturns))
 
   it('pairs each session with the benchmark session of the evening before, leaves out a day with none, compounds two', () => {
-    const result = eventStudy({ stock, market, day0: '2024-02-13', estimation: 20, gap: 2, windows: [], model: 'market', pairing: 'time-matched', closeTimes })
+    const result = eventStudy({
+      stock,
+      market,
+      day0: '2024-02-13',
+      estimation: 20,
+      gap: 2,
+      windows: [],
+      model: 'market',
+      pairing: 'time-matched',
+      closeTimes,
+    })
     expect(result.marketDate).toBe('2024-02-12')
     const prevMarket = marketClose.get('2024-02-09') ?? Number.NaN
     expect(result.marketReturn).toBeCloseTo((marketClose.get('2024-02-12') ?? Number.NaN) / prevMarket - 1, 15)
@@ -292,7 +343,15 @@ describe('time-matched pairing (synthetic calendars)', () => {
   })
 
   it('keeps same-date pairing as before: a stock session with no same-date benchmark session is left out', () => {
-    const result = eventStudy({ stock, market, day0: '2024-02-13', estimation: 20, gap: 2, windows: [], pairing: 'same-date' })
+    const result = eventStudy({
+      stock,
+      market,
+      day0: '2024-02-13',
+      estimation: 20,
+      gap: 2,
+      windows: [],
+      pairing: 'same-date',
+    })
     expect(result.marketDate).toBe('2024-02-13')
     expect(result.estimation.excluded).toContain('2024-01-24')
   })

@@ -55,7 +55,23 @@ describe('GET /api/events', () => {
     const { events } = (await res.json()) as { events: EventDto[] }
     expect(events.length).toBeGreaterThanOrEqual(25)
     for (const e of events) {
-      for (const key of ['id', 'date', 'time', 'session', 'tradingDate', 'title', 'summary', 'label', 'category', 'symbols', 'sources', 'verified', 'verification', 'verificationNote', 'importance']) {
+      for (const key of [
+        'id',
+        'date',
+        'time',
+        'session',
+        'tradingDate',
+        'title',
+        'summary',
+        'label',
+        'category',
+        'symbols',
+        'sources',
+        'verified',
+        'verification',
+        'verificationNote',
+        'importance',
+      ]) {
         expect(e, `${e.id} ${key}`).toHaveProperty(key)
       }
       expect(e.sources.length).toBeGreaterThan(0)
@@ -63,7 +79,12 @@ describe('GET /api/events', () => {
       expect(['major', 'minor'], e.id).toContain(e.importance)
     }
     const stargate = events.find((e) => e.id === '2025-01-21-stargate')
-    expect(stargate).toMatchObject({ date: '2025-01-21', tradingDate: '2025-01-22', session: 'after_close_likely', verified: true })
+    expect(stargate).toMatchObject({
+      date: '2025-01-21',
+      tradingDate: '2025-01-22',
+      session: 'after_close_likely',
+      verified: true,
+    })
   })
 
   it('filters by category, case-insensitively and across repeated keys', async () => {

@@ -43,7 +43,9 @@ describe('event catalog', () => {
     expect(catalogEventSchema.safeParse({ ...first, id: '2099-01-01-other' }).success).toBe(false)
     expect(catalogEventSchema.safeParse({ ...first, session: 'lunchtime' }).success).toBe(false)
     expect(catalogEventSchema.safeParse({ ...first, symbols: ['^GSPC'] }).success).toBe(false)
-    expect(catalogEventSchema.safeParse({ ...first, sources: [{ title: 'x site', url: 'ftp://example.com' }] }).success).toBe(false)
+    expect(
+      catalogEventSchema.safeParse({ ...first, sources: [{ title: 'x site', url: 'ftp://example.com' }] }).success,
+    ).toBe(false)
   })
 
   it('has unique ids', () => {
@@ -218,7 +220,9 @@ describe('listEvents', () => {
     expect(listEvents({ from: '2025-03-01' }).every((e) => e.tradingDate >= '2025-03-01')).toBe(true)
     const to2024 = listEvents({ to: '2024-12-31' })
     expect(to2024.every((e) => e.tradingDate <= '2024-12-31')).toBe(true)
-    expect(to2024.map((e) => e.id)).toEqual(expect.arrayContaining(['2024-07-17-chip-rout', '2024-12-26-deepseek-v3', '2024-12-27-deepseek-v3-report']))
+    expect(to2024.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['2024-07-17-chip-rout', '2024-12-26-deepseek-v3', '2024-12-27-deepseek-v3-report']),
+    )
     expect(to2024.map((e) => e.id)).not.toContain('2025-01-03-msft-80b')
   })
 

@@ -6,7 +6,15 @@ import { DEFAULT_VIEW, type ChartMode } from '@/lib/view/state'
 
 // SYNTHETIC test data: made-up symbols and prices, not market data.
 
-const bar = (date: string, close: number, adjClose = close): Bar => ({ date, open: close, high: close, low: close, close, adjClose, volume: 1 })
+const bar = (date: string, close: number, adjClose = close): Bar => ({
+  date,
+  open: close,
+  high: close,
+  low: close,
+  close,
+  adjClose,
+  volume: 1,
+})
 
 const SYNTHETIC_SERIES: PriceSeries[] = [
   {
@@ -41,7 +49,12 @@ function syntheticModel(mode: ChartMode, base = '2025-01-13'): ChartModel {
   })
 }
 
-const rowsOf = (csv: string) => csv.trimEnd().split('\n').slice(1).map((line) => line.split(','))
+const rowsOf = (csv: string) =>
+  csv
+    .trimEnd()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
 
 describe('chartCsv', () => {
   it('writes the header and one row per visible session and series with a bar', () => {
@@ -59,7 +72,11 @@ describe('chartCsv', () => {
 
   it('orders rows by date, then in the chart series order', () => {
     const rows = rowsOf(chartCsv(syntheticModel('percent'), SYNTHETIC_SERIES))
-    expect(rows.slice(0, 3).map((r) => `${r[0]} ${r[1]}`)).toEqual(['2025-01-13 SYNA', '2025-01-13 SYNB.T', '2025-01-14 SYNA'])
+    expect(rows.slice(0, 3).map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      '2025-01-13 SYNA',
+      '2025-01-13 SYNB.T',
+      '2025-01-14 SYNA',
+    ])
   })
 
   it('measures change_since_base from the base session, which reads 0', () => {
@@ -87,7 +104,10 @@ describe('chartCsv', () => {
 
   it('leaves change_since_base empty when the series has no base value', () => {
     const model = syntheticModel('percent')
-    const noBase: ChartModel = { ...model, series: model.series.map((s) => ({ ...s, baseValue: null, baseDate: null })) }
+    const noBase: ChartModel = {
+      ...model,
+      series: model.series.map((s) => ({ ...s, baseValue: null, baseDate: null })),
+    }
     const rows = rowsOf(chartCsv(noBase, SYNTHETIC_SERIES))
     expect(rows.length).toBeGreaterThan(0)
     expect(rows.every((r) => r.length === 5 && r[4] === '')).toBe(true)
@@ -127,7 +147,9 @@ describe('exportFileName', () => {
   it('names at most eight symbols and counts the rest', () => {
     const symbols = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K']
     expect(exportFileName('csv', { ...view, symbols })).toBe('ai-shock_A-B-C-D-E-F-G-H+3_2025-01-06_2025-02-14.csv')
-    expect(exportFileName('csv', { ...view, symbols: symbols.slice(0, 8) })).toBe('ai-shock_A-B-C-D-E-F-G-H_2025-01-06_2025-02-14.csv')
+    expect(exportFileName('csv', { ...view, symbols: symbols.slice(0, 8) })).toBe(
+      'ai-shock_A-B-C-D-E-F-G-H_2025-01-06_2025-02-14.csv',
+    )
   })
 
   it('still gives a sensible name with no symbols', () => {

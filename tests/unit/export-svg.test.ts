@@ -1,6 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
-import { buildChartSvg, buildChartSvgWithLayout, escapeXml, EXPORT_PALETTE_VARS, resolvePalette, type ChartSvgOptions } from '@/lib/chart/export'
+import {
+  buildChartSvg,
+  buildChartSvgWithLayout,
+  escapeXml,
+  EXPORT_PALETTE_VARS,
+  resolvePalette,
+  type ChartSvgOptions,
+} from '@/lib/chart/export'
 import { EXPORT_PRESETS, EXPORT_PRESET_IDS, MIN_PLOT_SHARE } from '@/lib/chart/export/presets'
 import { MIN_TEXT } from '@/lib/chart/export/svg'
 import { seriesColorVar } from '@/lib/chart/palette'
@@ -10,22 +17,49 @@ import { DEFAULT_VIEW, type ChartMode } from '@/lib/view/state'
 
 // SYNTHETIC test data: made-up symbols, prices and events, not market data.
 
-const SESSIONS = ['2025-01-13', '2025-01-14', '2025-01-15', '2025-01-16', '2025-01-17', '2025-01-21', '2025-01-22', '2025-01-23', '2025-01-24', '2025-01-27']
+const SESSIONS = [
+  '2025-01-13',
+  '2025-01-14',
+  '2025-01-15',
+  '2025-01-16',
+  '2025-01-17',
+  '2025-01-21',
+  '2025-01-22',
+  '2025-01-23',
+  '2025-01-24',
+  '2025-01-27',
+]
 
 function bars(closes: (number | null)[]): Bar[] {
   return closes.flatMap((close, i) => {
     const date = SESSIONS[i]
-    return close === null || !date ? [] : [{ date, open: close, high: close, low: close, close, adjClose: close, volume: 1000 }]
+    return close === null || !date
+      ? []
+      : [{ date, open: close, high: close, low: close, close, adjClose: close, volume: 1000 }]
   })
 }
 
 const SYNTHETIC_SERIES: PriceSeries[] = [
-  { symbol: 'SYNA', name: 'Synthetic Alpha', currency: 'USD', source: 'snapshot', bars: bars([100, 101, 103, 102, 104, 110, 112, 111, 109, 90]) },
+  {
+    symbol: 'SYNA',
+    name: 'Synthetic Alpha',
+    currency: 'USD',
+    source: 'snapshot',
+    bars: bars([100, 101, 103, 102, 104, 110, 112, 111, 109, 90]),
+  },
   // A missing session in the middle (null on the chart's axis) and one in Tokyo's currency.
-  { symbol: 'SYNB.T', name: 'Synthetic Beta', currency: 'JPY', source: 'snapshot', bars: bars([5000, 5050, null, 5100, 5200, 5400, 5300, null, 5250, 4900]) },
+  {
+    symbol: 'SYNB.T',
+    name: 'Synthetic Beta',
+    currency: 'JPY',
+    source: 'snapshot',
+    bars: bars([5000, 5050, null, 5100, 5200, 5400, 5300, null, 5250, 4900]),
+  },
 ]
 
-function syntheticEvent(overrides: Partial<ChartEvent> & Pick<ChartEvent, 'id' | 'number' | 'tradingDate' | 'category'>): ChartEvent {
+function syntheticEvent(
+  overrides: Partial<ChartEvent> & Pick<ChartEvent, 'id' | 'number' | 'tradingDate' | 'category'>,
+): ChartEvent {
   return {
     label: `Synthetic ${overrides.number}`,
     title: `Synthetic event number ${overrides.number}`,
@@ -42,9 +76,30 @@ function syntheticEvent(overrides: Partial<ChartEvent> & Pick<ChartEvent, 'id' |
 }
 
 const SYNTHETIC_EVENTS: ChartEvent[] = [
-  syntheticEvent({ id: 'synthetic-stargate', number: 7, tradingDate: '2025-01-22', date: '2025-01-21', category: 'stargate', label: 'Stargate-like', session: 'after_close' }),
-  syntheticEvent({ id: 'synthetic-deepseek', number: 12, tradingDate: '2025-01-27', date: '2025-01-25', category: 'deepseek', label: 'R1 <model> & "app"' }),
-  syntheticEvent({ id: 'synthetic-market', number: 13, tradingDate: '2025-01-27', category: 'market', label: 'Selloff' }),
+  syntheticEvent({
+    id: 'synthetic-stargate',
+    number: 7,
+    tradingDate: '2025-01-22',
+    date: '2025-01-21',
+    category: 'stargate',
+    label: 'Stargate-like',
+    session: 'after_close',
+  }),
+  syntheticEvent({
+    id: 'synthetic-deepseek',
+    number: 12,
+    tradingDate: '2025-01-27',
+    date: '2025-01-25',
+    category: 'deepseek',
+    label: 'R1 <model> & "app"',
+  }),
+  syntheticEvent({
+    id: 'synthetic-market',
+    number: 13,
+    tradingDate: '2025-01-27',
+    category: 'market',
+    label: 'Selloff',
+  }),
 ]
 
 const PALETTE: Record<string, string> = {
@@ -63,7 +118,14 @@ function syntheticModel(mode: ChartMode = 'percent', events: ChartEvent[] = SYNT
   return buildChartModel({
     series: SYNTHETIC_SERIES,
     events,
-    view: { ...DEFAULT_VIEW, symbols: ['SYNA', 'SYNB.T'], from: '2025-01-13', to: '2025-01-27', mode, base: '2025-01-14' },
+    view: {
+      ...DEFAULT_VIEW,
+      symbols: ['SYNA', 'SYNB.T'],
+      from: '2025-01-13',
+      to: '2025-01-27',
+      mode,
+      base: '2025-01-14',
+    },
   })
 }
 
@@ -83,7 +145,8 @@ function parse(svg: string): Document {
   return doc
 }
 
-const textOf = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].map((n) => n.textContent ?? '').join(' ')
+const textOf = (doc: Document, selector: string) =>
+  [...doc.querySelectorAll(selector)].map((n) => n.textContent ?? '').join(' ')
 
 describe('buildChartSvg', () => {
   const svg = buildChartSvg(syntheticModel(), OPTIONS)
@@ -197,7 +260,11 @@ describe('buildChartSvg', () => {
         title: `Synthetic headline ${k} ${'with many words that go on and on '.repeat(12)}`,
       }),
     )
-    const { svg: out, layout } = buildChartSvgWithLayout(syntheticModel('percent', many), { ...OPTIONS, width: 1200, height: 675 })
+    const { svg: out, layout } = buildChartSvgWithLayout(syntheticModel('percent', many), {
+      ...OPTIONS,
+      width: 1200,
+      height: 675,
+    })
     const tall = parse(out).documentElement
     expect(tall.getAttribute('height')).toBe('675')
     expect((layout.plot.width * layout.plot.height) / (1200 * 675)).toBeGreaterThanOrEqual(MIN_PLOT_SHARE)
@@ -209,22 +276,33 @@ describe('buildChartSvg', () => {
     for (const t of tall.querySelectorAll('text')) expect(Number(t.getAttribute('y'))).toBeLessThanOrEqual(675)
   })
 
-  it.each(EXPORT_PRESET_IDS)('gives the %s preset its size, a plot of at least 60%% and no text under the minimum', (id) => {
-    const preset = EXPORT_PRESETS[id]
-    for (const eventKey of ['full', 'labels', 'none'] as const) {
-      const { svg: out, layout } = buildChartSvgWithLayout(syntheticModel(), { ...OPTIONS, width: preset.width, height: preset.height, eventKey })
-      const doc = parse(out)
-      expect(doc.documentElement.getAttribute('width')).toBe(String(preset.width))
-      expect(doc.documentElement.getAttribute('height')).toBe(String(preset.height))
-      expect((layout.plot.width * layout.plot.height) / (preset.width * preset.height)).toBeGreaterThanOrEqual(MIN_PLOT_SHARE)
-      for (const t of doc.querySelectorAll('text')) {
-        const inMarker = t.closest('.event-marker, .event-cluster') !== null && t.getAttribute('text-anchor') === 'middle'
-        expect(Number(t.getAttribute('font-size'))).toBeGreaterThanOrEqual(inMarker ? 16 : MIN_TEXT)
+  it.each(EXPORT_PRESET_IDS)(
+    'gives the %s preset its size, a plot of at least 60%% and no text under the minimum',
+    (id) => {
+      const preset = EXPORT_PRESETS[id]
+      for (const eventKey of ['full', 'labels', 'none'] as const) {
+        const { svg: out, layout } = buildChartSvgWithLayout(syntheticModel(), {
+          ...OPTIONS,
+          width: preset.width,
+          height: preset.height,
+          eventKey,
+        })
+        const doc = parse(out)
+        expect(doc.documentElement.getAttribute('width')).toBe(String(preset.width))
+        expect(doc.documentElement.getAttribute('height')).toBe(String(preset.height))
+        expect((layout.plot.width * layout.plot.height) / (preset.width * preset.height)).toBeGreaterThanOrEqual(
+          MIN_PLOT_SHARE,
+        )
+        for (const t of doc.querySelectorAll('text')) {
+          const inMarker =
+            t.closest('.event-marker, .event-cluster') !== null && t.getAttribute('text-anchor') === 'middle'
+          expect(Number(t.getAttribute('font-size'))).toBeGreaterThanOrEqual(inMarker ? 16 : MIN_TEXT)
+        }
+        // The source line is always there.
+        expect(textOf(doc, '.source-line')).toContain('Synthetic data')
       }
-      // The source line is always there.
-      expect(textOf(doc, '.source-line')).toContain('Synthetic data')
-    }
-  })
+    },
+  )
 
   it('draws short labels beside the markers when asked, and no key list', () => {
     const doc = parse(buildChartSvg(syntheticModel(), { ...OPTIONS, eventKey: 'labels' }))
@@ -233,12 +311,17 @@ describe('buildChartSvg', () => {
   })
 
   it('names the symbols without data in a note above the source line', () => {
-    const doc = parse(buildChartSvg(syntheticModel(), { ...OPTIONS, note: 'No data in this range for ZZZZ, so it is not drawn.' }))
+    const doc = parse(
+      buildChartSvg(syntheticModel(), { ...OPTIONS, note: 'No data in this range for ZZZZ, so it is not drawn.' }),
+    )
     expect(textOf(doc, '.source-line')).toContain('ZZZZ')
   })
 
   it('falls back to the default colours when the palette is empty or holds unresolved values', () => {
-    const out = buildChartSvg(syntheticModel(), { ...OPTIONS, palette: { '--series-1': 'var(--green)', '--fg': 'currentColor' } })
+    const out = buildChartSvg(syntheticModel(), {
+      ...OPTIONS,
+      palette: { '--series-1': 'var(--green)', '--fg': 'currentColor' },
+    })
     expect(out).not.toContain('var(')
     expect(out.toLowerCase()).not.toContain('currentcolor')
     parse(out)

@@ -49,7 +49,15 @@ const pricesShape = z.object({
       currency: z.string().nullable(),
       source: z.enum(['snapshot', 'yahoo']),
       bars: z.array(
-        z.object({ date: isoDate, open: finite, high: finite, low: finite, close: finite, adjClose: finite, volume: z.number().int().nonnegative() }),
+        z.object({
+          date: isoDate,
+          open: finite,
+          high: finite,
+          low: finite,
+          close: finite,
+          adjClose: finite,
+          volume: z.number().int().nonnegative(),
+        }),
       ),
     }),
   ),
@@ -77,7 +85,12 @@ const eventsShape = z.object({
 const reactionShape = z.object({
   day0: isoDate,
   benchmark: z.string().min(1),
-  method: z.object({ benchmark: z.string(), estimation: z.object({ sessions: z.number().int() }), gap: z.number().int(), windows: z.array(z.tuple([finite, finite])) }),
+  method: z.object({
+    benchmark: z.string(),
+    estimation: z.object({ sessions: z.number().int() }),
+    gap: z.number().int(),
+    windows: z.array(z.tuple([finite, finite])),
+  }),
   rows: z
     .array(
       z.object({
@@ -147,7 +160,27 @@ const INJECTIONS = [
   'true',
 ]
 
-const NUMBERS = ['1e308', '-1e308', '1e-308', '-0', '0', 'NaN', 'Infinity', '-Infinity', '9007199254740993', '-9007199254740993', '1'.repeat(400), '0x10', '0b11', '1_000', '12.5', '+120', ' 120 ', '120abc', '']
+const NUMBERS = [
+  '1e308',
+  '-1e308',
+  '1e-308',
+  '-0',
+  '0',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '9007199254740993',
+  '-9007199254740993',
+  '1'.repeat(400),
+  '0x10',
+  '0b11',
+  '1_000',
+  '12.5',
+  '+120',
+  ' 120 ',
+  '120abc',
+  '',
+]
 
 const DATES = [
   '0000-00-00',
@@ -174,7 +207,10 @@ const DATES = [
   'now',
 ]
 
-const asciiControl = fc.string({ unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)), maxLength: 6 })
+const asciiControl = fc.string({
+  unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)),
+  maxLength: 6,
+})
 
 const garbage = fc.oneof(
   fc.constantFrom(...INJECTIONS),
@@ -200,16 +236,36 @@ const dateValue = fc.oneof(
   { weight: 1, arbitrary: garbage },
 )
 
-const symbolItem = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...SYMBOLS, 'nvda', ' SPY ', 'ZZZZ', '^GSPC', 'BRK-B') }, { weight: 1, arbitrary: garbage })
+const symbolItem = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...SYMBOLS, 'nvda', ' SPY ', 'ZZZZ', '^GSPC', 'BRK-B') },
+  { weight: 1, arbitrary: garbage },
+)
 const symbolsValue = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(fc.array(symbolItem, { minLength: 0, maxLength: 6 }), fc.constantFrom(',', ',', ', ', ';', ' ')).map(([items, sep]) => items.join(sep)) },
-  { weight: 1, arbitrary: fc.array(fc.constantFrom(...SYMBOLS), { minLength: 18, maxLength: 24 }).map((s) => s.join(',')) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(fc.array(symbolItem, { minLength: 0, maxLength: 6 }), fc.constantFrom(',', ',', ', ', ';', ' '))
+      .map(([items, sep]) => items.join(sep)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.constantFrom(...SYMBOLS), { minLength: 18, maxLength: 24 }).map((s) => s.join(',')),
+  },
   { weight: 1, arbitrary: garbage },
 )
 
-const numberValue = fc.oneof(fc.constantFrom(...NUMBERS), fc.integer({ min: -1_000, max: 1_000 }).map(String), fc.constantFrom('20', '60', '120', '500', '501', '19', '10'))
+const numberValue = fc.oneof(
+  fc.constantFrom(...NUMBERS),
+  fc.integer({ min: -1_000, max: 1_000 }).map(String),
+  fc.constantFrom('20', '60', '120', '500', '501', '19', '10'),
+)
 const windowsValue = fc.oneof(
-  fc.array(fc.tuple(fc.integer({ min: -25, max: 25 }), fc.integer({ min: -25, max: 25 })).map(([a, b]) => `${a}:${b}`), { maxLength: 10 }).map((w) => w.join(',')),
+  fc
+    .array(
+      fc.tuple(fc.integer({ min: -25, max: 25 }), fc.integer({ min: -25, max: 25 })).map(([a, b]) => `${a}:${b}`),
+      { maxLength: 10 },
+    )
+    .map((w) => w.join(',')),
   garbage,
 )
 
@@ -221,7 +277,10 @@ const pair = (key: string, value: fc.Arbitrary<string>): fc.Arbitrary<Pair> => v
 /** Key names: mostly real ones (so the route goes deep), with garbage, case variants and near-misses. */
 function pairsFor(known: ReadonlyArray<[string, fc.Arbitrary<string>]>): fc.Arbitrary<Pair[]> {
   const realPairs = known.map(([key, value]) => pair(key, value))
-  const otherKey = fc.oneof(fc.constantFrom('SYMBOLS', 'symbol', 'from[]', 'to ', '', '=', '&', 'mode', 'base', 'callback', '__proto__'), garbage)
+  const otherKey = fc.oneof(
+    fc.constantFrom('SYMBOLS', 'symbol', 'from[]', 'to ', '', '=', '&', 'mode', 'base', 'callback', '__proto__'),
+    garbage,
+  )
   const extra = fc.tuple(otherKey, garbage)
   return fc
     .tuple(
@@ -238,18 +297,30 @@ const encodingArb = fc.constantFrom<'encode' | 'raw'>('encode', 'encode', 'encod
 
 function toQuery(pairs: readonly Pair[], encodings: readonly ('encode' | 'raw')[]): string {
   return pairs
-    .map(([k, v], i) => (encodings[i % Math.max(1, encodings.length)] === 'raw' ? `${k}=${v}` : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`))
+    .map(([k, v], i) =>
+      encodings[i % Math.max(1, encodings.length)] === 'raw'
+        ? `${k}=${v}`
+        : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`,
+    )
     .join('&')
 }
 
 /** Garbage and real names in any mix, and (a third of the time) a well-formed query with some noise around it. */
 const queryArb = (known: ReadonlyArray<[string, fc.Arbitrary<string>]>, wellFormed: fc.Arbitrary<Pair[]>) =>
   fc.oneof(
-    { weight: 2, arbitrary: fc.tuple(pairsFor(known), fc.array(encodingArb, { minLength: 1, maxLength: 4 })).map(([pairs, enc]) => toQuery(pairs, enc)) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(pairsFor(known), fc.array(encodingArb, { minLength: 1, maxLength: 4 }))
+        .map(([pairs, enc]) => toQuery(pairs, enc)),
+    },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(wellFormed, fc.array(fc.tuple(fc.constantFrom('mode', 'base', 'utm_source', 'x'), garbage), { maxLength: 2 }))
+        .tuple(
+          wellFormed,
+          fc.array(fc.tuple(fc.constantFrom('mode', 'base', 'utm_source', 'x'), garbage), { maxLength: 2 }),
+        )
         .map(([pairs, noise]) => toQuery([...pairs, ...noise], ['encode'])),
     },
   )
@@ -268,16 +339,35 @@ const compact = (entries: ReadonlyArray<readonly [string, string | null | undefi
 
 const pricesWellFormed: fc.Arbitrary<Pair[]> = fc
   .tuple(validSymbols, validRange, fc.option(fc.constantFrom('json', 'csv')))
-  .map(([symbols, [from, to], format]) => compact([['symbols', symbols], ['from', from], ['to', to], ['format', format]]))
+  .map(([symbols, [from, to], format]) =>
+    compact([
+      ['symbols', symbols],
+      ['from', from],
+      ['to', to],
+      ['format', format],
+    ]),
+  )
 
 const eventsWellFormed: fc.Arbitrary<Pair[]> = fc
-  .tuple(fc.option(validRange), fc.option(fc.subarray(['deepseek', 'stargate', 'market', 'policy', 'company', 'earnings'], { minLength: 1 })))
-  .map(([range, categories]) => compact([['from', range?.[0]], ['to', range?.[1]], ['category', categories?.join(',')]]))
+  .tuple(
+    fc.option(validRange),
+    fc.option(fc.subarray(['deepseek', 'stargate', 'market', 'policy', 'company', 'earnings'], { minLength: 1 })),
+  )
+  .map(([range, categories]) =>
+    compact([
+      ['from', range?.[0]],
+      ['to', range?.[1]],
+      ['category', categories?.join(',')],
+    ]),
+  )
 
 const reactionWellFormed: fc.Arbitrary<Pair[]> = fc
   .tuple(
     validSymbols,
-    fc.oneof(fc.constantFrom(...LATE_SESSIONS).map((d): Pair => ['date', d]), fc.constantFrom(...EVENT_IDS).map((id): Pair => ['event', id])),
+    fc.oneof(
+      fc.constantFrom(...LATE_SESSIONS).map((d): Pair => ['date', d]),
+      fc.constantFrom(...EVENT_IDS).map((id): Pair => ['event', id]),
+    ),
     fc.option(fc.constantFrom('SPY', 'QQQ', 'SOXX', 'NVDA')),
     fc.option(fc.integer({ min: 20, max: 150 }).map(String)),
     fc.option(fc.integer({ min: 0, max: 15 }).map(String)),
@@ -285,7 +375,15 @@ const reactionWellFormed: fc.Arbitrary<Pair[]> = fc
     fc.option(fc.constantFrom('json', 'csv')),
   )
   .map(([symbols, day0, benchmark, estimation, gap, windows, format]) =>
-    compact([['symbols', symbols], day0, ['benchmark', benchmark], ['estimation', estimation], ['gap', gap], ['windows', windows], ['format', format]]),
+    compact([
+      ['symbols', symbols],
+      day0,
+      ['benchmark', benchmark],
+      ['estimation', estimation],
+      ['gap', gap],
+      ['windows', windows],
+      ['format', format],
+    ]),
   )
 
 const formatValue = fc.oneof(fc.constantFrom('json', 'csv', 'CSV', 'xml', ''), garbage)
@@ -302,7 +400,22 @@ const EVENTS_PARAMS: Array<[string, fc.Arbitrary<string>]> = [
   [
     'category',
     fc.oneof(
-      fc.array(fc.constantFrom('deepseek', 'stargate', 'market', 'policy', 'company', 'earnings', 'DeepSeek', ' stargate ', 'nope'), { maxLength: 4 }).map((c) => c.join(',')),
+      fc
+        .array(
+          fc.constantFrom(
+            'deepseek',
+            'stargate',
+            'market',
+            'policy',
+            'company',
+            'earnings',
+            'DeepSeek',
+            ' stargate ',
+            'nope',
+          ),
+          { maxLength: 4 },
+        )
+        .map((c) => c.join(',')),
       garbage,
     ),
   ],
@@ -310,8 +423,20 @@ const EVENTS_PARAMS: Array<[string, fc.Arbitrary<string>]> = [
 const REACTION_PARAMS: Array<[string, fc.Arbitrary<string>]> = [
   ['symbols', symbolsValue],
   ['date', dateValue],
-  ['event', fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...EVENT_IDS, '2025-01-27-nope') }, { weight: 1, arbitrary: garbage })],
-  ['benchmark', fc.oneof({ weight: 3, arbitrary: fc.constantFrom('SPY', 'QQQ', 'SOXX', 'NVDA', '9984.T', 'ZZZZ', 'spy') }, { weight: 1, arbitrary: garbage })],
+  [
+    'event',
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...EVENT_IDS, '2025-01-27-nope') },
+      { weight: 1, arbitrary: garbage },
+    ),
+  ],
+  [
+    'benchmark',
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('SPY', 'QQQ', 'SOXX', 'NVDA', '9984.T', 'ZZZZ', 'spy') },
+      { weight: 1, arbitrary: garbage },
+    ),
+  ],
   ['estimation', numberValue],
   ['gap', numberValue],
   ['windows', windowsValue],
@@ -327,7 +452,13 @@ interface RouteStats {
   statuses: Map<number, number>
 }
 
-async function checkOne(path: string, handler: Handler, query: string, success: z.ZodType, stats: RouteStats): Promise<void> {
+async function checkOne(
+  path: string,
+  handler: Handler,
+  query: string,
+  success: z.ZodType,
+  stats: RouteStats,
+): Promise<void> {
   let url: URL
   try {
     url = new URL(`http://localhost${path}?${query}`)
@@ -376,7 +507,10 @@ function percentile(sorted: number[], p: number): number {
 
 function report(path: string, stats: RouteStats): void {
   const sorted = [...stats.durations].sort((a, b) => a - b)
-  const statuses = [...stats.statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}x${n}`).join(' ')
+  const statuses = [...stats.statuses.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${s}x${n}`)
+    .join(' ')
   console.info(
     `[fuzz] ${path}: ${sorted.length} requests, p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${(sorted.at(-1) ?? 0).toFixed(2)} ms; ${statuses}`,
   )
@@ -409,18 +543,22 @@ describe('fuzzing every route (snapshot provider, nothing leaves the process)', 
     ['/api/reaction', getReaction, queryArb(REACTION_PARAMS, reactionWellFormed), reactionShape],
   ]
 
-  it.each(routes)('%s: never a 5xx, always the documented shape, no stack, under 2 s', async (path, handler, queries, success) => {
-    const stats: RouteStats = { durations: [], statuses: new Map() }
-    await fc.assert(
-      fc.asyncProperty(queries, (query) => checkOne(path, handler, query, success, stats)),
-      { numRuns: RUNS_PER_ROUTE },
-    )
-    report(path, stats)
-    expect(stats.durations.length).toBeGreaterThanOrEqual(Math.min(RUNS_PER_ROUTE, 1_000))
-    // Deep paths were reached, not only the validators.
-    expect(stats.statuses.get(200) ?? 0).toBeGreaterThan(RUNS_PER_ROUTE / 20)
-    expect(stats.statuses.get(400) ?? 0).toBeGreaterThan(RUNS_PER_ROUTE / 20)
-  }, 60_000)
+  it.each(routes)(
+    '%s: never a 5xx, always the documented shape, no stack, under 2 s',
+    async (path, handler, queries, success) => {
+      const stats: RouteStats = { durations: [], statuses: new Map() }
+      await fc.assert(
+        fc.asyncProperty(queries, (query) => checkOne(path, handler, query, success, stats)),
+        { numRuns: RUNS_PER_ROUTE },
+      )
+      report(path, stats)
+      expect(stats.durations.length).toBeGreaterThanOrEqual(Math.min(RUNS_PER_ROUTE, 1_000))
+      // Deep paths were reached, not only the validators.
+      expect(stats.statuses.get(200) ?? 0).toBeGreaterThan(RUNS_PER_ROUTE / 20)
+      expect(stats.statuses.get(400) ?? 0).toBeGreaterThan(RUNS_PER_ROUTE / 20)
+    },
+    60_000,
+  )
 
   it('hand-picked edge cases: leap days, repeats, broken encodings, absurd numbers', async () => {
     const stats: RouteStats = { durations: [], statuses: new Map() }

@@ -35,7 +35,8 @@ const TIMEOUT_MS = 8000
 // NVDA (a curated New York listing) in early 2023: outside the embedded snapshot, on the NYSE calendar.
 const REQUEST = { symbol: 'NVDA', from: '2023-01-03', to: '2023-03-31' } as const
 
-const provider = (fault: HostileFault) => createYahooProvider({ baseUrl: `${upstream.url}/${fault}`, timeoutMs: TIMEOUT_MS })
+const provider = (fault: HostileFault) =>
+  createYahooProvider({ baseUrl: `${upstream.url}/${fault}`, timeoutMs: TIMEOUT_MS })
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {
   const error = await promise.then(
@@ -57,7 +58,10 @@ const servedBar = z
     adjClose: z.number().positive().lt(MAX_PLAUSIBLE_PRICE),
     volume: z.number().int().nonnegative(),
   })
-  .refine((b) => b.high >= Math.max(b.open, b.close) && Math.min(b.open, b.close) >= b.low, 'high/low outside open/close')
+  .refine(
+    (b) => b.high >= Math.max(b.open, b.close) && Math.min(b.open, b.close) >= b.low,
+    'high/low outside open/close',
+  )
   .refine((b) => ![0, 6].includes(new Date(`${b.date}T00:00:00Z`).getUTCDay()), 'a weekend date')
 
 // Row faults: the payload is usable, the broken rows are dropped and named in one warning.
@@ -146,7 +150,9 @@ describe('provider against the hostile upstream', () => {
 
   it('slow-body: the timeout covers the whole body read', async () => {
     const started = Date.now()
-    const error = await failure(createYahooProvider({ baseUrl: `${upstream.url}/slow-body`, timeoutMs: 400 }).getDailyBars(REQUEST))
+    const error = await failure(
+      createYahooProvider({ baseUrl: `${upstream.url}/slow-body`, timeoutMs: 400 }).getDailyBars(REQUEST),
+    )
     expect(error.kind).toBe('timeout')
     expect(Date.now() - started).toBeLessThan(1500)
   })
@@ -166,7 +172,9 @@ describe('provider against the hostile upstream', () => {
     }
     const grewMiB = (peak - before) / 2 ** 20
     // Four concurrent reads of each are cut at the cap (a few copies of 4 MiB each), not 200 MB or 1 GB.
-    console.info(`hostile-upstream: RSS grew by ${grewMiB.toFixed(1)} MiB (cap ${MAX_CHART_BODY_BYTES / 2 ** 20} MiB per read)`)
+    console.info(
+      `hostile-upstream: RSS grew by ${grewMiB.toFixed(1)} MiB (cap ${MAX_CHART_BODY_BYTES / 2 ** 20} MiB per read)`,
+    )
     expect(grewMiB).toBeLessThan(160)
   })
 })
@@ -182,14 +190,16 @@ describe('GET /api/prices against the hostile upstream', () => {
     resetLiveRequestLimiterForTests()
   }
   const query = `symbols=NVDA&from=${REQUEST.from}&to=${REQUEST.to}`
-  const get = (format: 'json' | 'csv') => getPrices(new Request(`http://localhost/api/prices?${query}${format === 'csv' ? '&format=csv' : ''}`))
+  const get = (format: 'json' | 'csv') =>
+    getPrices(new Request(`http://localhost/api/prices?${query}${format === 'csv' ? '&format=csv' : ''}`))
 
   it.each(ROW_FAULTS)('%s: JSON and CSV hold only valid bars, with the warning', async (fault, why) => {
     useFault(fault)
     const res = await get('json')
     expect(res.status).toBe(200)
     const body = (await res.json()) as { series: { bars: unknown[] }[]; warnings: string[] }
-    for (const bar of body.series[0]?.bars ?? []) expect(servedBar.safeParse(bar).success, JSON.stringify(bar)).toBe(true)
+    for (const bar of body.series[0]?.bars ?? [])
+      expect(servedBar.safeParse(bar).success, JSON.stringify(bar)).toBe(true)
     expect(body.warnings.join(' ')).toContain(why)
 
     const csv = await (await get('csv')).text()
@@ -197,7 +207,18 @@ describe('GET /api/prices against the hostile upstream', () => {
     expect(rows.length).toBe(body.series[0]?.bars.length)
     for (const row of rows) {
       const [, date, open, high, low, close, adj, volume] = row.split(',')
-      expect(servedBar.safeParse({ date, open: +open!, high: +high!, low: +low!, close: +close!, adjClose: +adj!, volume: +volume! }).success, row).toBe(true)
+      expect(
+        servedBar.safeParse({
+          date,
+          open: +open!,
+          high: +high!,
+          low: +low!,
+          close: +close!,
+          adjClose: +adj!,
+          volume: +volume!,
+        }).success,
+        row,
+      ).toBe(true)
     }
   })
 

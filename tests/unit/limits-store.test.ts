@@ -1,7 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CapacityError } from '@/lib/limits/errors'
-import { createMemoryByteCache, createMemoryClientLimiter, createMemorySingleFlight, createMemoryUpstreamBudget } from '@/lib/limits/memory'
+import {
+  createMemoryByteCache,
+  createMemoryClientLimiter,
+  createMemorySingleFlight,
+  createMemoryUpstreamBudget,
+} from '@/lib/limits/memory'
 import { createFairQueue } from '@/lib/limits/upstream-queue'
 
 const MiB = 1024 * 1024
@@ -9,7 +14,8 @@ const MiB = 1024 * 1024
 describe('per-client token bucket (memory)', () => {
   let now = 1_000_000
   const clock = () => now
-  const limiter = (limit: number, maxBytes = MiB) => createMemoryClientLimiter({ limit, windowMs: 60_000, maxBytes, now: clock })
+  const limiter = (limit: number, maxBytes = MiB) =>
+    createMemoryClientLimiter({ limit, windowMs: 60_000, maxBytes, now: clock })
 
   it('lets a burst of `limit` through, then refuses and says when to come back', async () => {
     now = 1_000_000
@@ -64,7 +70,10 @@ describe('server-wide upstream budget (memory)', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 200 }),
-        fc.array(fc.record({ advanceMs: fc.integer({ min: 0, max: 5_000 }), cost: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.record({ advanceMs: fc.integer({ min: 0, max: 5_000 }), cost: fc.integer({ min: 1, max: 5 }) }), {
+          minLength: 1,
+          maxLength: 300,
+        }),
         async (limit, steps) => {
           let now = 0
           const budget = createMemoryUpstreamBudget({ limit, windowMs: 60_000, now: () => now })
@@ -157,7 +166,9 @@ describe('fair upstream queue', () => {
     const running = queue.run('a', () => blocker.promise)
     let ran = false
     const waiting = queue.run('b', async () => void (ran = true))
-    await expect(waiting).rejects.toSatisfy((e) => e instanceof CapacityError && e.reason === 'queue_timeout' && e.retryAfterSeconds >= 1)
+    await expect(waiting).rejects.toSatisfy(
+      (e) => e instanceof CapacityError && e.reason === 'queue_timeout' && e.retryAfterSeconds >= 1,
+    )
     blocker.resolve()
     await running
     expect(ran).toBe(false)
@@ -170,9 +181,13 @@ describe('fair upstream queue', () => {
     const running = queue.run('a', () => blocker.promise)
     const a1 = queue.run('a', async () => 1)
     const a2 = queue.run('a', async () => 2)
-    await expect(queue.run('a', async () => 3)).rejects.toSatisfy((e) => e instanceof CapacityError && e.reason === 'queue_full')
+    await expect(queue.run('a', async () => 3)).rejects.toSatisfy(
+      (e) => e instanceof CapacityError && e.reason === 'queue_full',
+    )
     const b1 = queue.run('b', async () => 4)
-    await expect(queue.run('c', async () => 5)).rejects.toSatisfy((e) => e instanceof CapacityError && e.reason === 'queue_full')
+    await expect(queue.run('c', async () => 5)).rejects.toSatisfy(
+      (e) => e instanceof CapacityError && e.reason === 'queue_full',
+    )
     blocker.resolve()
     expect(await Promise.all([running, a1, a2, b1])).toEqual([undefined, 1, 2, 4])
   })

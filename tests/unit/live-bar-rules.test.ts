@@ -18,7 +18,14 @@ function body(rows: Row[], meta: Record<string, unknown> = NY): unknown {
 // 2025-01-21 (Tuesday) 14:30 UTC = 09:30 New York.
 const TUE = Date.UTC(2025, 0, 21, 14, 30) / 1000
 const DAY = 86_400
-const good = (ts: number, price = 10): Row => ({ ts, open: price, high: price + 1, low: price - 1, close: price, volume: 100 })
+const good = (ts: number, price = 10): Row => ({
+  ts,
+  open: price,
+  high: price + 1,
+  low: price - 1,
+  close: price,
+  volume: 100,
+})
 
 function reshape(rows: Row[], symbol = 'SYN', meta: Record<string, unknown> = { ...NY, symbol }) {
   return reshapeChart(parseChartResponse(body(rows, meta)), symbol)
@@ -103,7 +110,13 @@ describe('live bars follow the importer’s rules', () => {
     const column = new Array<number>(n).fill(1)
     const huge = {
       chart: {
-        result: [{ meta: NY, timestamp, indicators: { quote: [{ open: column, high: column, low: column, close: column, volume: column }] } }],
+        result: [
+          {
+            meta: NY,
+            timestamp,
+            indicators: { quote: [{ open: column, high: column, low: column, close: column, volume: column }] },
+          },
+        ],
         error: null,
       },
     }
@@ -111,7 +124,9 @@ describe('live bars follow the importer’s rules', () => {
     expect(() => parseChartResponse(huge)).toThrow(/1000000 timestamps/)
     expect(performance.now() - started).toBeLessThan(50)
     // At the cap the payload is read (the schema allows exactly MAX_TIMESTAMPS).
-    expect(() => yahooChartResultSchema.parse({ ...huge.chart.result[0], timestamp: timestamp.slice(0, MAX_TIMESTAMPS + 1) })).toThrow()
+    expect(() =>
+      yahooChartResultSchema.parse({ ...huge.chart.result[0], timestamp: timestamp.slice(0, MAX_TIMESTAMPS + 1) }),
+    ).toThrow()
   })
 })
 

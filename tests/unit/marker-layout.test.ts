@@ -1,16 +1,19 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { allowedMarkerRows, layoutMarkers, markerRowY, type LayoutEvent, type MarkerSizes } from '@/lib/chart/marker-layout'
+import {
+  allowedMarkerRows,
+  layoutMarkers,
+  markerRowY,
+  type LayoutEvent,
+  type MarkerSizes,
+} from '@/lib/chart/marker-layout'
 
 // SYNTHETIC events: made-up ids and sessions, to test the geometry only.
 
 const SIZES: MarkerSizes = { radius: 8, hitRadius: 12, rowHeight: 25, slot: 26, font: 9 }
 
 const input = fc.record({
-  events: fc.array(
-    fc.record({ index: fc.integer({ min: 0, max: 260 }), major: fc.boolean() }),
-    { maxLength: 60 },
-  ),
+  events: fc.array(fc.record({ index: fc.integer({ min: 0, max: 260 }), major: fc.boolean() }), { maxLength: 60 }),
   sessions: fc.integer({ min: 1, max: 260 }),
   plotWidth: fc.integer({ min: 150, max: 1600 }),
   chartHeight: fc.integer({ min: 200, max: 800 }),
@@ -18,7 +21,10 @@ const input = fc.record({
 
 function build(events: { index: number; major: boolean }[], sessions: number): LayoutEvent[] {
   return events
-    .map((e) => ({ index: Math.min(e.index, sessions - 1), importance: e.major ? ('major' as const) : ('minor' as const) }))
+    .map((e) => ({
+      index: Math.min(e.index, sessions - 1),
+      importance: e.major ? ('major' as const) : ('minor' as const),
+    }))
     .sort((a, b) => a.index - b.index)
     .map((e, k) => ({ ...e, id: `synthetic-${k}` }))
 }
@@ -32,7 +38,12 @@ describe('layoutMarkers', () => {
       for (let k = 0; k < 5; k++) list.push({ id: `synthetic-${index}-${k}`, index, importance: 'major' })
       if (index === 6) list.push({ id: '2025-01-21-stargate', index, importance: 'major' })
     }
-    const layout = layoutMarkers(list, (i) => i * 14, { sizes: SIZES, chartHeight: 400, maxBandShare: 0.22, maxRows: 5 })
+    const layout = layoutMarkers(list, (i) => i * 14, {
+      sizes: SIZES,
+      chartHeight: 400,
+      maxBandShare: 0.22,
+      maxRows: 5,
+    })
     expect(layout.collapsed).toBe(true)
     const holder = layout.items.find((item) => item.events.some((e) => e.id === '2025-01-21-stargate'))
     expect(holder?.kind).toBe('event')
@@ -63,8 +74,20 @@ describe('layoutMarkers', () => {
   })
 
   it('draws every event on its own when they fit', () => {
-    const list = build([{ index: 0, major: false }, { index: 10, major: false }, { index: 10, major: true }], 20)
-    const layout = layoutMarkers(list, (i) => i * 40, { sizes: SIZES, chartHeight: 400, maxBandShare: 0.22, maxRows: 5 })
+    const list = build(
+      [
+        { index: 0, major: false },
+        { index: 10, major: false },
+        { index: 10, major: true },
+      ],
+      20,
+    )
+    const layout = layoutMarkers(list, (i) => i * 40, {
+      sizes: SIZES,
+      chartHeight: 400,
+      maxBandShare: 0.22,
+      maxRows: 5,
+    })
     expect(layout.collapsed).toBe(false)
     expect(layout.items.every((it) => it.kind === 'event')).toBe(true)
     expect(layout.items).toHaveLength(3)
@@ -82,7 +105,12 @@ describe('layoutMarkers', () => {
       ],
       40,
     )
-    const layout = layoutMarkers(list, (i) => i * 10, { sizes: SIZES, chartHeight: 300, maxBandShare: 0.22, maxRows: 5 })
+    const layout = layoutMarkers(list, (i) => i * 10, {
+      sizes: SIZES,
+      chartHeight: 300,
+      maxBandShare: 0.22,
+      maxRows: 5,
+    })
     expect(layout.collapsed).toBe(true)
     const atFive = layout.items.filter((it) => it.x === 50)
     expect(atFive.map((it) => it.kind)).toEqual(['event', 'cluster'])

@@ -35,18 +35,28 @@ describe('method guard', () => {
     expect(seen).toEqual(['GET', 'HEAD'])
   })
 
-  it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND', 'QUERY', 'CONNECT', 'TRACK', 'FOO', 'get'])(
-    'answers %s with the JSON 405 and Allow: GET, HEAD, never reaching the app',
-    async (method) => {
-      const before = seen.length
-      const res = await rawRequest(port, method, method === 'CONNECT' ? '127.0.0.1:443' : '/x')
-      expect(res.status).toBe(405)
-      expect(res.headers.allow).toBe('GET, HEAD')
-      expect(res.headers['content-type']).toBe('application/json')
-      expect(JSON.parse(res.body)).toEqual({ error: { code: 'method_not_allowed', message: expect.any(String) } })
-      expect(seen.length).toBe(before)
-    },
-  )
+  it.each([
+    'POST',
+    'PUT',
+    'DELETE',
+    'PATCH',
+    'OPTIONS',
+    'TRACE',
+    'PROPFIND',
+    'QUERY',
+    'CONNECT',
+    'TRACK',
+    'FOO',
+    'get',
+  ])('answers %s with the JSON 405 and Allow: GET, HEAD, never reaching the app', async (method) => {
+    const before = seen.length
+    const res = await rawRequest(port, method, method === 'CONNECT' ? '127.0.0.1:443' : '/x')
+    expect(res.status).toBe(405)
+    expect(res.headers.allow).toBe('GET, HEAD')
+    expect(res.headers['content-type']).toBe('application/json')
+    expect(JSON.parse(res.body)).toEqual({ error: { code: 'method_not_allowed', message: expect.any(String) } })
+    expect(seen.length).toBe(before)
+  })
 
   it('leaves every other parser error to Node (an oversized header is still a 431)', async () => {
     const res = await rawRequest(port, 'GET', '/', `X-Big: ${'a'.repeat(20_000)}\r\n`)

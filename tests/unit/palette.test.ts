@@ -26,7 +26,7 @@ function lab([r, g, b]: [number, number, number]): [number, number, number] {
   const x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
   const y = 0.2126 * r + 0.7152 * g + 0.0722 * b
   const z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116)
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116)
   return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))]
 }
 const deltaE = (a: string, b: string, m: readonly number[]) => {
@@ -58,12 +58,14 @@ describe('series colours', () => {
   it('gives every curated symbol a fixed slot, and any other ticker a colour the palette defines', () => {
     for (const s of SYMBOLS) expect(CURATED_SERIES_SLOT[s.symbol], s.symbol).toBeDefined()
     const palette = chartPalette('light')
-    for (const ticker of ['XYZ', 'BRK-B', '^GSPC', '7203.T', 'A']) expect(palette[seriesColorVar(ticker)], ticker).toMatch(/^#[0-9a-f]{6}$/)
+    for (const ticker of ['XYZ', 'BRK-B', '^GSPC', '7203.T', 'A'])
+      expect(palette[seriesColorVar(ticker)], ticker).toMatch(/^#[0-9a-f]{6}$/)
   })
 
   it('keeps the default view and every curated group apart, in both themes and for protan and deutan vision', () => {
     const sets: string[][] = [DEFAULT_VIEW.symbols, ['NVDA', 'AMD', 'TSM', 'SMH']]
-    for (const g of Object.keys(SYMBOL_GROUPS) as SymbolGroup[]) sets.push(SYMBOLS.filter((s) => s.groups.includes(g)).map((s) => s.symbol))
+    for (const g of Object.keys(SYMBOL_GROUPS) as SymbolGroup[])
+      sets.push(SYMBOLS.filter((s) => s.groups.includes(g)).map((s) => s.symbol))
     for (const theme of ['light', 'dark'] as const) {
       const palette = chartPalette(theme)
       for (const set of sets) {

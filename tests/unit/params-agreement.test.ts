@@ -10,7 +10,15 @@ import { pricesUrl } from '@/lib/client/urls'
 import { events } from '@/lib/events'
 import { EARLIEST_DATE, MAX_RANGE_DAYS, todayIso } from '@/lib/params'
 import { reactionUrl } from '@/lib/reaction/client-hooks'
-import { CHART_MODES, DEFAULT_VIEW, loadRange, parseViewState, rangeProblem, viewToQuery, type ViewState } from '@/lib/view/state'
+import {
+  CHART_MODES,
+  DEFAULT_VIEW,
+  loadRange,
+  parseViewState,
+  rangeProblem,
+  viewToQuery,
+  type ViewState,
+} from '@/lib/view/state'
 
 /**
  * The page and the API read the same fields with the same rules (lib/params.ts). Whatever a link holds, the view
@@ -32,7 +40,10 @@ function queryOf(url: string): Record<string, string | string[]> {
 /** Every request the client makes for this view, in each chart mode (a click on a mode is the same view). */
 function requestsOf(view: ViewState): { url: string; accepted: boolean; issues: string }[] {
   const out: { url: string; accepted: boolean; issues: string }[] = []
-  const check = (url: string | null, schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }) => {
+  const check = (
+    url: string | null,
+    schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } },
+  ) => {
     if (url === null) return
     const result = schema.safeParse(queryOf(url))
     out.push({ url, accepted: result.success, issues: result.error?.issues.map((i) => i.message).join('; ') ?? '' })
@@ -51,23 +62,35 @@ function requestsOf(view: ViewState): { url: string; accepted: boolean; issues: 
 
 const year = fc.integer({ min: 1, max: 9999 }).map((y) => String(y).padStart(4, '0'))
 const isoish = fc.oneof(
-  fc.tuple(year, fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
-    ([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-  ),
+  fc
+    .tuple(year, fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+    .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
   // Near the edges that matter: the floor, today, and a range about as long as the limit.
-  fc.integer({ min: -400, max: 400 }).map((days) => new Date(Date.parse(`${EARLIEST_DATE}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)),
-  fc.integer({ min: -MAX_RANGE_DAYS - 400, max: 400 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)),
+  fc
+    .integer({ min: -400, max: 400 })
+    .map((days) => new Date(Date.parse(`${EARLIEST_DATE}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)),
+  fc
+    .integer({ min: -MAX_RANGE_DAYS - 400, max: 400 })
+    .map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)),
   fc.string({ maxLength: 12 }),
 )
 const tickerChars = fc.constantFrom(...'ABCnvdaz019.-^=ſıﬀ $,\u202E\u0000é'.split(''))
-const ticker = fc.oneof(fc.constantFrom('NVDA', 'spy', '9984.T', '^GSPC', 'BRK-B', 'EURUSD=X', 'ſpy', '.X', '-A', '=Y'), fc.string({ unit: tickerChars, minLength: 0, maxLength: 18 }))
+const ticker = fc.oneof(
+  fc.constantFrom('NVDA', 'spy', '9984.T', '^GSPC', 'BRK-B', 'EURUSD=X', 'ſpy', '.X', '-A', '=Y'),
+  fc.string({ unit: tickerChars, minLength: 0, maxLength: 18 }),
+)
 const symbolsValue = fc.array(ticker, { maxLength: 25 }).map((list) => list.join(','))
-const eventValue = fc.oneof(fc.constantFrom(...events.map((e) => e.id)), fc.string({ unit: fc.constantFrom(...'abz09-A_'.split('')), maxLength: 120 }))
+const eventValue = fc.oneof(
+  fc.constantFrom(...events.map((e) => e.id)),
+  fc.string({ unit: fc.constantFrom(...'abz09-A_'.split('')), maxLength: 120 }),
+)
 const categoriesValue = fc.oneof(
-  fc.subarray(['deepseek', 'stargate', 'market', 'policy', 'company', 'earnings', 'DeepSeek', 'bogus', '']).map((l) => l.join(',')),
+  fc
+    .subarray(['deepseek', 'stargate', 'market', 'policy', 'company', 'earnings', 'DeepSeek', 'bogus', ''])
+    .map((l) => l.join(',')),
   fc.string({ maxLength: 30 }),
 )
-const optional = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined })
+const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined })
 const linkParams = fc.record({
   symbols: optional(symbolsValue),
   from: optional(isoish),
@@ -154,12 +177,16 @@ describe('the page and the API accept the same parameters', () => {
     expect(parseViewState({ event: `${id}x` }).view.event).toBeNull()
     expect(reactionQuerySchema.safeParse({ symbols: 'NVDA', event: `${id}x` }).success).toBe(false)
     expect(parseViewState({ benchmark: 'EURUSD=X' }).view.benchmark).toBe('EURUSD=X')
-    expect(reactionQuerySchema.safeParse({ symbols: 'NVDA', event: id, benchmark: 'ABCDEFGHIJKLMNOP' }).success).toBe(false)
+    expect(reactionQuerySchema.safeParse({ symbols: 'NVDA', event: id, benchmark: 'ABCDEFGHIJKLMNOP' }).success).toBe(
+      false,
+    )
     expect(parseViewState({ benchmark: 'ABCDEFGHIJKLMNOP' }).view.benchmark).toBe('SPY')
   })
 
   it('a date the From, To or Base fields accept is kept by the URL as typed (property)', () => {
-    const day = fc.integer({ min: 0, max: 16_000 }).map((n) => new Date(Date.parse('1990-01-01T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10))
+    const day = fc
+      .integer({ min: 0, max: 16_000 })
+      .map((n) => new Date(Date.parse('1990-01-01T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10))
     fc.assert(
       fc.property(fc.constantFrom('from', 'to', 'base'), day, (field, date) => {
         const view = { ...DEFAULT_VIEW }

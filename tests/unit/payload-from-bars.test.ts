@@ -34,10 +34,22 @@ describe('chartPayloadFromBars', () => {
     const payload = chartPayloadFromBars('NVDA', bars, { currency: 'USD', exchangeTimezoneName: 'America/New_York' })
     const [result] = payload.chart.result
     expect(payload.chart.error).toBeNull()
-    expect(result.meta).toMatchObject({ symbol: 'NVDA', currency: 'USD', exchangeTimezoneName: 'America/New_York', dataGranularity: '1d' })
+    expect(result.meta).toMatchObject({
+      symbol: 'NVDA',
+      currency: 'USD',
+      exchangeTimezoneName: 'America/New_York',
+      dataGranularity: '1d',
+    })
     expect(result.timestamp).toHaveLength(bars.length)
     const [quote] = result.indicators.quote
-    for (const series of [quote.open, quote.high, quote.low, quote.close, quote.volume, result.indicators.adjclose[0].adjclose]) {
+    for (const series of [
+      quote.open,
+      quote.high,
+      quote.low,
+      quote.close,
+      quote.volume,
+      result.indicators.adjclose[0].adjclose,
+    ]) {
       expect(series).toHaveLength(bars.length)
     }
   })

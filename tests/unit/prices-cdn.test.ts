@@ -47,7 +47,9 @@ describe('one cache key per answer', () => {
   it('fills in the default window, so leaving it out and writing it share one key', async () => {
     const res = await get('/api/prices?symbols=NVDA')
     expect(res.status).toBe(308)
-    expect(res.headers.get('location')).toMatch(/^\/api\/prices\?symbols=NVDA&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/)
+    expect(res.headers.get('location')).toMatch(
+      /^\/api\/prices\?symbols=NVDA&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
+    )
     expect((await get(res.headers.get('location') ?? '')).status).toBe(200)
   })
 
@@ -59,7 +61,9 @@ describe('one cache key per answer', () => {
   it("is exactly the URL the page asks for, so the app's own requests are never redirected", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('NVDA', 'SPY', '^GSPC', '9984.T', 'BRK-B'), { minLength: 1, maxLength: 5 }).map((a) => [...new Set(a)]),
+        fc
+          .array(fc.constantFrom('NVDA', 'SPY', '^GSPC', '9984.T', 'BRK-B'), { minLength: 1, maxLength: 5 })
+          .map((a) => [...new Set(a)]),
         fc.constantFrom('2025-01-02', '2024-07-01'),
         fc.constantFrom('2025-01-31', '2025-06-30'),
         (symbols, from, to) => {

@@ -17,7 +17,13 @@ async function get(query: string): Promise<Response> {
 }
 
 interface PricesBody {
-  series: { symbol: string; name: string; currency: string; source: string; bars: { date: string; close: number; adjClose: number }[] }[]
+  series: {
+    symbol: string
+    name: string
+    currency: string
+    source: string
+    bars: { date: string; close: number; adjClose: number }[]
+  }[]
   warnings: string[]
 }
 
@@ -65,7 +71,9 @@ describe('GET /api/prices', () => {
   it('answers 404 naming an unknown symbol', async () => {
     const res = await get('symbols=NVDA,ZZZZ&from=2025-01-02&to=2025-01-10')
     expect(res.status).toBe(404)
-    const body = (await res.json()) as { error: { code: string; message: string; issues: { path: string; message: string }[] } }
+    const body = (await res.json()) as {
+      error: { code: string; message: string; issues: { path: string; message: string }[] }
+    }
     expect(body.error.code).toBe('not_found')
     expect(body.error.message).toContain('ZZZZ')
     // Each unknown symbol is named on its own, so the page can offer to drop just those.
@@ -85,7 +93,11 @@ describe('GET /api/prices', () => {
     ['from after to', 'symbols=NVDA&from=2025-03-01&to=2025-02-01', /after/],
     ['no symbols', 'from=2025-01-02&to=2025-02-01', /symbols is required/],
     ['an empty symbols list', 'symbols=,,&from=2025-01-02&to=2025-02-01', /at least one/],
-    ['too many symbols', `symbols=${Array.from({ length: MAX_SYMBOLS_PER_REQUEST + 1 }, (_, i) => `S${i}`).join(',')}`, /at most 20/],
+    [
+      'too many symbols',
+      `symbols=${Array.from({ length: MAX_SYMBOLS_PER_REQUEST + 1 }, (_, i) => `S${i}`).join(',')}`,
+      /at most 20/,
+    ],
     ['illegal characters', 'symbols=NVDA,../../etc&from=2025-01-02&to=2025-02-01', /not a valid symbol/],
     ['a URL as a symbol', 'symbols=http://evil.example/x', /not a valid symbol/],
     ['an absurd range', 'symbols=NVDA&from=1990-01-01&to=2025-01-01', /at most/],
@@ -96,7 +108,9 @@ describe('GET /api/prices', () => {
   ])('answers 400 with the error shape for %s', async (_name, query, message) => {
     const res = await get(query)
     expect(res.status).toBe(400)
-    const body = (await res.json()) as { error: { code: string; message: string; issues: { path: string; message: string }[] } }
+    const body = (await res.json()) as {
+      error: { code: string; message: string; issues: { path: string; message: string }[] }
+    }
     expect(body.error.code).toBe('bad_request')
     expect(body.error.message).toMatch(message)
     expect(body.error.issues.length).toBeGreaterThan(0)

@@ -15,7 +15,9 @@ describe('live-request limit on the routes', () => {
   let mock: MockYahooServer
   let now = 0
 
-  const errorBody = z.object({ error: z.object({ code: z.literal('rate_limited'), message: z.string().min(1) }).strict() }).strict()
+  const errorBody = z
+    .object({ error: z.object({ code: z.literal('rate_limited'), message: z.string().min(1) }).strict() })
+    .strict()
 
   function configure(provider: 'yahoo' | 'auto'): void {
     process.env.PRICE_PROVIDER = provider
@@ -28,7 +30,11 @@ describe('live-request limit on the routes', () => {
 
   /** One cold window per year: the service fetches whole calendar years, so each year is its own upstream call. */
   const prices = (year: number, client: string) =>
-    getPrices(new Request(`http://localhost/api/prices?symbols=AAPL&from=${year}-03-02&to=${year}-03-31`, { headers: fromPeer(client) }))
+    getPrices(
+      new Request(`http://localhost/api/prices?symbols=AAPL&from=${year}-03-02&to=${year}-03-31`, {
+        headers: fromPeer(client),
+      }),
+    )
 
   beforeAll(async () => {
     mock = await startMockYahoo({ port: 0 })
@@ -75,13 +81,21 @@ describe('live-request limit on the routes', () => {
     expect((await prices(2015, '203.0.113.7')).status).toBe(429)
     // Other ranges inside the cached years come from the cache.
     for (let i = 0; i < 3 * LIMIT; i++) {
-      const res = await getPrices(new Request('http://localhost/api/prices?symbols=AAPL&from=2005-06-01&to=2005-06-30', { headers: fromPeer('203.0.113.7') }))
+      const res = await getPrices(
+        new Request('http://localhost/api/prices?symbols=AAPL&from=2005-06-01&to=2005-06-30', {
+          headers: fromPeer('203.0.113.7'),
+        }),
+      )
       expect(res.status).toBe(200)
     }
     // Auto mode answers snapshot ranges without the upstream, so the exhausted client is still served.
     configure('auto')
     for (let i = 0; i < 3 * LIMIT; i++) {
-      const res = await getPrices(new Request('http://localhost/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-02-28', { headers: fromPeer('203.0.113.7') }))
+      const res = await getPrices(
+        new Request('http://localhost/api/prices?symbols=NVDA,SPY&from=2025-01-02&to=2025-02-28', {
+          headers: fromPeer('203.0.113.7'),
+        }),
+      )
       expect(res.status).toBe(200)
     }
     expect(mock.requests).toHaveLength(LIMIT)
@@ -90,7 +104,9 @@ describe('live-request limit on the routes', () => {
   it('the reaction route draws on the same allowance', async () => {
     for (let year = 2005; year < 2005 + LIMIT; year++) await prices(year, '203.0.113.7')
     const res = await getReaction(
-      new Request('http://localhost/api/reaction?symbols=AAPL&date=2016-06-01&benchmark=AAPL', { headers: fromPeer('203.0.113.7') }),
+      new Request('http://localhost/api/reaction?symbols=AAPL&date=2016-06-01&benchmark=AAPL', {
+        headers: fromPeer('203.0.113.7'),
+      }),
     )
     expect(res.status).toBe(429)
     expect(res.headers.get('retry-after')).toBe(String(60 / LIMIT))
@@ -142,7 +158,7 @@ describe('per-client request limit on the API: forwarded headers change nothing 
     restoreAppEnv()
   })
 
-  it('trust off: 100 requests with 100 different forwarded ids from one peer get one client\'s allowance', async () => {
+  it("trust off: 100 requests with 100 different forwarded ids from one peer get one client's allowance", async () => {
     configure(0)
     const statuses: number[] = []
     for (const headers of spoofedForms) statuses.push((await prices(fromPeer(PEER, headers))).status)
@@ -163,7 +179,8 @@ describe('per-client request limit on the API: forwarded headers change nothing 
     }
     // One real client behind the proxy varying the part it controls: one allowance.
     const statuses: number[] = []
-    for (let i = 0; i < 30; i++) statuses.push((await prices(fromPeer(PEER, { 'x-forwarded-for': `203.0.113.${i}, 192.0.2.200` }))).status)
+    for (let i = 0; i < 30; i++)
+      statuses.push((await prices(fromPeer(PEER, { 'x-forwarded-for': `203.0.113.${i}, 192.0.2.200` }))).status)
     expect(statuses.filter((s) => s === 200)).toHaveLength(LIMIT)
   })
 
@@ -171,11 +188,13 @@ describe('per-client request limit on the API: forwarded headers change nothing 
     configure(1)
     const junk = ['', 'unknown', '<script>', ', ,', 'x'.repeat(300), '999.999.999.999']
     const a: number[] = []
-    for (let i = 0; i < 30; i++) a.push((await prices(fromPeer('198.51.100.40', { 'x-forwarded-for': junk[i % junk.length] ?? '' }))).status)
+    for (let i = 0; i < 30; i++)
+      a.push((await prices(fromPeer('198.51.100.40', { 'x-forwarded-for': junk[i % junk.length] ?? '' }))).status)
     expect(a.filter((s) => s === 200)).toHaveLength(LIMIT)
     // A second sender of the same junk, from another address, is not drained by the first.
     const b: number[] = []
-    for (let i = 0; i < LIMIT; i++) b.push((await prices(fromPeer('198.51.100.41', { 'x-forwarded-for': junk[i % junk.length] ?? '' }))).status)
+    for (let i = 0; i < LIMIT; i++)
+      b.push((await prices(fromPeer('198.51.100.41', { 'x-forwarded-for': junk[i % junk.length] ?? '' }))).status)
     expect(b.every((s) => s === 200)).toBe(true)
   })
 })

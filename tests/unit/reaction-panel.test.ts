@@ -44,8 +44,13 @@ function renderPanel(fallback: Record<string, unknown>, panelView: ViewState = v
   )
 }
 
-const url = (benchmark = 'SPY') => reactionUrl({ symbols: view.symbols, event: DEFAULT_REACTION_EVENT_ID, benchmark, reaction: view.reaction }) ?? ''
-const bodyOrder = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((r) => r.getAttribute('data-symbol'))
+const url = (benchmark = 'SPY') =>
+  reactionUrl({ symbols: view.symbols, event: DEFAULT_REACTION_EVENT_ID, benchmark, reaction: view.reaction }) ?? ''
+const bodyOrder = (table: HTMLElement) =>
+  within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((r) => r.getAttribute('data-symbol'))
 
 describe('ReactionPanel', () => {
   it('opens on the selloff event and shows the numbers with their method', () => {
@@ -84,7 +89,9 @@ describe('ReactionPanel', () => {
       expect(row?.textContent).toMatch(/N 2/)
     }
     const patell = selloff.portfolio.caar[0]?.tests.find((t) => t.id === 'patell')
-    expect(tests.querySelector('[data-test="patell"]')?.textContent).toContain((patell?.statistic ?? 0).toFixed(2).replace('-', '−'))
+    expect(tests.querySelector('[data-test="patell"]')?.textContent).toContain(
+      (patell?.statistic ?? 0).toFixed(2).replace('-', '−'),
+    )
     const figure = screen.getByTestId('car-figure')
     expect(figure.querySelector('svg')).not.toBeNull()
     expect(figure.textContent).toContain('day 0')
@@ -105,7 +112,9 @@ describe('ReactionPanel', () => {
     fireEvent.blur(windows)
     expect(windows.getAttribute('aria-invalid')).toBe('true')
     fireEvent.change(screen.getByLabelText('Day 0 from'), { target: { value: 'own' } })
-    expect(onViewChange).toHaveBeenLastCalledWith({ reaction: expect.objectContaining({ day0: '2025-01-27', session: null }) })
+    expect(onViewChange).toHaveBeenLastCalledWith({
+      reaction: expect.objectContaining({ day0: '2025-01-27', session: null }),
+    })
   })
 
   it('sorts by a column header and says so with aria-sort', () => {
@@ -134,7 +143,10 @@ describe('ReactionPanel', () => {
 
   it("shows the API's message, without a pointless retry, when the question itself is refused (400)", async () => {
     const fetchMock = vi.fn(async () =>
-      Response.json({ error: { code: 'bad_request', message: '2025-02-11 is not a trading session of 9984.T.' } }, { status: 400 }),
+      Response.json(
+        { error: { code: 'bad_request', message: '2025-02-11 is not a trading session of 9984.T.' } },
+        { status: 400 },
+      ),
     )
     vi.stubGlobal('fetch', fetchMock)
     renderPanel({})
@@ -146,7 +158,10 @@ describe('ReactionPanel', () => {
 
   it('offers a retry when the upstream failed (502)', async () => {
     const fetchMock = vi.fn(async () =>
-      Response.json({ error: { code: 'upstream_error', message: 'No data could be loaded for ORCL.' } }, { status: 502 }),
+      Response.json(
+        { error: { code: 'upstream_error', message: 'No data could be loaded for ORCL.' } },
+        { status: 502 },
+      ),
     )
     vi.stubGlobal('fetch', fetchMock)
     renderPanel({})

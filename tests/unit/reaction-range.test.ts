@@ -29,8 +29,12 @@ describe('reactionPriceRange', () => {
   })
 
   it('loads at least 60 days after day 0, and no more than 400 when the data go on', () => {
-    expect(reactionPriceRange({ day0: '2025-06-27', estimation: 120, gap: 10, symbols: ['NVDA'] }).to).toBe('2025-08-26')
-    expect(reactionPriceRange({ day0: '2024-03-01', estimation: 120, gap: 10, symbols: ['NVDA'] }).to).toBe('2025-04-05')
+    expect(reactionPriceRange({ day0: '2025-06-27', estimation: 120, gap: 10, symbols: ['NVDA'] }).to).toBe(
+      '2025-08-26',
+    )
+    expect(reactionPriceRange({ day0: '2024-03-01', estimation: 120, gap: 10, symbols: ['NVDA'] }).to).toBe(
+      '2025-04-05',
+    )
   })
 
   it('falls back to calendar days where the US calendar does not reach', () => {

@@ -41,7 +41,13 @@ async function expectError(query: string, status: number, code: string): Promise
  * The market model written out again from docs/event-study.md, on the raw snapshot bars and without lib/analysis, so a
  * change in the definitions there (window bounds, price field, degrees of freedom) shows up as a mismatch.
  */
-function independentEventStudy(stock: readonly Bar[], market: readonly Bar[], day0: string, estimation = 120, gap = 10) {
+function independentEventStudy(
+  stock: readonly Bar[],
+  market: readonly Bar[],
+  day0: string,
+  estimation = 120,
+  gap = 10,
+) {
   const price = (b: Bar) => b.adjClose
   const ret = (bars: readonly Bar[], k: number) => price(bars[k] as Bar) / price(bars[k - 1] as Bar) - 1
   const k0 = stock.findIndex((b) => b.date === day0)
@@ -72,7 +78,18 @@ function independentEventStudy(stock: readonly Bar[], market: readonly Bar[], da
   // window s^2 (L + L^2 / n + (sum of (R_m - mean))^2 / Sxx).
   const varAr0 = s * s * (1 + 1 / n + (rm(k0) - mx) ** 2 / sxx)
   const varCar01 = s * s * (2 + 4 / n + (rm(k0) - mx + rm(k0 + 1) - mx) ** 2 / sxx)
-  return { n, alpha, beta, s, varAr0, varCar01, ar0: ar(k0), car01: ar(k0) + ar(k0 + 1), from: (stock[k0 - gap - estimation] as Bar).date, to: (stock[k0 - gap - 1] as Bar).date }
+  return {
+    n,
+    alpha,
+    beta,
+    s,
+    varAr0,
+    varCar01,
+    ar0: ar(k0),
+    car01: ar(k0) + ar(k0 + 1),
+    from: (stock[k0 - gap - estimation] as Bar).date,
+    to: (stock[k0 - gap - 1] as Bar).date,
+  }
 }
 
 describe('GET /api/reaction', () => {
@@ -102,7 +119,13 @@ describe('GET /api/reaction', () => {
     expect(body.warnings).toEqual([])
 
     const nvda = rowOf(body, 'NVDA')
-    expect(nvda).toMatchObject({ name: 'NVIDIA', currency: 'USD', prevDate: '2025-01-24', prevClose: 142.62, close: 118.42 })
+    expect(nvda).toMatchObject({
+      name: 'NVIDIA',
+      currency: 'USD',
+      prevDate: '2025-01-24',
+      prevClose: 142.62,
+      close: 118.42,
+    })
     expect(nvda.return).toBeCloseTo(-0.1697, 4)
     expect(nvda.abnormalReturn).toBeLessThan(0)
     expect(nvda.abnormalReturn).toBeGreaterThan(nvda.return)
@@ -215,7 +238,9 @@ describe('GET /api/reaction', () => {
     // 2025-02-11 is a Tokyo holiday (a US session), so SoftBank has no day 0.
     const { res, body } = await getReaction('symbols=NVDA,9984.T&date=2025-02-11')
     expect(body.rows.map((r) => r.symbol)).toEqual(['NVDA'])
-    expect(body.warnings.join(' ')).toMatch(/9984\.T left out: 2025-02-11 is not a trading session of 9984\.T.*2025-02-10.*2025-02-12/)
+    expect(body.warnings.join(' ')).toMatch(
+      /9984\.T left out: 2025-02-11 is not a trading session of 9984\.T.*2025-02-10.*2025-02-12/,
+    )
     expect(res.headers.get('cache-control')).toBe('public, max-age=60')
   })
 
@@ -231,7 +256,9 @@ describe('GET /api/reaction', () => {
     // Stargate was announced after the US close on 01-21: Tokyo's 01-22 session closes after that, and is
     // paired with SPY's 01-21 session, the one that closed before it.
     expect(sb).toMatchObject({ day0: '2025-01-22', pairing: 'time-matched', marketDate: '2025-01-21' })
-    expect(body.warnings.join(' ')).toMatch(/9984\.T trades on the Tokyo Stock Exchange.*paired with the SPY session that closed before it/)
+    expect(body.warnings.join(' ')).toMatch(
+      /9984\.T trades on the Tokyo Stock Exchange.*paired with the SPY session that closed before it/,
+    )
   })
 
   it('reacts in Tokyo on the next session to a US-hours event (2025-01-27 selloff: day 0 2025-01-28)', async () => {
@@ -297,7 +324,14 @@ describe('GET /api/reaction', () => {
     const ars = ['NVDA', 'AVGO', 'TSM'].map((s) => rowOf(body, s).abnormalReturn)
     expect(day0?.value).toBeCloseTo(ars.reduce((a, b) => a + b, 0) / 3, 15)
     const w00 = body.portfolio.caar.find((c) => c.window[0] === 0 && c.window[1] === 0)
-    expect(w00?.tests.map((t) => t.id)).toEqual(['cross-sectional-t', 'patell', 'bmp', 'kolari-pynnonen', 'corrado', 'generalized-sign'])
+    expect(w00?.tests.map((t) => t.id)).toEqual([
+      'cross-sectional-t',
+      'patell',
+      'bmp',
+      'kolari-pynnonen',
+      'corrado',
+      'generalized-sign',
+    ])
     // Patell by hand from the rows: sum of SCAR over sqrt(sum df / (df - 2)).
     const scars = ['NVDA', 'AVGO', 'TSM'].map((s) => rowOf(body, s).tAR as number)
     const dfs = ['NVDA', 'AVGO', 'TSM'].map((s) => rowOf(body, s).df)
@@ -315,12 +349,27 @@ describe('GET /api/reaction', () => {
     const res = await get('symbols=NVDA,SPY&date=2025-01-27&format=csv')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="reaction_NVDA-SPY_2025-01-27_vs_SPY.csv"')
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="reaction_NVDA-SPY_2025-01-27_vs_SPY.csv"',
+    )
     expect(res.headers.get('cache-control')).toBe('public, max-age=3600, stale-while-revalidate=86400')
     const lines = (await res.text()).trim().split('\n')
     expect(lines).toHaveLength(3)
     const header = (lines[0] ?? '').split(',')
-    for (const column of ['symbol', 'return', 'abnormal_return', 't_ar', 'car_0_0', 't_car_0_0', 'car_0_+1', 'car_-1_+1', 'car_0_+5', 't_car_0_+5', 'market_cap_change', 'recovery_date']) {
+    for (const column of [
+      'symbol',
+      'return',
+      'abnormal_return',
+      't_ar',
+      'car_0_0',
+      't_car_0_0',
+      'car_0_+1',
+      'car_-1_+1',
+      'car_0_+5',
+      't_car_0_+5',
+      'market_cap_change',
+      'recovery_date',
+    ]) {
       expect(header).toContain(column)
     }
     const cells = (lines[1] ?? '').split(',')
@@ -402,15 +451,31 @@ describe('GET /api/reaction', () => {
       ['a window written backwards', 'symbols=NVDA&date=2025-01-27&windows=5:1', /starts after it ends.*1:5/],
       ['a window too far out', 'symbols=NVDA&date=2025-01-27&windows=-21:0', /outside -20\.\.\+20/],
       ['a window that is not t1:t2', 'symbols=NVDA&date=2025-01-27&windows=0-1', /t1:t2/],
-      ['too many windows', `symbols=NVDA&date=2025-01-27&windows=${Array.from({ length: 9 }, (_, i) => `0:${i}`).join(',')}`, /at most 8/],
+      [
+        'too many windows',
+        `symbols=NVDA&date=2025-01-27&windows=${Array.from({ length: 9 }, (_, i) => `0:${i}`).join(',')}`,
+        /at most 8/,
+      ],
       ['a malformed benchmark', 'symbols=NVDA&date=2025-01-27&benchmark=../x', /benchmark is not a valid symbol/],
       ['a malformed event id', 'symbols=NVDA&event=../../etc', /event id/],
       ['a repeated date', 'symbols=NVDA&date=2025-01-27&date=2025-01-28', /more than once/],
       ['a repeated estimation', 'symbols=NVDA&date=2025-01-27&estimation=60&estimation=90', /more than once/],
-      ['an unknown model', 'symbols=NVDA&date=2025-01-27&model=capm', /model must be one of market, market-adjusted, constant-mean/],
+      [
+        'an unknown model',
+        'symbols=NVDA&date=2025-01-27&model=capm',
+        /model must be one of market, market-adjusted, constant-mean/,
+      ],
       ['an unknown pairing', 'symbols=NVDA&date=2025-01-27&pairing=lagged', /pairing must be one of auto/],
-      ['Dimson with another model', 'symbols=NVDA&date=2025-01-27&pairing=dimson&model=constant-mean', /dimson.*model=market only/],
-      ['a session without a date', 'symbols=NVDA&event=2025-01-27-nvda-record-loss&session=during', /session goes with date/],
+      [
+        'Dimson with another model',
+        'symbols=NVDA&date=2025-01-27&pairing=dimson&model=constant-mean',
+        /dimson.*model=market only/,
+      ],
+      [
+        'a session without a date',
+        'symbols=NVDA&event=2025-01-27-nvda-record-loss&session=during',
+        /session goes with date/,
+      ],
       ['an unknown session', 'symbols=NVDA&date=2025-01-27&session=lunch', /before-open, during, after-close/],
       ['a path that leaves out day 0', 'symbols=NVDA&date=2025-01-27&path=1:5', /t1 <= 0 <= t2/],
       ['an unknown format', 'symbols=NVDA&date=2025-01-27&format=xml', /json or csv/],
@@ -426,7 +491,9 @@ describe('GET /api/reaction', () => {
 
   describe('unknown names are a 404 naming them', () => {
     it('answers 404 for an unknown event id', async () => {
-      expect(await expectError('symbols=NVDA&event=2025-01-27-no-such-event', 404, 'not_found')).toContain('2025-01-27-no-such-event')
+      expect(await expectError('symbols=NVDA&event=2025-01-27-no-such-event', 404, 'not_found')).toContain(
+        '2025-01-27-no-such-event',
+      )
     })
 
     it('answers 404 for an unknown symbol', async () => {

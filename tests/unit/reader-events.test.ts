@@ -14,11 +14,20 @@ import {
 } from '@/lib/events/reader-events'
 import { parseViewState, viewToQuery, DEFAULT_VIEW } from '@/lib/view/state'
 
-const sample: ReaderEvent = { date: '2025-03-10', when: 'after', title: 'My own shock, with a comma; and a semicolon', category: 'policy', url: 'https://example.com/a?b=1,2;3' }
+const sample: ReaderEvent = {
+  date: '2025-03-10',
+  when: 'after',
+  title: 'My own shock, with a comma; and a semicolon',
+  category: 'policy',
+  url: 'https://example.com/a?b=1,2;3',
+}
 
 describe('reader events: the URL codec', () => {
   it('round-trips events whose text contains the separators', () => {
-    const encoded = encodeReaderEvents([sample, { ...sample, when: '14:05', category: null, url: null, title: 'Zweites Ereignis – ü, ß' }])
+    const encoded = encodeReaderEvents([
+      sample,
+      { ...sample, when: '14:05', category: null, url: null, title: 'Zweites Ereignis – ü, ß' },
+    ])
     expect(decodeReaderEvents(encoded)).toEqual({
       events: [sample, { ...sample, when: '14:05', category: null, url: null, title: 'Zweites Ereignis – ü, ß' }],
       notices: [],
@@ -35,13 +44,25 @@ describe('reader events: the URL codec', () => {
   })
 
   it('round-trips any valid event (property)', () => {
-    const title = fc.string({ minLength: 2, maxLength: MAX_READER_TITLE }).filter((t) => t.trim().length >= 2 && !/[\u0000-\u001f\u007f]/.test(t) && t === t.trim().replace(/\s+/g, ' '))
+    const title = fc
+      .string({ minLength: 2, maxLength: MAX_READER_TITLE })
+      .filter((t) => t.trim().length >= 2 && !/[\u0000-\u001f\u007f]/.test(t) && t === t.trim().replace(/\s+/g, ' '))
     const event = fc.record({
-      date: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-      when: fc.oneof(fc.constantFrom('pre', 'during', 'after', 'unknown'), fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)),
+      date: fc
+        .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      when: fc.oneof(
+        fc.constantFrom('pre', 'during', 'after', 'unknown'),
+        fc
+          .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+          .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+      ),
       title,
       category: fc.option(fc.constantFrom(...EVENT_CATEGORY_IDS), { nil: null }),
-      url: fc.option(fc.webUrl().filter((u) => u.length <= 300 && /^https?:/.test(u)), { nil: null }),
+      url: fc.option(
+        fc.webUrl().filter((u) => u.length <= 300 && /^https?:/.test(u)),
+        { nil: null },
+      ),
     }) as fc.Arbitrary<ReaderEvent>
     fc.assert(
       fc.property(fc.array(event, { minLength: 1, maxLength: MAX_READER_EVENTS }), (events) => {
@@ -79,11 +100,17 @@ describe('reader events: the URL codec', () => {
   })
 
   it('caps the count and the length, and never throws on junk (property)', () => {
-    const many = encodeReaderEvents(Array.from({ length: MAX_READER_EVENTS }, () => sample)) + ';' + encodeReaderEvents([sample, sample])
+    const many =
+      encodeReaderEvents(Array.from({ length: MAX_READER_EVENTS }, () => sample)) +
+      ';' +
+      encodeReaderEvents([sample, sample])
     const capped = decodeReaderEvents(many)
     expect(capped.events).toHaveLength(MAX_READER_EVENTS)
     expect(capped.notices.join(' ')).toMatch(/first 5 of your 7/)
-    expect(decodeReaderEvents('x'.repeat(MAX_READER_PARAM + 1))).toEqual({ events: [], notices: [expect.stringMatching(/longer than/)] })
+    expect(decodeReaderEvents('x'.repeat(MAX_READER_PARAM + 1))).toEqual({
+      events: [],
+      notices: [expect.stringMatching(/longer than/)],
+    })
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), (junk) => {
         const { events } = decodeReaderEvents(junk)
@@ -123,6 +150,8 @@ describe('reader events: effective trading date by the catalog rules', () => {
     // Good Friday 2025-04-18 (NYSE closed): Monday 2025-04-21.
     expect(readerTradingDate({ date: '2025-04-18', when: 'during' })).toBe('2025-04-21')
     // The same function the catalog uses.
-    expect(readerTradingDate({ date: '2025-03-07', when: 'after' })).toBe(effectiveTradingDate('2025-03-07', 'after_close'))
+    expect(readerTradingDate({ date: '2025-03-07', when: 'after' })).toBe(
+      effectiveTradingDate('2025-03-07', 'after_close'),
+    )
   })
 })

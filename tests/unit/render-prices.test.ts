@@ -19,7 +19,10 @@ describe('renderPrices', () => {
     expect(spy).toHaveBeenCalledTimes(1)
     expect(second.body).toEqual(first.body)
     expect(first.kind).toBe('snapshot')
-    const parsed = JSON.parse(new TextDecoder().decode(first.body)) as { series: { symbol: string; bars: unknown[] }[]; warnings: string[] }
+    const parsed = JSON.parse(new TextDecoder().decode(first.body)) as {
+      series: { symbol: string; bars: unknown[] }[]
+      warnings: string[]
+    }
     expect(parsed.series.map((s) => s.symbol)).toEqual(['NVDA', 'SPY'])
     expect(parsed.warnings).toEqual([])
   })

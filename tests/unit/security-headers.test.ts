@@ -64,6 +64,8 @@ describe('next.config.js headers', () => {
     // The pages' policy comes from proxy.ts; a second one here would be enforced as well and block their scripts.
     expect(all?.headers.some((h) => h.key.toLowerCase() === 'content-security-policy')).toBe(false)
     const api = rules.find((r) => r.source === '/api/:path*')
-    expect(api?.headers).toEqual([{ key: 'Content-Security-Policy', value: expect.stringMatching(/^default-src 'none';/) }])
+    expect(api?.headers).toEqual([
+      { key: 'Content-Security-Policy', value: expect.stringMatching(/^default-src 'none';/) },
+    ])
   })
 })

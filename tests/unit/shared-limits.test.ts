@@ -25,7 +25,10 @@ function twoInstances(): [LimitsStore, LimitsStore] {
   const make = () => {
     const store = createRedisStore({ url: redis!.url, namespace, warn: () => {} })
     opened.push(store)
-    return createSharedLimitsStore({ limits: { api: 3, page: 2, live: 2 }, upstreamPerMinute: 4, flight: { lockTtlMs: 5_000, maxWaitMs: 3_000 } }, store)
+    return createSharedLimitsStore(
+      { limits: { api: 3, page: 2, live: 2 }, upstreamPerMinute: 4, flight: { lockTtlMs: 5_000, maxWaitMs: 3_000 } },
+      store,
+    )
   }
   return [make(), make()]
 }
@@ -44,7 +47,12 @@ const codec = {
 describe.skipIf(!redisState.available)('limits store over Redis', () => {
   it("a client's limit is one allowance across instances, and each limit counts apart", async () => {
     const [a, b] = twoInstances()
-    const decisions = [await a.clientLimiter('api').take('10.1.1.1'), await b.clientLimiter('api').take('10.1.1.1'), await a.clientLimiter('api').take('10.1.1.1'), await b.clientLimiter('api').take('10.1.1.1')]
+    const decisions = [
+      await a.clientLimiter('api').take('10.1.1.1'),
+      await b.clientLimiter('api').take('10.1.1.1'),
+      await a.clientLimiter('api').take('10.1.1.1'),
+      await b.clientLimiter('api').take('10.1.1.1'),
+    ]
     expect(decisions.map((d) => d.ok)).toEqual([true, true, true, false])
     expect(decisions[3]?.retryAfterSeconds).toBeGreaterThanOrEqual(1)
     expect((await b.clientLimiter('live').take('10.1.1.1')).ok).toBe(true)
@@ -75,7 +83,11 @@ describe.skipIf(!redisState.available)('limits store over Redis', () => {
 
   it('text another build wrote in a shape this one cannot read is a miss, not a crash', async () => {
     const [a, b] = twoInstances()
-    const writer = a.byteCache<{ other: string }>('live-windows', { maxBytes: 1_000_000, sizeOf: () => 100, codec: { encode: (v) => JSON.stringify(v), decode: () => undefined } })
+    const writer = a.byteCache<{ other: string }>('live-windows', {
+      maxBytes: 1_000_000,
+      sizeOf: () => 100,
+      codec: { encode: (v) => JSON.stringify(v), decode: () => undefined },
+    })
     await writer.set('NVDA:2025', { other: 'shape' }, { ttlMs: 60_000 })
     const reader = b.byteCache<Window>('live-windows', { maxBytes: 1_000_000, sizeOf: () => 100, codec })
     expect(await reader.get('NVDA:2025')).toBeUndefined()

@@ -26,7 +26,15 @@ describe('parseSnapshotCsv', () => {
   it('reads a good file exactly, digit for digit', () => {
     const bars = parseSnapshotCsv(GOOD, 'NVDA.csv')
     expect(bars).toHaveLength(2)
-    expect(bars[1]).toEqual({ date: '2025-01-27', open: 124.8, high: 128.4, low: 116.7, close: 118.42, adjClose: 118.3942, volume: 818830900 })
+    expect(bars[1]).toEqual({
+      date: '2025-01-27',
+      open: 124.8,
+      high: 128.4,
+      low: 116.7,
+      close: 118.42,
+      adjClose: 118.3942,
+      volume: 818830900,
+    })
   })
 
   it('accepts CRLF line ends, a BOM and a trailing blank line', () => {
@@ -43,8 +51,18 @@ describe('parseSnapshotCsv', () => {
     ['a wrong header', GOOD.replace('Adj Close', 'AdjClose'), 1, /header/],
     ['an impossible date', GOOD.replace('2025-01-27', '2025-02-30'), 3, /real YYYY-MM-DD/],
     ['a non-ISO date', GOOD.replace('2025-01-27', '01/27/2025'), 3, /real YYYY-MM-DD/],
-    ['descending dates', `${HEADER}\n2025-01-27,124.80,128.40,116.70,118.42,118.3942,1\n2025-01-24,148.37,148.97,141.88,142.62,142.5889,1\n`, 3, /ascend/],
-    ['a duplicate date', `${HEADER}\n2025-01-27,124.80,128.40,116.70,118.42,118.3942,1\n2025-01-27,124.80,128.40,116.70,118.42,118.3942,1\n`, 3, /duplicate/],
+    [
+      'descending dates',
+      `${HEADER}\n2025-01-27,124.80,128.40,116.70,118.42,118.3942,1\n2025-01-24,148.37,148.97,141.88,142.62,142.5889,1\n`,
+      3,
+      /ascend/,
+    ],
+    [
+      'a duplicate date',
+      `${HEADER}\n2025-01-27,124.80,128.40,116.70,118.42,118.3942,1\n2025-01-27,124.80,128.40,116.70,118.42,118.3942,1\n`,
+      3,
+      /duplicate/,
+    ],
     ['a missing value', GOOD.replace('118.42,118.3942', '118.42,'), 3, /not a number/],
     ['a non-finite value', GOOD.replace('118.3942', 'Infinity'), 3, /not a number/],
     ['a hex number', GOOD.replace('118.3942', '0x1F'), 3, /not a number/],
@@ -53,7 +71,12 @@ describe('parseSnapshotCsv', () => {
     ['a negative volume', GOOD.replace('818830900', '-5'), 3, /Volume/],
     ['a fractional volume', GOOD.replace('818830900', '5.5'), 3, /Volume/],
     ['too few fields', GOOD.replace(',818830900', ''), 3, /fields/],
-    ['an empty line inside', `${HEADER}\n2025-01-24,148.37,148.97,141.88,142.62,142.5889,1\n\n2025-01-27,124.80,128.40,116.70,118.42,118.3942,1\n`, 3, /empty line/],
+    [
+      'an empty line inside',
+      `${HEADER}\n2025-01-24,148.37,148.97,141.88,142.62,142.5889,1\n\n2025-01-27,124.80,128.40,116.70,118.42,118.3942,1\n`,
+      3,
+      /empty line/,
+    ],
     ['no rows', `${HEADER}\n`, 1, /no rows/],
   ])('refuses %s, naming file, line and reason', (_name, text, line, reason) => {
     const error = refusal(text)

@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -50,7 +59,12 @@ describe('import refusals: plausible values and bounded files', () => {
     ['a volume of 1e308', GOOD.replace('818830900', '1e308'), 3, /volume of 1e\+308 is not plausible/],
     ['a date in the year 0100', GOOD.replace('2025-01-24', '0100-01-24'), 2, /0100-01-24 is outside 1970-01-01/],
     ['a date before 1970', GOOD.replace('2025-01-24', '1969-12-31'), 2, /outside/],
-    ['a date after tomorrow', GOOD.replace('2025-01-27', '2026-12-03'), 3, /2026-12-03 is outside 1970-01-01 \.\. 2026-12-02/],
+    [
+      'a date after tomorrow',
+      GOOD.replace('2025-01-27', '2026-12-03'),
+      3,
+      /2026-12-03 is outside 1970-01-01 \.\. 2026-12-02/,
+    ],
   ])('refuses %s with file and line', (_name, text, line, reason) => {
     const message = refusal(() => parseSnapshotCsv(text, 'X.csv', { today: TODAY }))
     expect(message).toMatch(new RegExp(`^import refused, nothing written: X\\.csv:${line}: `))
@@ -62,8 +76,12 @@ describe('import refusals: plausible values and bounded files', () => {
   })
 
   it(`refuses more than ${MAX_CSV_ROWS} rows`, () => {
-    const rows = Array.from({ length: MAX_CSV_ROWS + 1 }, (_, i) => ROW_1.replace('2025-01-24', new Date(Date.UTC(1971, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)))
-    expect(refusal(() => parseSnapshotCsv(`${HEADER}\n${rows.join('\n')}\n`, 'X.csv', { today: TODAY }))).toMatch(/more than 20000 rows/)
+    const rows = Array.from({ length: MAX_CSV_ROWS + 1 }, (_, i) =>
+      ROW_1.replace('2025-01-24', new Date(Date.UTC(1971, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)),
+    )
+    expect(refusal(() => parseSnapshotCsv(`${HEADER}\n${rows.join('\n')}\n`, 'X.csv', { today: TODAY }))).toMatch(
+      /more than 20000 rows/,
+    )
   })
 
   it('never echoes more than about 120 characters of a line, nor its control characters', () => {
@@ -102,7 +120,9 @@ describe('npm run snapshot:import', () => {
   it(`refuses a file over ${MAX_CSV_BYTES} bytes without reading it`, () => {
     const { dir, out } = workspace({ 'BIG.csv': GOOD })
     truncateSync(path.join(dir, 'BIG.csv'), MAX_CSV_BYTES + 1)
-    expect(refusal(() => runImport({ dir, out, merge: false }))).toMatch(/^import refused, nothing written: BIG\.csv:0: 5242881 bytes, more than/)
+    expect(refusal(() => runImport({ dir, out, merge: false }))).toMatch(
+      /^import refused, nothing written: BIG\.csv:0: 5242881 bytes, more than/,
+    )
   })
 
   it('a missing --out folder is a sentence, checked before any file is read', () => {
@@ -114,7 +134,11 @@ describe('npm run snapshot:import', () => {
   })
 
   it('a refused import leaves the old snapshot and PROVENANCE.md byte for byte, and no temporary file', () => {
-    const { dir, out, outDir } = workspace({ 'AAA.csv': GOOD, 'BBB.csv': GOOD.replace('818830900', '1e308'), 'PROVENANCE.md': 'new' })
+    const { dir, out, outDir } = workspace({
+      'AAA.csv': GOOD,
+      'BBB.csv': GOOD.replace('818830900', '1e308'),
+      'PROVENANCE.md': 'new',
+    })
     writeFileSync(out, 'old snapshot')
     writeFileSync(path.join(outDir, 'PROVENANCE.md'), 'old provenance')
     expect(refusal(() => runImport({ dir, out, merge: false }))).toMatch(/BBB\.csv:3: a volume of 1e\+308/)
@@ -139,12 +163,19 @@ describe('npm run snapshot:import', () => {
 
   it('the command prints one refusal line, no stack, and exits 1', async () => {
     const { dir, out, outDir } = workspace({ 'NVDA.csv': GOOD.replace('818830900', '1e308') })
-    const failed = await run(process.execPath, ['--import', 'tsx', 'scripts/snapshot-import.ts', dir, '--out', out]).catch(
-      (error: { code: number; stderr: string; stdout: string }) => error,
-    )
+    const failed = await run(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/snapshot-import.ts',
+      dir,
+      '--out',
+      out,
+    ]).catch((error: { code: number; stderr: string; stdout: string }) => error)
     expect(failed).toMatchObject({ code: 1 })
     const { stderr } = failed as { stderr: string }
-    expect(stderr.trim()).toBe('import refused, nothing written: NVDA.csv:3: a volume of 1e+308 is not plausible (below 10000000000000 expected)')
+    expect(stderr.trim()).toBe(
+      'import refused, nothing written: NVDA.csv:3: a volume of 1e+308 is not plausible (below 10000000000000 expected)',
+    )
     expect(readdirSync(outDir)).toEqual([])
   })
 })

@@ -27,13 +27,38 @@ afterAll(async () => {
 describe('npm run snapshot:refresh', () => {
   it('pulls from the live provider and writes a snapshot through the import validation', async () => {
     const out = path.join(tempDir(), 'snapshot.json')
-    await run('npm', ['run', '-s', 'snapshot:refresh', '--', '--symbols', 'AAPL', '--from', '2020-08-31', '--to', '2020-11-06', '--out', out], {
-      env: { ...process.env, YAHOO_BASE_URL: mock.url },
-    })
+    await run(
+      'npm',
+      [
+        'run',
+        '-s',
+        'snapshot:refresh',
+        '--',
+        '--symbols',
+        'AAPL',
+        '--from',
+        '2020-08-31',
+        '--to',
+        '2020-11-06',
+        '--out',
+        out,
+      ],
+      {
+        env: { ...process.env, YAHOO_BASE_URL: mock.url },
+      },
+    )
     const snapshot = snapshotFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')))
     const aapl = snapshot.series.AAPL
     expect(aapl?.rows).toBe(49)
-    expect(aapl?.bars[0]).toEqual(['2020-08-31', 127.58000183105469, 131, 126, 129.0399932861328, 125.05753326416016, 225702700])
+    expect(aapl?.bars[0]).toEqual([
+      '2020-08-31',
+      127.58000183105469,
+      131,
+      126,
+      129.0399932861328,
+      125.05753326416016,
+      225702700,
+    ])
     expect(mock.countFor('AAPL')).toBe(1)
   })
 
@@ -41,9 +66,26 @@ describe('npm run snapshot:refresh', () => {
     const dir = tempDir()
     const out = path.join(dir, 'snapshot.json')
     mock.setMode('error500')
-    const failed = await run('npm', ['run', '-s', 'snapshot:refresh', '--', '--symbols', 'AAPL', '--from', '2020-08-31', '--to', '2020-11-06', '--out', out], {
-      env: { ...process.env, YAHOO_BASE_URL: mock.url },
-    }).catch((error: { code: number; stderr: string }) => error)
+    const failed = await run(
+      'npm',
+      [
+        'run',
+        '-s',
+        'snapshot:refresh',
+        '--',
+        '--symbols',
+        'AAPL',
+        '--from',
+        '2020-08-31',
+        '--to',
+        '2020-11-06',
+        '--out',
+        out,
+      ],
+      {
+        env: { ...process.env, YAHOO_BASE_URL: mock.url },
+      },
+    ).catch((error: { code: number; stderr: string }) => error)
     mock.setMode('ok')
     expect(failed).toMatchObject({ code: 1 })
     expect((failed as { stderr: string }).stderr).toMatch(/Refresh failed, snapshot unchanged/)

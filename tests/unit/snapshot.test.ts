@@ -14,7 +14,10 @@ describe('embedded snapshot', () => {
     expect(nvdaDates).not.toContain('2025-01-09')
     expect(nvdaDates).not.toContain('2025-01-20')
     for (const info of SYMBOLS.filter((s) => s.timeZone === 'America/New_York')) {
-      expect(snapshotBars(info.symbol)?.map((b) => b.date), info.symbol).toEqual(nvdaDates)
+      expect(
+        snapshotBars(info.symbol)?.map((b) => b.date),
+        info.symbol,
+      ).toEqual(nvdaDates)
     }
   })
 
@@ -50,6 +53,8 @@ describe('embedded snapshot', () => {
     const result = await provider.getDailyBars({ symbol: 'SPY', from: '2025-01-17', to: '2025-01-22' })
     expect(result.bars.map((b) => b.date)).toEqual(['2025-01-17', '2025-01-21', '2025-01-22'])
     expect(result.currency).toBe('USD')
-    await expect(provider.getDailyBars({ symbol: 'ZZZZ', from: '2025-01-01', to: '2025-01-31' })).rejects.toMatchObject({ kind: 'not_found' })
+    await expect(provider.getDailyBars({ symbol: 'ZZZZ', from: '2025-01-01', to: '2025-01-31' })).rejects.toMatchObject(
+      { kind: 'not_found' },
+    )
   })
 })

@@ -45,7 +45,12 @@ function redisHarness(): Harness {
   return {
     store: (options) => {
       if (!redis) throw new Error('redis-server not started')
-      const store = createRedisStore({ url: redis.url, namespace: `contract-${randomBytes(4).toString('hex')}`, maxBytes: options?.maxBytes, warn: () => {} })
+      const store = createRedisStore({
+        url: redis.url,
+        namespace: `contract-${randomBytes(4).toString('hex')}`,
+        maxBytes: options?.maxBytes,
+        warn: () => {},
+      })
       opened.push(store)
       return store
     },
@@ -196,7 +201,14 @@ describe.skipIf(!redisState.available)('redis store specifics', () => {
     const namespace = `layout-${randomBytes(4).toString('hex')}`
     const store = createRedisStore({ url: redis.url, namespace, warn: () => {} })
     opened.push(store)
-    const json = JSON.stringify(Array.from({ length: 250 }, (_, i) => ({ date: `2025-01-${i}`, open: 100 + i, close: 101 + i, volume: 1_000_000 + i })))
+    const json = JSON.stringify(
+      Array.from({ length: 250 }, (_, i) => ({
+        date: `2025-01-${i}`,
+        open: 100 + i,
+        close: 101 + i,
+        volume: 1_000_000 + i,
+      })),
+    )
     await store.cache.set('year', json, { ttlMs: 10_000 })
     expect((await store.cache.get('year'))?.value).toBe(json)
     const raw = new Redis(redis.url)

@@ -6,7 +6,12 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createRedisStore, REDIS_BACKOFF_AFTER_FAILURE_MS, REDIS_CONNECT_TIMEOUT_MS, REDIS_COMMAND_TIMEOUT_MS } from '@/lib/store/redis/store'
+import {
+  createRedisStore,
+  REDIS_BACKOFF_AFTER_FAILURE_MS,
+  REDIS_CONNECT_TIMEOUT_MS,
+  REDIS_COMMAND_TIMEOUT_MS,
+} from '@/lib/store/redis/store'
 import type { SharedStore } from '@/lib/store/types'
 import { freePort, redisAvailability, startRedisServer, type TestRedis } from '../support/redis-server'
 
@@ -95,7 +100,11 @@ describe.skipIf(!redisState.available)('Redis store fallback', () => {
 
   it('a slow Redis: each call waits one named timeout at most; calls failing for a while take the store off Redis, and it comes back', async () => {
     if (!redis) throw new Error('redis-server not started')
-    const store = createRedisStore({ url: redis.url, namespace: `slow-${randomBytes(4).toString('hex')}`, warn: () => {} })
+    const store = createRedisStore({
+      url: redis.url,
+      namespace: `slow-${randomBytes(4).toString('hex')}`,
+      warn: () => {},
+    })
     opened.push(store)
     await store.cache.set('w', 'v', { ttlMs: 60_000 })
     const blocker = new Redis(redis.url)
@@ -123,7 +132,9 @@ describe.skipIf(!redisState.available)('Redis store fallback', () => {
     } finally {
       blocker.disconnect()
     }
-    expect(await eventually(async () => (await store.probe()).reachable, REDIS_BACKOFF_AFTER_FAILURE_MS + 5_000)).toBe(true)
+    expect(await eventually(async () => (await store.probe()).reachable, REDIS_BACKOFF_AFTER_FAILURE_MS + 5_000)).toBe(
+      true,
+    )
   })
 
   it('a lock attempt Redis does not answer in time is "unanswered", not free, and a late SET is let go', async () => {

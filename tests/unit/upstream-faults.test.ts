@@ -6,7 +6,12 @@ import { resetEnvForTests } from '@/lib/server/env'
 import { resetPriceServiceForTests } from '@/lib/prices'
 import { CLOSED_RANGE_TTL_MS, MAX_RETRIES, MAX_RETRY_AFTER_MS, RETRY_BASE_DELAY_MS } from '@/lib/prices/service'
 import { resetLiveRequestLimiterForTests } from '@/lib/api/client-limits'
-import { MOCK_RETRY_AFTER_SECONDS, startMockYahoo, type MockYahooMode, type MockYahooServer } from '../mock-yahoo/server'
+import {
+  MOCK_RETRY_AFTER_SECONDS,
+  startMockYahoo,
+  type MockYahooMode,
+  type MockYahooServer,
+} from '../mock-yahoo/server'
 import { saveAppEnv } from './support/app-env'
 
 /**
@@ -103,7 +108,8 @@ async function expectError(res: Response, status: number, code: string): Promise
 async function expectPrices(res: Response): Promise<PricesBody> {
   expect(res.status).toBe(200)
   const body = pricesBodySchema.parse(await res.json())
-  for (const warning of body.warnings) expect(warning).not.toMatch(new RegExp(`${STACK.source}|${UPSTREAM_ADDRESS.source}`))
+  for (const warning of body.warnings)
+    expect(warning).not.toMatch(new RegExp(`${STACK.source}|${UPSTREAM_ADDRESS.source}`))
   return body
 }
 
@@ -259,7 +265,9 @@ describe('upstream faults with PRICE_PROVIDER=yahoo', () => {
 
   it('the reaction route maps an upstream failure the same way', async () => {
     mock.setMode('error500')
-    const res = await getReaction(new Request('http://localhost/api/reaction?symbols=AAPL&date=2020-10-01&benchmark=AAPL'))
+    const res = await getReaction(
+      new Request('http://localhost/api/reaction?symbols=AAPL&date=2020-10-01&benchmark=AAPL'),
+    )
     const message = await expectError(res, 502, 'upstream_error')
     expect(message).toMatch(/AAPL/)
   })

@@ -11,7 +11,12 @@ import { createFairQueue } from '@/lib/limits/upstream-queue'
 import { getPriceService, resetPriceServiceForTests } from '@/lib/prices'
 import { resetRenderedPricesForTests } from '@/lib/prices/render'
 import { resetLiveRequestLimiterForTests } from '@/lib/api/client-limits'
-import { BAR_HEAP_BYTES, createPriceService, MAX_SESSIONS_PER_ANSWER, type PriceServiceOptions } from '@/lib/prices/service'
+import {
+  BAR_HEAP_BYTES,
+  createPriceService,
+  MAX_SESSIONS_PER_ANSWER,
+  type PriceServiceOptions,
+} from '@/lib/prices/service'
 import { ProviderError, type DailyBarsRequest, type PriceProvider } from '@/lib/providers/types'
 import type { Bar } from '@/lib/types'
 import { startMockYahoo, type MockYahooServer } from '../mock-yahoo/server'
@@ -31,7 +36,15 @@ function syntheticBars(from: string, to: string): Bar[] {
     const d = new Date(t)
     if (d.getUTCDay() === 0 || d.getUTCDay() === 6) continue
     const i = bars.length
-    bars.push({ date: d.toISOString().slice(0, 10), open: 10 + i * 0.01, high: 11 + i * 0.01, low: 9 + i * 0.01, close: 10.5 + i * 0.01, adjClose: 10.4 + i * 0.01, volume: 1_000_000 + i })
+    bars.push({
+      date: d.toISOString().slice(0, 10),
+      open: 10 + i * 0.01,
+      high: 11 + i * 0.01,
+      low: 9 + i * 0.01,
+      close: 10.5 + i * 0.01,
+      adjClose: 10.4 + i * 0.01,
+      volume: 1_000_000 + i,
+    })
   }
   return bars
 }
@@ -43,7 +56,13 @@ function fakeLive(behaviour: (req: DailyBarsRequest) => Promise<void> | void = (
     async getDailyBars(req) {
       calls.push(req)
       await behaviour(req)
-      return { symbol: req.symbol, name: req.symbol, currency: 'USD', exchangeTimezone: 'America/New_York', bars: syntheticBars(req.from, req.to) }
+      return {
+        symbol: req.symbol,
+        name: req.symbol,
+        currency: 'USD',
+        exchangeTimezone: 'America/New_York',
+        bars: syntheticBars(req.from, req.to),
+      }
     },
   }
   return { provider, calls }
@@ -71,7 +90,10 @@ describe('server-wide upstream budget (through the price service)', () => {
         fc.array(
           fc.record({
             client: fc.integer({ min: 0, max: 1_000 }),
-            symbols: fc.uniqueArray(fc.constantFrom('AAA', 'BBB', 'CCC', 'DDD', 'EEE', 'FFF', 'GGG'), { minLength: 1, maxLength: 4 }),
+            symbols: fc.uniqueArray(fc.constantFrom('AAA', 'BBB', 'CCC', 'DDD', 'EEE', 'FFF', 'GGG'), {
+              minLength: 1,
+              maxLength: 4,
+            }),
             year: fc.integer({ min: 2000, max: 2024 }),
           }),
           { minLength: 1, maxLength: 40 },
@@ -91,7 +113,12 @@ describe('server-wide upstream budget (through the price service)', () => {
           await Promise.all(
             requests.map((r) =>
               service
-                .getPrices({ symbols: r.symbols, from: `${r.year}-02-01`, to: `${r.year}-03-01`, caller: caller(`ip:10.0.0.${r.client}`) })
+                .getPrices({
+                  symbols: r.symbols,
+                  from: `${r.year}-02-01`,
+                  to: `${r.year}-03-01`,
+                  caller: caller(`ip:10.0.0.${r.client}`),
+                })
                 .catch((error: unknown) => {
                   if (!(error instanceof DomainError)) throw error
                 }),
@@ -135,7 +162,9 @@ describe('fair queue in front of the upstream (through the price service)', () =
     const service = liveService(live.provider, { queue })
     const range = { from: '2020-02-03', to: '2020-02-28' }
     const slow = service.getPrices({ symbols: ['SLOW'], ...range, caller: caller('ip:10.0.0.1') })
-    const waited = await service.getPrices({ symbols: ['FAST'], ...range, caller: caller('ip:10.0.0.2') }).catch((e: unknown) => e)
+    const waited = await service
+      .getPrices({ symbols: ['FAST'], ...range, caller: caller('ip:10.0.0.2') })
+      .catch((e: unknown) => e)
     expect(waited).toBeInstanceOf(DomainError)
     expect(toApiError(waited).status).toBe(503)
     expect((waited as DomainError).extra.retryAfterSeconds).toBeGreaterThanOrEqual(1)
@@ -221,7 +250,11 @@ describe('through the route, against the mock Yahoo server', () => {
     const started = performance.now()
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        getPrices(new Request(`http://localhost/api/prices?symbols=${symbols.join(',')}&from=2019-02-01&to=2019-03-01`, { headers: fromPeer(`198.51.100.${i}`) })),
+        getPrices(
+          new Request(`http://localhost/api/prices?symbols=${symbols.join(',')}&from=2019-02-01&to=2019-03-01`, {
+            headers: fromPeer(`198.51.100.${i}`),
+          }),
+        ),
       ),
     )
     // Before the budget: 600 upstream requests in 1.9 s for the same ten requests.
@@ -234,23 +267,34 @@ describe('through the route, against the mock Yahoo server', () => {
     expect(performance.now() - started).toBeLessThan(5_000)
   })
 
-  it('one client within its allowance, against a slow upstream, cannot make another user\'s request fail', async () => {
+  it("one client within its allowance, against a slow upstream, cannot make another user's request fail", async () => {
     configure({ UPSTREAM_REQUESTS_PER_MINUTE: '1000' })
     const SLOW_MS = 250
     mock.setMode('slow', { slowMs: SLOW_MS })
     // Client A: 24 cold windows (24 years of AAPL), all at once, within its live allowance.
     const a = Array.from({ length: 24 }, (_, i) =>
-      getPrices(new Request(`http://localhost/api/prices?symbols=AAPL&from=${1990 + i}-03-02&to=${1990 + i}-03-31`, { headers: fromPeer('198.51.100.50') })),
+      getPrices(
+        new Request(`http://localhost/api/prices?symbols=AAPL&from=${1990 + i}-03-02&to=${1990 + i}-03-31`, {
+          headers: fromPeer('198.51.100.50'),
+        }),
+      ),
     )
     // Wait until all of A's windows are running or queued (4 at a time go out).
-    for (let i = 0; i < 500 && getPriceService().stats().queue.queued < 20; i++) await new Promise((resolve) => setTimeout(resolve, 5))
+    for (let i = 0; i < 500 && getPriceService().stats().queue.queued < 20; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5))
     expect(getPriceService().stats().queue.queued).toBe(20)
-    const b = await getPrices(new Request('http://localhost/api/prices?symbols=AAPL&from=2020-08-31&to=2020-11-06', { headers: fromPeer('198.51.100.51') }))
+    const b = await getPrices(
+      new Request('http://localhost/api/prices?symbols=AAPL&from=2020-08-31&to=2020-11-06', {
+        headers: fromPeer('198.51.100.51'),
+      }),
+    )
     expect(b.status).toBe(200)
     // B's window went out in the next free slot, not after A's 20 queued ones (times on this machine vary too
     // much under load to judge by the clock: the order is what fairness promises).
     // Each window is one calendar year (padded a day either side): its midpoint names the year.
-    const order = mock.requests.map((r) => new Date((((r.period1 ?? 0) + (r.period2 ?? 0)) / 2) * 1000).getUTCFullYear())
+    const order = mock.requests.map((r) =>
+      new Date((((r.period1 ?? 0) + (r.period2 ?? 0)) / 2) * 1000).getUTCFullYear(),
+    )
     expect(order.indexOf(2020)).toBeGreaterThanOrEqual(4)
     expect(order.indexOf(2020)).toBeLessThan(8)
     const statuses = (await Promise.all(a)).map((r) => r.status)
@@ -259,7 +303,12 @@ describe('through the route, against the mock Yahoo server', () => {
 
   it('a cached answer stays fast while a flood of uncached requests waits on a slow upstream (p99 < 100 ms)', async () => {
     configure({ UPSTREAM_REQUESTS_PER_MINUTE: '100000', LIVE_REQUESTS_PER_MINUTE: '100000' })
-    const cached = () => getPrices(new Request('http://localhost/api/prices?symbols=AAPL&from=2020-08-31&to=2020-11-06', { headers: fromPeer('198.51.100.60') }))
+    const cached = () =>
+      getPrices(
+        new Request('http://localhost/api/prices?symbols=AAPL&from=2020-08-31&to=2020-11-06', {
+          headers: fromPeer('198.51.100.60'),
+        }),
+      )
     expect((await cached()).status).toBe(200)
     mock.setMode('slow', { slowMs: 400 })
     let flooding = true
@@ -267,7 +316,11 @@ describe('through the route, against the mock Yahoo server', () => {
       Array.from({ length: 8 }, async (_, worker) => {
         for (let i = 0; flooding && i < 40; i++) {
           const year = 1980 + ((worker * 40 + i) % 40)
-          const res = await getPrices(new Request(`http://localhost/api/prices?symbols=AAPL&from=${year}-0${1 + (i % 9)}-02&to=${year}-12-01`, { headers: fromPeer(`198.51.101.${worker}`) }))
+          const res = await getPrices(
+            new Request(`http://localhost/api/prices?symbols=AAPL&from=${year}-0${1 + (i % 9)}-02&to=${year}-12-01`, {
+              headers: fromPeer(`198.51.101.${worker}`),
+            }),
+          )
           await res.arrayBuffer()
         }
       }),

@@ -5,9 +5,22 @@ import { DEFAULT_VIEW, MAX_CHART_SYMBOLS, parseViewState, viewToQuery, type View
 
 describe('page URL state', () => {
   it('restores exactly the view a link was made from', () => {
-    const view: ViewState = { symbols: ['NVDA', '9984.T', 'SPY'], from: '2025-01-06', to: '2025-02-14', mode: 'log', base: '2025-01-17', event: '2025-01-21-stargate', categories: ['deepseek', 'stargate'], benchmark: 'QQQ', reaction: DEFAULT_REACTION_VIEW, mine: [] }
+    const view: ViewState = {
+      symbols: ['NVDA', '9984.T', 'SPY'],
+      from: '2025-01-06',
+      to: '2025-02-14',
+      mode: 'log',
+      base: '2025-01-17',
+      event: '2025-01-21-stargate',
+      categories: ['deepseek', 'stargate'],
+      benchmark: 'QQQ',
+      reaction: DEFAULT_REACTION_VIEW,
+      mine: [],
+    }
     const query = viewToQuery(view)
-    expect(query).toBe('symbols=NVDA,9984.T,SPY&from=2025-01-06&to=2025-02-14&mode=log&base=2025-01-17&event=2025-01-21-stargate&categories=deepseek,stargate&benchmark=QQQ')
+    expect(query).toBe(
+      'symbols=NVDA,9984.T,SPY&from=2025-01-06&to=2025-02-14&mode=log&base=2025-01-17&event=2025-01-21-stargate&categories=deepseek,stargate&benchmark=QQQ',
+    )
     expect(parseViewState(new URLSearchParams(query))).toEqual({ view, notices: [] })
   })
 
@@ -16,7 +29,12 @@ describe('page URL state', () => {
   })
 
   it('keeps the good parts of a mangled link and says what it ignored', () => {
-    const { view, notices } = parseViewState({ symbols: 'nvda,FOO$$', from: '2025-02-30', mode: '3d', to: '2025-01-31' })
+    const { view, notices } = parseViewState({
+      symbols: 'nvda,FOO$$',
+      from: '2025-02-30',
+      mode: '3d',
+      to: '2025-01-31',
+    })
     expect(view.symbols).toEqual(['NVDA'])
     expect(view.from).toBe(DEFAULT_VIEW.from)
     expect(view.to).toBe('2025-01-31')
@@ -49,13 +67,24 @@ describe('page URL state', () => {
   it('never throws and always returns a valid view, whatever the parameters (property)', () => {
     const value = fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 }), fc.constant(undefined))
     fc.assert(
-      fc.property(fc.record({ symbols: value, from: value, to: value, mode: value, base: value, event: value, categories: value }), (params) => {
-        const { view } = parseViewState(params)
-        expect(view.symbols.length).toBeLessThanOrEqual(MAX_CHART_SYMBOLS)
-        expect(view.from <= view.to).toBe(true)
-        expect(['percent', 'price', 'log']).toContain(view.mode)
-        expect(parseViewState(new URLSearchParams(viewToQuery(view))).view).toEqual(view)
-      }),
+      fc.property(
+        fc.record({
+          symbols: value,
+          from: value,
+          to: value,
+          mode: value,
+          base: value,
+          event: value,
+          categories: value,
+        }),
+        (params) => {
+          const { view } = parseViewState(params)
+          expect(view.symbols.length).toBeLessThanOrEqual(MAX_CHART_SYMBOLS)
+          expect(view.from <= view.to).toBe(true)
+          expect(['percent', 'price', 'log']).toContain(view.mode)
+          expect(parseViewState(new URLSearchParams(viewToQuery(view))).view).toEqual(view)
+        },
+      ),
       { numRuns: 500 },
     )
   })

@@ -3,11 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { isWeekend } from '@/lib/dates'
 import { reshapeChart } from '@/lib/providers/yahoo/reshape'
 import { chartResultFromRows } from '../mock-yahoo/payload-from-bars'
-import {
-  parseChartResponse,
-  yahooChartResultSchema,
-  type YahooChartResult,
-} from '@/lib/providers/yahoo/schema'
+import { parseChartResponse, yahooChartResultSchema, type YahooChartResult } from '@/lib/providers/yahoo/schema'
 
 // Recorded responses (see tests/fixtures/yahoo/README.md); read as text so nothing is normalised on the way.
 function fixture(name: string): unknown {
@@ -100,8 +96,21 @@ describe('reshapeChart on the recorded LUCYW payload (null currency, no bars)', 
 
 /** Builds a payload from explicit rows. Synthetic: not a recording, used only for edge cases. */
 function synthetic(
-  rows: Array<{ ts: number; open: number | null; high: number | null; low: number | null; close: number | null; volume: number | null; adj?: number | null }>,
-  meta: Record<string, unknown> = { symbol: 'SYN', currency: 'USD', exchangeTimezoneName: 'America/New_York', gmtoffset: -18000 },
+  rows: Array<{
+    ts: number
+    open: number | null
+    high: number | null
+    low: number | null
+    close: number | null
+    volume: number | null
+    adj?: number | null
+  }>,
+  meta: Record<string, unknown> = {
+    symbol: 'SYN',
+    currency: 'USD',
+    exchangeTimezoneName: 'America/New_York',
+    gmtoffset: -18000,
+  },
   withAdjclose = true,
 ): YahooChartResult {
   return yahooChartResultSchema.parse(chartResultFromRows(meta, rows, { withAdjclose }))
@@ -140,7 +149,10 @@ describe('reshapeChart rules (synthetic payloads)', () => {
   })
 
   it('falls back to close when the payload has no adjclose array', () => {
-    const { bars } = reshapeChart(synthetic([{ ts: TUE, open: 10, high: 11, low: 9, close: 10.5, volume: 0 }], undefined, false), 'SYN')
+    const { bars } = reshapeChart(
+      synthetic([{ ts: TUE, open: 10, high: 11, low: 9, close: 10.5, volume: 0 }], undefined, false),
+      'SYN',
+    )
     expect(bars).toEqual([{ date: '2025-01-21', open: 10, high: 11, low: 9, close: 10.5, adjClose: 10.5, volume: 0 }])
   })
 
@@ -163,7 +175,13 @@ describe('reshapeChart rules (synthetic payloads)', () => {
 
   it('dates a 14:30 UTC bar of an Asia/Tokyo exchange on the Tokyo calendar day', () => {
     // Synthetic: 2025-01-27 14:30 UTC is 2025-01-27 23:30 in Tokyo; 2025-01-27 23:30 UTC is already the 28th there.
-    const meta = { symbol: '9984.T', currency: 'JPY', exchangeTimezoneName: 'Asia/Tokyo', gmtoffset: 32400, longName: 'SoftBank Group Corp.' }
+    const meta = {
+      symbol: '9984.T',
+      currency: 'JPY',
+      exchangeTimezoneName: 'Asia/Tokyo',
+      gmtoffset: 32400,
+      longName: 'SoftBank Group Corp.',
+    }
     const { bars, exchangeTimezone, name } = reshapeChart(
       synthetic(
         [
@@ -233,7 +251,10 @@ describe('yahooChartResultSchema rejects garbage', () => {
     ],
     ['timestamps without any quote', () => ({ ...valid(), indicators: { quote: [] } })],
     ['prices without timestamps', () => ({ ...valid(), timestamp: undefined })],
-    ['an unknown time zone and no gmtoffset', () => ({ ...valid(), meta: { symbol: 'AAPL', exchangeTimezoneName: 'Mars/Olympus' } })],
+    [
+      'an unknown time zone and no gmtoffset',
+      () => ({ ...valid(), meta: { symbol: 'AAPL', exchangeTimezoneName: 'Mars/Olympus' } }),
+    ],
   ])('rejects %s', (_label, make) => {
     expect(yahooChartResultSchema.safeParse(make()).success).toBe(false)
   })
@@ -241,7 +262,9 @@ describe('yahooChartResultSchema rejects garbage', () => {
   it('rejects bodies that are not a chart response', () => {
     expect(() => parseChartResponse({ finance: { result: null } })).toThrow()
     expect(() => parseChartResponse({ chart: { result: [], error: null } })).toThrow()
-    expect(() => parseChartResponse({ chart: { result: null, error: { code: 'Not Found', description: 'x' } } })).toThrow()
+    expect(() =>
+      parseChartResponse({ chart: { result: null, error: { code: 'Not Found', description: 'x' } } }),
+    ).toThrow()
   })
 
   it('accepts all three recordings', () => {

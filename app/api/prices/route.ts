@@ -1,4 +1,9 @@
-import { CANONICAL_REDIRECT_CACHE, canonicalPricesPath, isCanonicalQuery, pricesCacheControl } from '@/lib/api/cache-control'
+import {
+  CANONICAL_REDIRECT_CACHE,
+  canonicalPricesPath,
+  isCanonicalQuery,
+  pricesCacheControl,
+} from '@/lib/api/cache-control'
 import { badRequest, errorResponse, methodNotAllowed } from '@/lib/api/errors'
 import { pricesQuerySchema } from '@/lib/api/prices-query'
 import { encodedResponse } from '@/lib/http/encoded-body'
@@ -18,7 +23,10 @@ export async function GET(request: Request): Promise<Response> {
     // 2. One URL per answer, so a CDN keeps one copy: other spellings of the same query are sent there.
     const canonical = canonicalPricesPath(parsed.data)
     if (!isCanonicalQuery(url.searchParams, canonical)) {
-      return new Response(null, { status: 308, headers: { Location: canonical, 'Cache-Control': CANONICAL_REDIRECT_CACHE } })
+      return new Response(null, {
+        status: 308,
+        headers: { Location: canonical, 'Cache-Control': CANONICAL_REDIRECT_CACHE },
+      })
     }
 
     // 3. One call into lib.
@@ -34,7 +42,9 @@ export async function GET(request: Request): Promise<Response> {
             'Cache-Control': cacheControl,
           }
         : { 'Content-Type': 'application/json', 'Cache-Control': cacheControl }
-    return rendered.encoded ? encodedResponse(request, rendered.encoded, headers) : new Response(rendered.body, { headers })
+    return rendered.encoded
+      ? encodedResponse(request, rendered.encoded, headers)
+      : new Response(rendered.body, { headers })
   } catch (error) {
     return errorResponse(error)
   }

@@ -41,13 +41,21 @@ export async function GET(request: Request): Promise<Response> {
 
     // 4. Map to the response.
     const cacheControl =
-      result.warnings.length > 0 ? CACHE_WITH_WARNINGS : result.sources.every((s) => s === 'snapshot') ? CACHE_SNAPSHOT : CACHE_LIVE
+      result.warnings.length > 0
+        ? CACHE_WITH_WARNINGS
+        : result.sources.every((s) => s === 'snapshot')
+          ? CACHE_SNAPSHOT
+          : CACHE_LIVE
     let body: string
     let headers: Record<string, string>
     if (format === 'csv') {
       const name = `reaction_${result.rows.map((r) => r.symbol).join('-')}_${result.day0}_vs_${result.benchmark}.csv`
       body = reactionToCsv(result)
-      headers = { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': cacheControl }
+      headers = {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}"`,
+        'Cache-Control': cacheControl,
+      }
     } else {
       body = JSON.stringify(result)
       headers = { 'Content-Type': 'application/json', 'Cache-Control': cacheControl }

@@ -2,7 +2,15 @@
  * Chart export (SVG, PNG, CSV): loaded on demand with `await import('@/lib/chart/export')` when a reader asks
  * for a download, so none of it weighs on the first page load. Keep it free of React and Recharts.
  */
-export { buildChartSvg, buildChartSvgWithLayout, escapeXml, DEFAULT_EXPORT_HEIGHT, DEFAULT_EXPORT_WIDTH, EXPORT_PALETTE_VARS, type ChartSvgOptions } from './svg'
+export {
+  buildChartSvg,
+  buildChartSvgWithLayout,
+  escapeXml,
+  DEFAULT_EXPORT_HEIGHT,
+  DEFAULT_EXPORT_WIDTH,
+  EXPORT_PALETTE_VARS,
+  type ChartSvgOptions,
+} from './svg'
 export { resolvePalette, svgToPngBlob, type PngOptions } from './png'
 export { chartCsv, CHART_CSV_HEADER } from './csv'
 export { exportFileName, type ExportKind } from './filename'

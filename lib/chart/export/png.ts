@@ -17,7 +17,10 @@ function svgSize(svg: string): { width: number; height: number } | null {
   const width = Number.parseFloat(attr('width') ?? '')
   const height = Number.parseFloat(attr('height') ?? '')
   if (width > 0 && height > 0) return { width, height }
-  const box = (attr('viewBox') ?? '').trim().split(/[\s,]+/).map(Number)
+  const box = (attr('viewBox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number)
   const [, , w, h] = box
   return w && h && w > 0 && h > 0 ? { width: w, height: h } : null
 }
@@ -25,7 +28,10 @@ function svgSize(svg: string): { width: number; height: number } | null {
 function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const image = new Image()
-    const timer = setTimeout(() => reject(new Error('The chart image took too long to load for the PNG export.')), IMAGE_LOAD_TIMEOUT_MS)
+    const timer = setTimeout(
+      () => reject(new Error('The chart image took too long to load for the PNG export.')),
+      IMAGE_LOAD_TIMEOUT_MS,
+    )
     image.onload = () => {
       clearTimeout(timer)
       resolve(image)
@@ -55,7 +61,9 @@ export async function svgToPngBlob(svg: string, { scale = 2 }: PngOptions = {}):
   const pixelWidth = Math.round(size.width * scale)
   const pixelHeight = Math.round(size.height * scale)
   if (pixelWidth > MAX_CANVAS_SIDE || pixelHeight > MAX_CANVAS_SIDE) {
-    throw new Error(`The PNG would be ${pixelWidth}×${pixelHeight} px, more than browsers can draw (${MAX_CANVAS_SIDE} px a side); use a smaller scale.`)
+    throw new Error(
+      `The PNG would be ${pixelWidth}×${pixelHeight} px, more than browsers can draw (${MAX_CANVAS_SIDE} px a side); use a smaller scale.`,
+    )
   }
 
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }))
@@ -69,7 +77,10 @@ export async function svgToPngBlob(svg: string, { scale = 2 }: PngOptions = {}):
     context.drawImage(image, 0, 0, pixelWidth, pixelHeight)
     return await new Promise<Blob>((resolve, reject) => {
       try {
-        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG.'))), 'image/png')
+        canvas.toBlob(
+          (blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG.'))),
+          'image/png',
+        )
       } catch (cause) {
         reject(new Error('The browser refused to read the canvas back as a PNG.', { cause }))
       }

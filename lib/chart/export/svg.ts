@@ -72,7 +72,8 @@ const EXPORT_MAX_ROWS = 4
 // ---------------------------------------------------------------------------------------------- text and XML
 
 // XML 1.0 forbids these characters (and unpaired surrogates) outright: escaping cannot save them, so they are dropped.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
 
 /** Text safe inside an XML element or a double- or single-quoted attribute. */
@@ -124,7 +125,10 @@ function truncateToWidth(text: string, width: number, style: TextStyle): string 
  * Wraps text into lines no wider than `width` (the first line may be narrower, when something precedes it),
  * breaking over-long words, and ends the last allowed line with an ellipsis when the text does not fit.
  */
-function wrapText(text: string, style: TextStyle & { width: number; maxLines: number; firstLineWidth?: number }): string[] {
+function wrapText(
+  text: string,
+  style: TextStyle & { width: number; maxLines: number; firstLineWidth?: number },
+): string[] {
   const words = oneLine(text).split(' ').filter(Boolean)
   const lines: string[] = []
   const widthOf = (line: number) => (line === 0 ? (style.firstLineWidth ?? style.width) : style.width)
@@ -173,7 +177,8 @@ function attrs(a: Attrs): string {
     .join('')
 }
 
-const el = (name: string, a: Attrs, body?: string) => (body === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${body}</${name}>`)
+const el = (name: string, a: Attrs, body?: string) =>
+  body === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${body}</${name}>`
 const text = (a: Attrs, content: string) => el('text', a, escapeXml(content))
 
 // ---------------------------------------------------------------------------------------------- colours
@@ -220,7 +225,8 @@ function legendItems(model: ChartModel, palette: Record<string, string>): Legend
   return model.series.map((s) => {
     const symbol = oneLine(s.symbol)
     const value = formatLegendValue(model, s, lastValue(model, s.symbol))
-    const note = model.mode === 'percent' && s.baseDate && s.baseDate !== model.base ? `(base ${formatDayMonth(s.baseDate)})` : ''
+    const note =
+      model.mode === 'percent' && s.baseDate && s.baseDate !== model.base ? `(base ${formatDayMonth(s.baseDate)})` : ''
     const width =
       LEGEND_SWATCH +
       8 +
@@ -259,7 +265,14 @@ function keyLine(event: ModelEvent, width: number): { prefix: string; rest: stri
   const title = oneLine(event.title)
   const headline = !title ? label : !label || title.startsWith(label) ? title : `${label}: ${title}`
   const restWidth = width - estimateTextWidth(prefix, KEY_SIZE, true) - 10
-  return { prefix, rest: truncateToWidth(`${headline}${event.origin === 'reader' ? ' (added by the reader, not verified)' : event.verified ? '' : ' (partly verified)'}`, Math.max(0, restWidth), { size: KEY_SIZE }) }
+  return {
+    prefix,
+    rest: truncateToWidth(
+      `${headline}${event.origin === 'reader' ? ' (added by the reader, not verified)' : event.verified ? '' : ' (partly verified)'}`,
+      Math.max(0, restWidth),
+      { size: KEY_SIZE },
+    ),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- the document
@@ -313,7 +326,13 @@ function layoutExport(model: ChartModel, options: ChartSvgOptions): Frame {
   const height = Math.round(Math.min(8000, Math.max(320, options.height ?? DEFAULT_EXPORT_HEIGHT)))
   const keyStyle: EventKeyStyle = options.eventKey ?? 'labels'
   const colour = (name: string) => paletteColour(options.palette, name)
-  const ink = { fg: colour('--fg'), muted: colour('--muted'), grid: colour('--grid'), panel: colour('--panel'), plotBg: colour('--plot-bg') }
+  const ink = {
+    fg: colour('--fg'),
+    muted: colour('--muted'),
+    grid: colour('--grid'),
+    panel: colour('--panel'),
+    plotBg: colour('--plot-bg'),
+  }
   const contentWidth = width - 2 * MARGIN_X
 
   const values: number[] = []
@@ -333,7 +352,9 @@ function layoutExport(model: ChartModel, options: ChartSvgOptions): Frame {
 
   const minPlotHeight = Math.ceil((MIN_PLOT_SHARE * width * height) / Math.max(1, plotWidth)) + 1
   let titleLines = wrapText(options.title, { size: TITLE_SIZE, bold: true, width: contentWidth, maxLines: 2 })
-  let subtitleLines = options.subtitle.trim() ? wrapText(options.subtitle, { size: SUBTITLE_SIZE, width: contentWidth, maxLines: 2 }) : []
+  let subtitleLines = options.subtitle.trim()
+    ? wrapText(options.subtitle, { size: SUBTITLE_SIZE, width: contentWidth, maxLines: 2 })
+    : []
   let legendRows = flowLegend(legendItems(model, options.palette), contentWidth)
   const footerText = [options.note ?? '', options.footer].map(oneLine).filter(Boolean).join(' ')
   let footerLines = wrapText(footerText, { size: FOOTER_SIZE, width: contentWidth, maxLines: 2 })
@@ -361,8 +382,16 @@ function layoutExport(model: ChartModel, options: ChartSvgOptions): Frame {
   for (const cut of cuts) if (height - fixed() < minPlotHeight) cut()
 
   // The markers may stack as high as the band's share of the image allows, and no higher than the plot can spare.
-  const bandRoom = Math.max(oneRowBand, Math.min(EXPORT_BAND_SHARE * height, height - (fixed() - bandHeight) - minPlotHeight))
-  const markerLayout = layoutMarkers(model.events, xOf, { sizes: EXPORT_MARKERS, chartHeight: bandRoom, maxBandShare: 1, maxRows: EXPORT_MAX_ROWS })
+  const bandRoom = Math.max(
+    oneRowBand,
+    Math.min(EXPORT_BAND_SHARE * height, height - (fixed() - bandHeight) - minPlotHeight),
+  )
+  const markerLayout = layoutMarkers(model.events, xOf, {
+    sizes: EXPORT_MARKERS,
+    chartHeight: bandRoom,
+    maxBandShare: 1,
+    maxRows: EXPORT_MAX_ROWS,
+  })
   if (model.events.length) bandHeight = markerLayout.bandHeight
 
   const keyRoom = Math.max(0, height - fixed() - minPlotHeight - (keyColumns ? KEY_LINE : 0))
@@ -411,8 +440,15 @@ function eventColour(f: Frame, e: ModelEvent): string {
 function drawHeader(f: Frame): string[] {
   const { fg, muted } = f.ink
   return [
-    ...f.titleLines.map((line, k) => text({ x: MARGIN_X, y: f.tops.title + 27 + k * TITLE_LINE, 'font-size': TITLE_SIZE, 'font-weight': 700, fill: fg }, line)),
-    ...f.subtitleLines.map((line, k) => text({ x: MARGIN_X, y: f.tops.subtitle + 17 + k * SUBTITLE_LINE, 'font-size': SUBTITLE_SIZE, fill: muted }, line)),
+    ...f.titleLines.map((line, k) =>
+      text(
+        { x: MARGIN_X, y: f.tops.title + 27 + k * TITLE_LINE, 'font-size': TITLE_SIZE, 'font-weight': 700, fill: fg },
+        line,
+      ),
+    ),
+    ...f.subtitleLines.map((line, k) =>
+      text({ x: MARGIN_X, y: f.tops.subtitle + 17 + k * SUBTITLE_LINE, 'font-size': SUBTITLE_SIZE, fill: muted }, line),
+    ),
   ]
 }
 
@@ -423,12 +459,24 @@ function drawLegend(f: Frame): string {
     let x = MARGIN_X
     const cy = f.tops.legend + r * LEGEND_ROW + LEGEND_ROW / 2
     for (const item of row) {
-      const pieces: string[] = [el('line', { x1: x, x2: x + LEGEND_SWATCH, y1: cy, y2: cy, stroke: item.colour, 'stroke-width': 5, 'stroke-linecap': 'round' })]
+      const pieces: string[] = [
+        el('line', {
+          x1: x,
+          x2: x + LEGEND_SWATCH,
+          y1: cy,
+          y2: cy,
+          stroke: item.colour,
+          'stroke-width': 5,
+          'stroke-linecap': 'round',
+        }),
+      ]
       let tx = x + LEGEND_SWATCH + 8
       const baseline = cy + 6
       pieces.push(text({ x: tx, y: baseline, 'font-size': LEGEND_SIZE, 'font-weight': 700, fill: fg }, item.symbol))
       tx += estimateTextWidth(item.symbol, LEGEND_SIZE, true) + 8
-      pieces.push(text({ x: tx, y: baseline, 'font-size': LEGEND_SIZE, 'font-weight': 700, fill: item.colour }, item.value))
+      pieces.push(
+        text({ x: tx, y: baseline, 'font-size': LEGEND_SIZE, 'font-weight': 700, fill: item.colour }, item.value),
+      )
       tx += estimateTextWidth(item.value, LEGEND_SIZE, true) + 8
       if (item.note) pieces.push(text({ x: tx, y: baseline, 'font-size': LEGEND_SIZE, fill: muted }, item.note))
       legend.push(el('g', { class: 'legend-item', 'data-symbol': item.symbol }, pieces.join('')))
@@ -444,13 +492,26 @@ function drawYAxis(f: Frame): string[] {
     const y = yOf(t)
     return (
       el('line', { x1: plot.left, x2: plot.right, y1: y, y2: y, stroke: f.ink.grid, 'stroke-width': 1 }) +
-      text({ x: plot.left - 8, y, dy: '0.35em', 'text-anchor': 'end', 'font-size': AXIS_SIZE, fill: f.ink.muted }, yAxis.format(t))
+      text(
+        { x: plot.left - 8, y, dy: '0.35em', 'text-anchor': 'end', 'font-size': AXIS_SIZE, fill: f.ink.muted },
+        yAxis.format(t),
+      )
     )
   })
   const parts = [el('g', { class: 'y-axis' }, yParts.join(''))]
   if (f.model.mode === 'percent') {
     const y = yOf(0)
-    parts.push(el('line', { class: 'zero-line', x1: plot.left, x2: plot.right, y1: y, y2: y, stroke: f.ink.muted, 'stroke-width': 1.5 }))
+    parts.push(
+      el('line', {
+        class: 'zero-line',
+        x1: plot.left,
+        x2: plot.right,
+        y1: y,
+        y2: y,
+        stroke: f.ink.muted,
+        'stroke-width': 1.5,
+      }),
+    )
   }
   return parts
 }
@@ -488,12 +549,37 @@ function drawSeries(f: Frame): string[] {
     if (points.length === 0) return ''
     const d = points.map(([x, y], k) => `${k === 0 ? 'M' : 'L'}${num(x)} ${num(y)}`).join(' ')
     const [lastX, lastY] = points[points.length - 1] as [number, number]
-    const line = points.length > 1 ? el('path', { d, fill: 'none', stroke, 'stroke-width': 3, 'stroke-linejoin': 'round', 'stroke-linecap': 'round' }) : ''
-    return el('g', { class: 'series', 'data-symbol': s.symbol }, line + el('circle', { cx: lastX, cy: lastY, r: 4, fill: stroke }))
+    const line =
+      points.length > 1
+        ? el('path', {
+            d,
+            fill: 'none',
+            stroke,
+            'stroke-width': 3,
+            'stroke-linejoin': 'round',
+            'stroke-linecap': 'round',
+          })
+        : ''
+    return el(
+      'g',
+      { class: 'series', 'data-symbol': s.symbol },
+      line + el('circle', { cx: lastX, cy: lastY, r: 4, fill: stroke }),
+    )
   })
   const parts = [el('g', { class: 'series-lines' }, seriesParts.join(''))]
   if (f.values.length === 0) {
-    parts.push(text({ x: plot.left + plot.width / 2, y: plot.top + plot.height / 2, 'text-anchor': 'middle', 'font-size': 22, fill: f.ink.muted }, 'No prices in this range'))
+    parts.push(
+      text(
+        {
+          x: plot.left + plot.width / 2,
+          y: plot.top + plot.height / 2,
+          'text-anchor': 'middle',
+          'font-size': 22,
+          fill: f.ink.muted,
+        },
+        'No prices in this range',
+      ),
+    )
   }
   return parts
 }
@@ -502,7 +588,9 @@ function drawSeries(f: Frame): string[] {
 function drawXAxis(f: Frame): string {
   const { plot, model } = f
   const muted = f.ink.muted
-  const xParts: string[] = [el('line', { x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom, stroke: muted, 'stroke-width': 1 })]
+  const xParts: string[] = [
+    el('line', { x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom, stroke: muted, 'stroke-width': 1 }),
+  ]
   let previousYear = ''
   const xTicks = xTickIndices(model.dates.length, Math.max(2, Math.floor(plot.width / X_TICK_SPACING)))
   for (const i of xTicks) {
@@ -512,7 +600,12 @@ function drawXAxis(f: Frame): string {
     const year = date.slice(0, 4)
     const label = year !== previousYear ? `${formatDayMonth(date)} ${year}` : formatDayMonth(date)
     previousYear = year
-    const anchor = i === xTicks[0] && x - estimateTextWidth(label, AXIS_SIZE) / 2 < plot.left - f.yLabelWidth ? 'start' : i === xTicks[xTicks.length - 1] ? 'end' : 'middle'
+    const anchor =
+      i === xTicks[0] && x - estimateTextWidth(label, AXIS_SIZE) / 2 < plot.left - f.yLabelWidth
+        ? 'start'
+        : i === xTicks[xTicks.length - 1]
+          ? 'end'
+          : 'middle'
     xParts.push(el('line', { x1: x, x2: x, y1: plot.bottom, y2: plot.bottom + 5, stroke: muted, 'stroke-width': 1 }))
     xParts.push(text({ x, y: plot.bottom + 23, 'text-anchor': anchor, 'font-size': AXIS_SIZE, fill: muted }, label))
   }
@@ -541,8 +634,29 @@ function drawMarkers(f: Frame): string {
         'g',
         { class: 'event-cluster', 'data-event-ids': item.events.map((e) => e.id).join(' ') },
         stem +
-          el('rect', { x: x - w / 2, y: cy - r, width: w, height: 2 * r, rx: r / 2, fill: panel, stroke: c, 'stroke-width': 2, 'stroke-dasharray': '4 3' }) +
-          text({ x, y: cy, dy: '0.35em', 'text-anchor': 'middle', 'font-size': EXPORT_MARKERS.font, 'font-weight': 700, fill: fg }, label),
+          el('rect', {
+            x: x - w / 2,
+            y: cy - r,
+            width: w,
+            height: 2 * r,
+            rx: r / 2,
+            fill: panel,
+            stroke: c,
+            'stroke-width': 2,
+            'stroke-dasharray': '4 3',
+          }) +
+          text(
+            {
+              x,
+              y: cy,
+              dy: '0.35em',
+              'text-anchor': 'middle',
+              'font-size': EXPORT_MARKERS.font,
+              'font-weight': 700,
+              fill: fg,
+            },
+            label,
+          ),
       )
     }
     const e = item.events[0] as ModelEvent
@@ -553,14 +667,29 @@ function drawMarkers(f: Frame): string {
       const next = items.slice(k + 1).find((o) => o.row === item.row)
       const room = (next ? next.x - EXPORT_MARKERS.slot / 2 : f.width - MARGIN_X) - (x + r + 4)
       const cut = truncateToWidth(oneLine(e.label), room, { size: MIN_TEXT, bold: true })
-      if (cut.length >= 4) shortLabel = text({ x: x + r + 4, y: cy, dy: '0.35em', 'font-size': MIN_TEXT, 'font-weight': 700, fill: eventColour(f, e) }, cut)
+      if (cut.length >= 4)
+        shortLabel = text(
+          { x: x + r + 4, y: cy, dy: '0.35em', 'font-size': MIN_TEXT, 'font-weight': 700, fill: eventColour(f, e) },
+          cut,
+        )
     }
     return el(
       'g',
       { class: 'event-marker', 'data-event-id': e.id },
       stem +
         el('circle', { cx: x, cy, r, fill: eventColour(f, e), stroke: panel, 'stroke-width': 1.5 }) +
-        text({ x, y: cy, dy: '0.35em', 'text-anchor': 'middle', 'font-size': label.length > 2 ? EXPORT_MARKERS.font - 3 : EXPORT_MARKERS.font, 'font-weight': 700, fill: panel }, label) +
+        text(
+          {
+            x,
+            y: cy,
+            dy: '0.35em',
+            'text-anchor': 'middle',
+            'font-size': label.length > 2 ? EXPORT_MARKERS.font - 3 : EXPORT_MARKERS.font,
+            'font-weight': 700,
+            fill: panel,
+          },
+          label,
+        ) +
         shortLabel,
     )
   })
@@ -574,8 +703,13 @@ function drawKey(f: Frame): string[] {
   const keyTop = f.plot.bottom + X_AXIS_HEIGHT + 4
   const columnWidth = (f.contentWidth - KEY_COLUMN_GAP * (columns - 1)) / columns
   const perColumn = Math.max(1, rows - 1)
-  const heading = omitted > 0 ? `Events (${omitted} more not shown at this size)` : 'Events: number, first session that could react, what happened'
-  const keyParts: string[] = [text({ x: MARGIN_X, y: keyTop + 17, 'font-size': KEY_SIZE, 'font-weight': 700, fill: f.ink.fg }, heading)]
+  const heading =
+    omitted > 0
+      ? `Events (${omitted} more not shown at this size)`
+      : 'Events: number, first session that could react, what happened'
+  const keyParts: string[] = [
+    text({ x: MARGIN_X, y: keyTop + 17, 'font-size': KEY_SIZE, 'font-weight': 700, fill: f.ink.fg }, heading),
+  ]
   f.model.events.slice(0, shown).forEach((event, k) => {
     const column = Math.floor(k / perColumn)
     const x0 = MARGIN_X + column * (columnWidth + KEY_COLUMN_GAP)
@@ -584,8 +718,16 @@ function drawKey(f: Frame): string[] {
     keyParts.push(
       el(
         'text',
-        { class: 'event-key-entry', 'data-event-id': event.id, x: x0, y: baseline, 'font-size': KEY_SIZE, fill: f.ink.fg },
-        el('tspan', { 'font-weight': 700, fill: eventColour(f, event) }, escapeXml(line.prefix)) + el('tspan', { dx: 10 }, escapeXml(line.rest)),
+        {
+          class: 'event-key-entry',
+          'data-event-id': event.id,
+          x: x0,
+          y: baseline,
+          'font-size': KEY_SIZE,
+          fill: f.ink.fg,
+        },
+        el('tspan', { 'font-weight': 700, fill: eventColour(f, event) }, escapeXml(line.prefix)) +
+          el('tspan', { dx: 10 }, escapeXml(line.rest)),
       ),
     )
   })
@@ -594,7 +736,18 @@ function drawKey(f: Frame): string[] {
 
 function drawFooter(f: Frame): string[] {
   const footerTop = f.height - MARGIN_BOTTOM - f.footerLines.length * FOOTER_LINE
-  return f.footerLines.map((line, k) => text({ class: 'source-line', x: MARGIN_X, y: footerTop + 16 + k * FOOTER_LINE, 'font-size': FOOTER_SIZE, fill: f.ink.muted }, line))
+  return f.footerLines.map((line, k) =>
+    text(
+      {
+        class: 'source-line',
+        x: MARGIN_X,
+        y: footerTop + 16 + k * FOOTER_LINE,
+        'font-size': FOOTER_SIZE,
+        fill: f.ink.muted,
+      },
+      line,
+    ),
+  )
 }
 
 /**
@@ -603,7 +756,10 @@ function drawFooter(f: Frame): string[] {
  */
 function describe(model: ChartModel, options: ChartSvgOptions): string {
   const eventList = model.events
-    .map((e) => `${e.number} ${formatDayMonth(e.tradingDate)} ${oneLine(e.title)}${e.origin === 'reader' ? ' (added by the reader, not verified)' : ''}`)
+    .map(
+      (e) =>
+        `${e.number} ${formatDayMonth(e.tradingDate)} ${oneLine(e.title)}${e.origin === 'reader' ? ' (added by the reader, not verified)' : ''}`,
+    )
     .join('; ')
   return [options.subtitle, options.note ?? '', options.footer, eventList ? `Events: ${eventList}` : '']
     .map(oneLine)
@@ -615,13 +771,23 @@ function describe(model: ChartModel, options: ChartSvgOptions): string {
  * The chart as an SVG document string, with its layout. Top to bottom: title, subtitle, legend, markers, the
  * plot with its time axis, the event key (when chosen), the note and the source line.
  */
-export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOptions): { svg: string; layout: ChartSvgLayout } {
+export function buildChartSvgWithLayout(
+  model: ChartModel,
+  options: ChartSvgOptions,
+): { svg: string; layout: ChartSvgLayout } {
   const f = layoutExport(model, options)
   const { plot, width, height } = f
   const parts = [
     el('rect', { x: 0, y: 0, width, height, fill: f.ink.panel }),
     // The plot's own background: a tint a reader barely sees, and a rectangle a test can measure in the PNG.
-    el('rect', { class: 'plot-area', x: plot.left, y: plot.top, width: plot.width, height: plot.height, fill: f.ink.plotBg }),
+    el('rect', {
+      class: 'plot-area',
+      x: plot.left,
+      y: plot.top,
+      width: plot.width,
+      height: plot.height,
+      fill: f.ink.plotBg,
+    }),
     ...drawHeader(f),
     drawLegend(f),
     ...drawYAxis(f),
@@ -652,6 +818,12 @@ export function buildChartSvgWithLayout(model: ChartModel, options: ChartSvgOpti
   ].join('\n')
   return {
     svg,
-    layout: { width, height, plot: { left: plot.left, top: plot.top, width: plot.width, height: plot.height }, keyOmitted: f.key.omitted, markers: f.markerLayout.items },
+    layout: {
+      width,
+      height,
+      plot: { left: plot.left, top: plot.top, width: plot.width, height: plot.height },
+      keyOmitted: f.key.omitted,
+      markers: f.markerLayout.items,
+    },
   }
 }

@@ -1,5 +1,11 @@
 import { addDays, isoToUtcMs } from '../../dates'
-import { ProviderError, type DailyBarsRequest, type DailyBarsResult, type PriceProvider, type ProviderErrorKind } from '../types'
+import {
+  ProviderError,
+  type DailyBarsRequest,
+  type DailyBarsResult,
+  type PriceProvider,
+  type ProviderErrorKind,
+} from '../types'
 import { ChartPayloadError, reshapeChart } from './reshape'
 import { MAX_TIMESTAMPS, parseChartResponse } from './schema'
 
@@ -52,7 +58,8 @@ function isDecodingFailure(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code
     if (typeof code === 'string' && code.startsWith('Z_')) return true
-    if (/incorrect header check|invalid (?:block|distance|stored)|unexpected end of file|decompress/i.test(e.message)) return true
+    if (/incorrect header check|invalid (?:block|distance|stored)|unexpected end of file|decompress/i.test(e.message))
+      return true
   }
   return false
 }
@@ -157,8 +164,11 @@ export function createYahooProvider(options: YahooProviderOptions = {}): PricePr
       const { symbol, from, to } = request
       const timeoutSignal = AbortSignal.timeout(timeoutMs)
       const signal = request.signal ? AbortSignal.any([request.signal, timeoutSignal]) : timeoutSignal
-      const fail = (kind: ProviderErrorKind, message: string, extra: { retryAfterSeconds?: number; retryable?: boolean; cause?: unknown } = {}) =>
-        new ProviderError(kind, message, { provider: 'yahoo', symbol, ...extra })
+      const fail = (
+        kind: ProviderErrorKind,
+        message: string,
+        extra: { retryAfterSeconds?: number; retryable?: boolean; cause?: unknown } = {},
+      ) => new ProviderError(kind, message, { provider: 'yahoo', symbol, ...extra })
       const url = chartUrl(request)
 
       let body: unknown
@@ -167,19 +177,25 @@ export function createYahooProvider(options: YahooProviderOptions = {}): PricePr
         const response = await fetchImpl(url, { signal, redirect: 'manual', headers: { accept: 'application/json' } })
         if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
           await response.body?.cancel().catch(() => {})
-          throw fail('upstream', `Yahoo answered with a redirect${response.status ? ` (HTTP ${response.status})` : ''}, which is not followed`, {
-            retryable: false,
-          })
+          throw fail(
+            'upstream',
+            `Yahoo answered with a redirect${response.status ? ` (HTTP ${response.status})` : ''}, which is not followed`,
+            {
+              retryable: false,
+            },
+          )
         }
         if (!response.ok) {
           const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'))
           const { bytes } = await readBody(response, MAX_ERROR_BODY_BYTES).catch(() => ({ bytes: new Uint8Array(0) }))
           const yahooError = readYahooError(parseJson(bytes))
-          if (response.status === 404 || yahooError?.code === 'Not Found') throw fail('not_found', 'Symbol not found at Yahoo')
+          if (response.status === 404 || yahooError?.code === 'Not Found')
+            throw fail('not_found', 'Symbol not found at Yahoo')
           if (response.status === 429) throw fail('rate_limited', 'Yahoo rate limit reached', { retryAfterSeconds })
           throw fail('upstream', `Yahoo answered with HTTP ${response.status}`)
         }
-        const tooLarge = () => fail('bad_payload', `Yahoo's answer is larger than ${formatBytes(maxBodyBytes)}`, { retryable: false })
+        const tooLarge = () =>
+          fail('bad_payload', `Yahoo's answer is larger than ${formatBytes(maxBodyBytes)}`, { retryable: false })
         // A declared length counts the bytes on the wire; only without compression is it the decoded size too.
         const declared = Number(response.headers.get('content-length') ?? NaN)
         if (Number.isFinite(declared) && declared > maxBodyBytes && !response.headers.get('content-encoding')) {
@@ -200,11 +216,16 @@ export function createYahooProvider(options: YahooProviderOptions = {}): PricePr
       } catch (error) {
         if (error instanceof ProviderError) throw error
         if (signal.aborted) {
-          throw fail('timeout', timeoutSignal.aborted ? `Yahoo did not answer within ${timeoutMs} ms` : 'Yahoo request was cancelled', {
-            cause: error,
-          })
+          throw fail(
+            'timeout',
+            timeoutSignal.aborted ? `Yahoo did not answer within ${timeoutMs} ms` : 'Yahoo request was cancelled',
+            {
+              cause: error,
+            },
+          )
         }
-        if (error instanceof FinalBodyError) throw fail('bad_payload', 'Yahoo sent a body that could not be decoded', { cause: error })
+        if (error instanceof FinalBodyError)
+          throw fail('bad_payload', 'Yahoo sent a body that could not be decoded', { cause: error })
         throw fail('unreachable', 'Could not reach Yahoo', { cause: error })
       }
 

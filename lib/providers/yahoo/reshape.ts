@@ -28,7 +28,11 @@ function dateResolver(meta: YahooChartMeta): DateResolver {
   // Daily bars sit hours away from midnight local time, so the date still comes out right.
   const hours = offset / 3600
   // Etc/GMT zones have inverted signs (Etc/GMT+4 is UTC-4) and only exist for whole hours.
-  const etcZone = Number.isInteger(hours) ? (hours === 0 ? 'UTC' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`) : 'UTC'
+  const etcZone = Number.isInteger(hours)
+    ? hours === 0
+      ? 'UTC'
+      : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`
+    : 'UTC'
   return { zone: etcZone, toDate: (s) => utcMsToIso((s + offset) * 1000) }
 }
 

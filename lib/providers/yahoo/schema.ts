@@ -49,7 +49,12 @@ export const yahooChartMetaSchema = z.object({
   // Yahoo sends `null` for some instruments (warrants, e.g. LUCYW); absent is treated the same.
   currency: z.string().regex(CURRENCY_PATTERN, 'currency must be a three-letter code').nullable().optional(),
   exchangeTimezoneName: z.string().max(64).optional(),
-  gmtoffset: z.number().int().min(-16 * 3600).max(16 * 3600).optional(),
+  gmtoffset: z
+    .number()
+    .int()
+    .min(-16 * 3600)
+    .max(16 * 3600)
+    .optional(),
   instrumentType: z.string().max(40).optional(),
   longName: z.string().max(MAX_NAME_LENGTH).nullable().optional(),
   shortName: z.string().max(MAX_NAME_LENGTH).nullable().optional(),
@@ -102,7 +107,11 @@ export const yahooChartResultSchema = z
       indicators.quote.forEach((q, i) => {
         for (const field of QUOTE_FIELDS) {
           if ((q[field]?.length ?? 0) > 0) {
-            ctx.addIssue({ code: 'custom', path: ['indicators', 'quote', i, field], message: 'values without timestamps' })
+            ctx.addIssue({
+              code: 'custom',
+              path: ['indicators', 'quote', i, field],
+              message: 'values without timestamps',
+            })
           }
         }
       })

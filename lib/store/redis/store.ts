@@ -3,7 +3,16 @@ import { promisify } from 'node:util'
 import { gunzip, gzip } from 'node:zlib'
 import { Redis } from 'ioredis'
 import { createMemoryCache, createMemoryLimiter, createMemoryLock, LOCAL_LOCK_TOKEN_PREFIX } from '../memory'
-import type { CountLimiter, CountLimiterOptions, FlightLock, LimitDecision, LockAttempt, SharedCache, SharedStore, StoreHealth } from '../types'
+import type {
+  CountLimiter,
+  CountLimiterOptions,
+  FlightLock,
+  LimitDecision,
+  LockAttempt,
+  SharedCache,
+  SharedStore,
+  StoreHealth,
+} from '../types'
 
 /**
  * Bumped whenever the layout of what this file writes changes (the value envelope, the index keys), so a deploy
@@ -146,7 +155,17 @@ return { granted, tostring(tokens) }
 
 type RedisWithScripts = Redis & {
   takeTokens(key: string, capacity: number, windowMs: number, cost: number): Promise<[number, string]>
-  setCapped(key: string, index: string, sizes: string, total: string, value: Buffer, ttlMs: number, now: number, cap: number, maxEvictions: number): Promise<number>
+  setCapped(
+    key: string,
+    index: string,
+    sizes: string,
+    total: string,
+    value: Buffer,
+    ttlMs: number,
+    now: number,
+    cap: number,
+    maxEvictions: number,
+  ): Promise<number>
   releaseLock(key: string, token: string, keepForMs: number): Promise<unknown>
 }
 
@@ -315,7 +334,20 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
       const encoded = await encodeValue(value, Date.now() + ttl.ttlMs)
       const pxMs = Math.max(1, Math.ceil(ttl.ttlMs + (ttl.staleMs ?? 0)))
       await run(
-        () => client.setCapped(key(`cache:${name}`), index.set, index.sizes, index.total, encoded, pxMs, Date.now(), maxBytes, MAX_EVICTIONS_PER_WRITE).then(() => undefined),
+        () =>
+          client
+            .setCapped(
+              key(`cache:${name}`),
+              index.set,
+              index.sizes,
+              index.total,
+              encoded,
+              pxMs,
+              Date.now(),
+              maxBytes,
+              MAX_EVICTIONS_PER_WRITE,
+            )
+            .then(() => undefined),
         async () => undefined,
         // Other instances may be waiting for exactly this value: skipping the write would send them upstream too.
         { always: true },
@@ -359,7 +391,10 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore {
       if (token.startsWith(LOCAL_LOCK_TOKEN_PREFIX)) return memoryLock.release(name, token, options)
       // Sent whenever connected (a waiter may take over at once); if it is lost, the lock's expiry frees it.
       return run(
-        () => client.releaseLock(key(`lock:${name}`), token, Math.max(0, Math.ceil(options?.keepForMs ?? 0))).then(() => undefined),
+        () =>
+          client
+            .releaseLock(key(`lock:${name}`), token, Math.max(0, Math.ceil(options?.keepForMs ?? 0)))
+            .then(() => undefined),
         async () => undefined,
         { always: true },
       )
