@@ -11,7 +11,7 @@ test.describe('reader-defined events', () => {
   }) => {
     await page.goto(VIEW)
     // The interactive chart (hydrated, Recharts loaded) before any click: earlier clicks race hydration on a busy machine.
-    await expect(page.locator('[data-testid="price-chart"] .recharts-wrapper > svg.recharts-surface')).toBeVisible({
+    await expect(page.getByTestId('chart-canvas').getByTestId('chart-plot-area')).toBeVisible({
       timeout: 30_000,
     })
 

@@ -141,7 +141,7 @@ test.describe('security headers and CSP', () => {
     })
 
     await page.goto(VIEW)
-    await expect(page.locator('[data-testid="price-chart"] .recharts-line')).toHaveCount(3)
+    await expect(page.getByTestId('chart-canvas').getByTestId('last-values').locator('[data-symbol]')).toHaveCount(3)
 
     const stargate = page.locator('[data-event-id="2025-01-21-stargate"]')
     await stargate.focus()
@@ -173,7 +173,7 @@ test.describe('security headers and CSP', () => {
     const res = await page.goto('/?symbols=%00%FF&from=zzz')
     expect(res?.status()).toBe(200)
     await expect(page.getByRole('status').filter({ hasText: 'Ignored' }).first()).toBeVisible()
-    await expect(page.locator('[data-testid="price-chart"] .recharts-line')).toHaveCount(4)
+    await expect(page.getByTestId('chart-canvas').getByTestId('last-values').locator('[data-symbol]')).toHaveCount(4)
     expect(await res?.text()).not.toMatch(STACK)
     expect(await violations()).toEqual([])
   })
@@ -196,7 +196,7 @@ test.describe('security headers and CSP', () => {
       })
     })
     await page.goto(VIEW)
-    await expect(page.locator('[data-testid="price-chart"] .recharts-line')).toHaveCount(3)
+    await expect(page.getByTestId('chart-canvas').getByTestId('last-values').locator('[data-symbol]')).toHaveCount(3)
     const outcome = await page.evaluate(() => {
       const w = window as unknown as { __injected?: boolean; __evalRan?: boolean }
       return { injected: w.__injected ?? false, evalRan: w.__evalRan }

@@ -5,7 +5,7 @@ test('the home page loads with the chart and the API answers', async ({ page, re
   page.on('pageerror', (e) => errors.push(e.message))
   await page.goto('/')
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Stargate')
-  await expect(page.locator('[data-testid="price-chart"] .recharts-wrapper > svg.recharts-surface')).toBeVisible()
+  await expect(page.getByTestId('chart-canvas').getByTestId('chart-plot-area')).toBeVisible()
 
   const prices = await request.get('/api/prices?symbols=NVDA,SPY&from=2025-01-24&to=2025-01-28')
   expect(prices.status()).toBe(200)
