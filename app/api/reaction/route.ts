@@ -31,7 +31,7 @@ export async function GET(request: Request): Promise<Response> {
     const { format, ...query } = parsed.data
 
     // 2. A snapshot answer made before for the same query (the provider setting is part of the key: with
-    //    PRICE_PROVIDER=yahoo the same query must go to the live source).
+    //    live data only (PRICE_PROVIDER set to the live provider) the same query must go to the live source).
     const key = `${env().PRICE_PROVIDER}|${format}|${JSON.stringify(query)}`
     const cached = await snapshotAnswers.get(key, SNAPSHOT_ANSWER_TTL_MS)
     if (cached) return encodedResponse(request, cached.encoded, cached.headers)
