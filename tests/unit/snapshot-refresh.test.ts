@@ -24,29 +24,27 @@ afterAll(async () => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true })
 })
 
+/** `npm run snapshot:refresh` for AAPL over a window the recorded payload holds, against the mock upstream. */
+function refresh(out: string) {
+  const args = [
+    'run',
+    '-s',
+    'snapshot:refresh',
+    '--',
+    '--symbols',
+    'AAPL',
+    '--from',
+    '2020-08-31',
+    '--to',
+    '2020-11-06',
+  ]
+  return run('npm', [...args, '--out', out], { env: { ...process.env, YAHOO_BASE_URL: mock.url } })
+}
+
 describe('npm run snapshot:refresh', () => {
   it('pulls from the live provider and writes a snapshot through the import validation', async () => {
     const out = path.join(tempDir(), 'snapshot.json')
-    await run(
-      'npm',
-      [
-        'run',
-        '-s',
-        'snapshot:refresh',
-        '--',
-        '--symbols',
-        'AAPL',
-        '--from',
-        '2020-08-31',
-        '--to',
-        '2020-11-06',
-        '--out',
-        out,
-      ],
-      {
-        env: { ...process.env, YAHOO_BASE_URL: mock.url },
-      },
-    )
+    await refresh(out)
     const snapshot = snapshotFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')))
     const aapl = snapshot.series.AAPL
     expect(aapl?.rows).toBe(49)
@@ -66,26 +64,7 @@ describe('npm run snapshot:refresh', () => {
     const dir = tempDir()
     const out = path.join(dir, 'snapshot.json')
     mock.setMode('error500')
-    const failed = await run(
-      'npm',
-      [
-        'run',
-        '-s',
-        'snapshot:refresh',
-        '--',
-        '--symbols',
-        'AAPL',
-        '--from',
-        '2020-08-31',
-        '--to',
-        '2020-11-06',
-        '--out',
-        out,
-      ],
-      {
-        env: { ...process.env, YAHOO_BASE_URL: mock.url },
-      },
-    ).catch((error: { code: number; stderr: string }) => error)
+    const failed = await refresh(out).catch((error: { code: number; stderr: string }) => error)
     mock.setMode('ok')
     expect(failed).toMatchObject({ code: 1 })
     expect((failed as { stderr: string }).stderr).toMatch(/Refresh failed, snapshot unchanged/)
