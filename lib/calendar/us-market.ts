@@ -183,16 +183,27 @@ export function usMarketClosureName(date: IsoDate): string | null {
   return holiday ?? SPECIAL_BY_DATE.get(date) ?? null
 }
 
+/**
+ * Answers already given, by date. Walks over sessions (an event's window, every event's link in the list) ask about
+ * the same few hundred dates again and again, and each fresh answer builds Date objects; the map is bounded by the
+ * coverage (one entry per calendar day in it, a few thousand at most). Only valid, covered dates are ever stored.
+ */
+const tradingDayAnswers = new Map<IsoDate, boolean>()
+
 export const US_MARKET_CALENDAR: TradingCalendar = {
   id: US_MARKET_CALENDAR_ID,
   timeZone: US_MARKET_TIME_ZONE,
   coverage: US_COVERAGE,
   isTradingDay(date: IsoDate): boolean {
+    const known = tradingDayAnswers.get(date)
+    if (known !== undefined) return known
     assertIsoDate(date)
     if (date < US_COVERAGE.from || date > US_COVERAGE.to) {
       throw new CalendarRangeError(US_MARKET_CALENDAR_ID, date, US_COVERAGE)
     }
-    return !isWeekend(date) && usMarketClosureName(date) === null
+    const open = !isWeekend(date) && usMarketClosureName(date) === null
+    tradingDayAnswers.set(date, open)
+    return open
   },
 }
 

@@ -81,6 +81,21 @@ function zoneOffsetMs(epochMs: number, timeZone: string): number {
 
 /** The instant of a local wall-clock time (`HH:MM`) on a date in an IANA zone. */
 export function zonedInstant(date: IsoDate, time: string, timeZone: string): number {
+  const key = `${date}|${time}|${timeZone}`
+  const known = instants.get(key)
+  if (known !== undefined) return known
+  const instant = computeZonedInstant(date, time, timeZone)
+  // Every bar of every study asks for its session's close: the same few thousand (date, time, zone) again and
+  // again, each costing two Intl formatToParts calls. Capped, since the dates come from requests.
+  if (instants.size >= MAX_INSTANTS) instants.clear()
+  instants.set(key, instant)
+  return instant
+}
+
+const MAX_INSTANTS = 50_000
+const instants = new Map<string, number>()
+
+function computeZonedInstant(date: IsoDate, time: string, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number)
   const [hh, mm] = time.split(':').map(Number)
   const wall = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0)

@@ -1,4 +1,5 @@
 import 'server-only'
+import { LRUCache } from 'lru-cache'
 import {
   AnalysisError,
   DEFAULT_ESTIMATION,
@@ -20,6 +21,7 @@ import {
   type PortfolioFirm,
 } from '../analysis'
 import { DomainError } from '../errors'
+import { env } from '../server/env'
 import { ESTIMATION_MIN } from '../analysis/parameters'
 import { CalendarRangeError, isUsTradingDay, usMarketClosureName } from '../calendar'
 import { weekday } from '../dates'
@@ -427,6 +429,24 @@ function portfolioFirm(symbol: string, study: EventStudyResult): PortfolioFirm {
 export async function computeReaction(
   request: ReactionRequest & Pick<PricesRequest, 'caller'>,
 ): Promise<ReactionResult> {
+  const { signal: _signal, caller: _caller, ...question } = request
+  const key = `${env().PRICE_PROVIDER}|${JSON.stringify(question)}`
+  const known = snapshotAnswers.get(key)
+  if (known) return known
+  const result = await studyReaction(request)
+  if (result.warnings.length === 0 && result.sources.every((s) => s === 'snapshot')) snapshotAnswers.set(key, result)
+  return result
+}
+
+/**
+ * Answers made only from the embedded snapshot, without warnings, are fixed by their question until the next
+ * deploy, and the page asks the same ones on every load (its reaction table, two claims): about 50 ms of CPU each
+ * time on this machine, most of the page's render. They are kept, by question and provider setting (with live
+ * data only the same question must go to the live source). Callers only read them. Entries are 10-40 KB.
+ */
+const snapshotAnswers = new LRUCache<string, ReactionResult>({ max: 256, ttl: 24 * 60 * 60 * 1000 })
+
+async function studyReaction(request: ReactionRequest & Pick<PricesRequest, 'caller'>): Promise<ReactionResult> {
   const symbols = [...new Set(request.symbols.map(normalizeSymbol).filter((s) => s.length > 0))]
   if (symbols.length === 0) throw new DomainError('invalid_request', 'Name at least one symbol.')
   const benchmark = normalizeSymbol(request.benchmark ?? DEFAULT_BENCHMARK)

@@ -7,6 +7,20 @@ export const EVENT_WINDOW_SESSIONS = 10
 
 /** The range `sessions` US sessions either side of `center` (which is moved to a session if it is not one). */
 export function sessionsAround(center: IsoDate, sessions: number): { from: IsoDate; to: IsoDate } {
+  const key = `${center}|${sessions}`
+  const known = windowsAround.get(key)
+  if (known) return { ...known }
+  const window = walkSessionsAround(center, sessions)
+  // Every event's link asks for its window on every render; a reader's dates are unbounded, so the map is capped.
+  if (windowsAround.size >= MAX_WINDOWS_REMEMBERED) windowsAround.clear()
+  windowsAround.set(key, window)
+  return { ...window }
+}
+
+const MAX_WINDOWS_REMEMBERED = 2_048
+const windowsAround = new Map<string, { from: IsoDate; to: IsoDate }>()
+
+function walkSessionsAround(center: IsoDate, sessions: number): { from: IsoDate; to: IsoDate } {
   let from = sessionOnOrAfter(US_MARKET_CALENDAR, center)
   let to = from
   for (let i = 0; i < sessions; i++) {
