@@ -16,6 +16,7 @@ import { reactionQuerySchema } from '@/lib/api/reaction-query'
 import { searchParamsToObject } from '@/lib/api/query'
 import { computeReaction } from '@/lib/reaction'
 import { reactionUrl } from '@/lib/reaction/url'
+import { EARLY_READOUT_SCRIPT } from '@/lib/chart/early-readout-script'
 import { loadRange, parseViewState } from '@/lib/view/state'
 
 /**
@@ -73,6 +74,8 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
 
   return (
     <SWRConfig value={{ fallback }}>
+      {/* First in the body: the chart answers a hover as soon as it is painted, long before hydration. */}
+      <script dangerouslySetInnerHTML={{ __html: EARLY_READOUT_SCRIPT }} />
       <main className="mx-auto max-w-[96rem] px-3 py-4 sm:px-6">
         <header className="mb-4 flex items-start justify-between gap-3">
           <div className="min-w-0">

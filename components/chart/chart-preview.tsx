@@ -19,6 +19,7 @@ import type { ChartModel } from '@/lib/chart/model'
 import { buildYAxis, plotted, plottedValues, xTickIndices } from '@/lib/chart/scales'
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
 import { formatDayMonth } from '@/lib/format'
+import { earlyReadoutData, jsonForScriptElement } from '@/lib/chart/readout'
 import { ChartReadout } from './chart-readout'
 import { ViewLink } from '../controls/view-link'
 
@@ -332,6 +333,15 @@ export function ChartPreview({ model, island }: { model: ChartModel; island?: Ch
         />
       ) : (
         <>
+          {/* Until the island has measured itself, the page's early readout (app/page.tsx) answers a hover from
+              these texts; the island's first measurement removes them. */}
+          {island ? (
+            <script
+              type="application/json"
+              data-chart-readout=""
+              dangerouslySetInnerHTML={{ __html: jsonForScriptElement(earlyReadoutData(model)) }}
+            />
+          ) : null}
           <Variant
             model={model}
             containerWidth={NARROW_CONTAINER}

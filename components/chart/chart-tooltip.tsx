@@ -1,17 +1,14 @@
 import type { CSSProperties } from 'react'
 import { changeKey, type ChartModel } from '@/lib/chart/model'
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
-import { formatFullDate, formatPercent, formatPrice } from '@/lib/format'
+import { formatFullDate, formatPercent } from '@/lib/format'
+import { formatChartValue, formatDailyChange } from '@/lib/chart/readout'
 
 /**
  * The attribute both chart tooltips carry (the server-drawn chart's island and the Recharts chart), so a test or
  * the bench finds "the tooltip" the same way whichever chart is on screen.
  */
 export const CHART_TOOLTIP_ATTRIBUTE = 'data-chart-tooltip'
-
-export function formatChartValue(model: ChartModel, value: number, currency: string | null): string {
-  return model.mode === 'percent' ? formatPercent(value, 2) : formatPrice(value, currency)
-}
 
 /** The readout of one session as a sentence, for the polite live region of the keyboard crosshair. */
 export function sessionReadout(model: ChartModel, index: number): string {
@@ -71,9 +68,7 @@ export function ChartTooltipBody({
                 <td className="pr-2 text-right tabular-nums">
                   {typeof value === 'number' ? formatChartValue(model, value, s.currency) : 'no session'}
                 </td>
-                <td className="text-right tabular-nums text-[var(--muted)]">
-                  {typeof change === 'number' ? `${formatPercent(change, 2)} day` : ''}
-                </td>
+                <td className="text-right tabular-nums text-[var(--muted)]">{formatDailyChange(change)}</td>
               </tr>
             )
           })}

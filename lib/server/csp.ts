@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { EARLY_READOUT_SCRIPT } from '../chart/early-readout-script'
 import { THEME_INIT_SCRIPT } from '../ui/theme-script'
 
 /**
@@ -8,8 +9,14 @@ import { THEME_INIT_SCRIPT } from '../ui/theme-script'
  * this header on the request and puts it on every script it renders.
  */
 
-/** The theme script in app/layout.tsx is static, so it is allowed by its hash and needs no nonce plumbing. */
-export const THEME_SCRIPT_HASH = `'sha256-${createHash('sha256').update(THEME_INIT_SCRIPT).digest('base64')}'`
+const scriptHash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`
+
+/**
+ * The theme script in app/layout.tsx and the chart's early readout in app/page.tsx are static, so they are allowed
+ * by their hashes and need no nonce plumbing.
+ */
+export const THEME_SCRIPT_HASH = scriptHash(THEME_INIT_SCRIPT)
+export const EARLY_READOUT_SCRIPT_HASH = scriptHash(EARLY_READOUT_SCRIPT)
 
 export interface PagePolicyOptions {
   nonce: string
@@ -26,6 +33,7 @@ export function pageContentSecurityPolicy({ nonce, dev = false }: PagePolicyOpti
       "'self'",
       `'nonce-${nonce}'`,
       THEME_SCRIPT_HASH,
+      EARLY_READOUT_SCRIPT_HASH,
       "'strict-dynamic'",
       ...(dev ? ["'unsafe-eval'"] : []),
     ],

@@ -83,6 +83,64 @@ test('a preset clicked before the page has hydrated still gets its view', async 
   await expect(page.getByRole('link', { name: 'All data' })).toHaveAttribute('aria-current', 'true')
 })
 
+test("with none of the page's scripts, the server-drawn chart answers a hover exactly as the island does", async ({
+  page,
+}) => {
+  // A reader whose scripts are blocked or still downloading: only the page's own inline readout runs.
+  await page.route('**/_next/static/chunks/*.js', (route) => route.abort())
+  await page.goto(VIEW)
+  const plot = preview(page).getByTestId('chart-plot').filter({ visible: true })
+  await expect(preview(page)).not.toHaveAttribute('data-measured', 'true')
+  await plot.scrollIntoViewIfNeeded()
+  const box = await plot.boundingBox()
+  if (!box) throw new Error('no plot box')
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2)
+  const early = page.locator(TOOLTIP)
+  await expect(early).toBeVisible()
+  for (const symbol of ['NVDA', 'AVGO', 'SPY']) await expect(early).toContainText(symbol)
+  await expect(early).toContainText(/[+−-]\d+\.\d\d% day/)
+  const earlyText = await early.innerText()
+  await page.mouse.move(box.x - 40, box.y - 40)
+  await expect(early).toHaveCount(0)
+
+  // The keyboard works too: the plot is focusable in the server's HTML.
+  await plot.focus()
+  await page.keyboard.press('End')
+  await expect(early).toContainText('Feb 14, 2025')
+  await page.keyboard.press('ArrowLeft')
+  await expect(early).toContainText('Feb 13, 2025')
+
+  // The hydrated island, at the same point of the same view, says exactly the same.
+  const hydrated = await page.context().newPage()
+  const release = await holdLazyChunks(hydrated, await (await hydrated.request.get(VIEW)).text())
+  await hydrated.goto(VIEW)
+  await expect(preview(hydrated)).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
+  const hydratedPlot = preview(hydrated).getByTestId('chart-plot')
+  await hydratedPlot.scrollIntoViewIfNeeded()
+  const hydratedBox = await hydratedPlot.boundingBox()
+  if (!hydratedBox) throw new Error('no plot box')
+  await hydrated.mouse.move(hydratedBox.x + hydratedBox.width * 0.3, hydratedBox.y + hydratedBox.height / 2)
+  const island = hydrated.locator(TOOLTIP)
+  await expect(island).toBeVisible()
+  await expect(island).toHaveAttribute('data-testid', 'chart-tooltip')
+  expect(await island.innerText()).toBe(earlyText)
+  release()
+  await hydrated.close()
+})
+
+test("a reader's event title in the link stays text in the early readout's data", async ({ page }) => {
+  const hostile = '</script><script>window.__pwned=1</script><!--'
+  await page.route('**/_next/static/chunks/*.js', (route) => route.abort())
+  await page.goto(`${VIEW}&mine=2025-01-24,pre,${encodeURIComponent(encodeURIComponent(hostile))},,`)
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
+  const data = JSON.parse((await page.locator('script[data-chart-readout]').textContent()) ?? 'null') as {
+    events: [number, string, string][]
+  }
+  expect(data.events.map((e) => e[1])).toContainEqual(expect.stringContaining(hostile))
+  // The markup after the data is whole: the chart still has its lines.
+  await expect(previewLines(page)).toHaveCount(3)
+})
+
 test('before Recharts arrives, the island gives the tooltip, keyboard readout and event cards', async ({
   page,
   request,
