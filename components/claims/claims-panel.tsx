@@ -71,7 +71,7 @@ function ClaimSourceLine({ source }: { source: ClaimSource }) {
 function ClaimCard({ claim }: { claim: CheckedClaim }) {
   return (
     <li
-      className="flex min-w-0 flex-col gap-2 rounded-md border border-[var(--border)] p-3"
+      className="render-when-near flex min-w-0 flex-col gap-2 rounded-md border border-[var(--border)] p-3"
       data-testid="claim"
       data-claim-id={claim.id}
     >

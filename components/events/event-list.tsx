@@ -132,6 +132,15 @@ export function VerifiedMark({ verified }: { verified: boolean }) {
 }
 
 /** The chronological list of events: filterable, and each one selectable to zoom the chart around it. */
+/** The nearest ancestor that scrolls on its own (the side panel on wide screens), or null. */
+function scrollingAncestor(node: HTMLElement | null): HTMLElement | null {
+  for (let el = node?.parentElement ?? null; el; el = el.parentElement) {
+    const overflow = getComputedStyle(el).overflowY
+    if (overflow === 'auto' || overflow === 'scroll') return el
+  }
+  return null
+}
+
 export function EventList({
   events,
   categories,
@@ -154,13 +163,37 @@ export function EventList({
   const firstOnChart = shown.find((e) => visibleIds.has(e.id))?.id ?? null
   const target = selectedEventId ?? firstOnChart
   useEffect(() => {
-    const panel = sectionRef.current?.parentElement
+    const panel = scrollingAncestor(sectionRef.current)
     if (!target || !panel || panel.scrollHeight <= panel.clientHeight) return
     const item = document.getElementById(`event-${target}`)
     if (!item) return
     const header = headerRef.current?.getBoundingClientRect().height ?? 0
-    const top = panel.scrollTop + item.getBoundingClientRect().top - panel.getBoundingClientRect().top - header - 8
-    panel.scrollTo({ top, behavior: 'smooth' })
+    const offset = () => item.getBoundingClientRect().top - panel.getBoundingClientRect().top - header - 8
+    // Cards far from view are not laid out until they come near it (`render-when-near`), so the cards that render
+    // as the panel moves get their real height only then, and the card moves with them: jump, then correct
+    // until it holds (a smooth scroll would end wherever the estimate was). Never against the reader:
+    // a wheel, touch, press or key in the panel meanwhile leaves the scroll where they took it.
+    let reader = false
+    let frame = 0
+    const interrupt = () => {
+      reader = true
+    }
+    const READER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const
+    for (const type of READER_INPUT) panel.addEventListener(type, interrupt, { passive: true })
+    // Which cards come near is decided when the frame renders, after this runs: so keep checking, frame by frame,
+    // until the card has stayed in place for three frames (or 30 frames have passed).
+    const align = (frames: number, steady: number) => {
+      if (reader || frames === 0 || steady === 3) return
+      const off = offset()
+      const still = Math.abs(off) <= 1
+      if (!still) panel.scrollTo({ top: panel.scrollTop + off, behavior: 'instant' })
+      frame = requestAnimationFrame(() => align(frames - 1, still ? steady + 1 : 0))
+    }
+    align(30, 0)
+    return () => {
+      cancelAnimationFrame(frame)
+      for (const type of READER_INPUT) panel.removeEventListener(type, interrupt)
+    }
   }, [target])
 
   return (
@@ -187,7 +220,7 @@ export function EventList({
               key={e.id}
               id={`event-${e.id}`}
               data-origin={e.origin ?? 'catalog'}
-              className={`rounded-md border bg-[var(--panel)] p-3 ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}`}
+              className={`render-when-near rounded-md border bg-[var(--panel)] p-3 ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}`}
             >
               <div className="flex items-start gap-2">
                 <span

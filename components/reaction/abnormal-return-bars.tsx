@@ -13,12 +13,11 @@ import {
 import { linearTicks } from '@/lib/chart/scales'
 import { formatPercent } from '@/lib/format'
 import type { ReactionResult } from '@/lib/reaction/types'
+import { barChartHeightPx } from './bar-chart-size'
 
 /** Bar colours by sign, from the theme (they switch with dark mode). */
 const NEGATIVE_FILL = 'var(--event-deepseek)'
 const POSITIVE_FILL = 'var(--series-1)'
-const BAR_ROW_PX = 30
-const BAR_CHART_PADDING_PX = 48
 
 /** Who was hit hardest (or gained most): day-0 abnormal returns, sorted. */
 export function AbnormalReturnBars({ data }: { data: ReactionResult }) {
@@ -52,7 +51,7 @@ export function AbnormalReturnBars({ data }: { data: ReactionResult }) {
           layout="vertical"
           data={bars}
           responsive
-          style={{ width: '100%', height: bars.length * BAR_ROW_PX + BAR_CHART_PADDING_PX }}
+          style={{ width: '100%', height: barChartHeightPx(bars.length) }}
           margin={{ top: 4, right: 64, bottom: 4, left: 4 }}
         >
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />

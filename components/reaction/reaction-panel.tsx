@@ -14,12 +14,26 @@ import { carOf, reactionColumns, sortRows, type Column, type Sort, type SortKey 
 import { ReactionControls } from './controls'
 import { MethodNote } from './method-note'
 import { PortfolioTable } from './portfolio-table'
+import { barChartHeightPx } from './bar-chart-size'
+import { WhenNear } from '../ui/when-near'
 
 // Recharts is the heaviest part of the panel: its bar chart is a chunk of its own, so the table itself needs no
 // Suspense boundary and is in the server's HTML as it stands (a streamed boundary only appears through a script).
+// It is also below the first screen, so it loads and renders only once the reader scrolls near it (WhenNear).
 const AbnormalReturnBars = dynamic(() => import('./abnormal-return-bars').then((m) => m.AbnormalReturnBars), {
-  loading: () => <div className="h-40 animate-pulse rounded bg-[var(--grid)]" aria-label="Loading the bar chart" />,
+  loading: () => <BarsPlaceholder />,
 })
+
+function BarsPlaceholder({ rows }: { rows?: number }) {
+  return (
+    <div
+      className="animate-pulse rounded bg-[var(--grid)]"
+      style={{ height: rows ? barChartHeightPx(rows) : 160 }}
+      // A skeleton only: the numbers it will draw are in the table above.
+      aria-hidden
+    />
+  )
+}
 
 /** The event the panel opens on when the chart has none selected: NVIDIA's record one-day loss. */
 export const DEFAULT_REACTION_EVENT_ID = '2025-01-27-nvda-record-loss'
@@ -152,7 +166,7 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
   return (
     <section
       aria-labelledby="reaction-heading"
-      className="space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4"
+      className="render-when-near space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4"
       data-testid="reaction-panel"
     >
       <div className="space-y-2">
@@ -231,7 +245,9 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
           </p>
           <PortfolioTable data={data} />
           <CarFigure data={data} />
-          <AbnormalReturnBars data={data} />
+          <WhenNear placeholder={<BarsPlaceholder rows={data.rows.length} />}>
+            <AbnormalReturnBars data={data} />
+          </WhenNear>
           {data.warnings.length > 0 ? (
             <div
               role="status"

@@ -95,6 +95,24 @@ test.describe('dashboard', () => {
     await expect(page.locator('[data-event-id="2025-01-27-nvda-record-loss"]')).toHaveAttribute('aria-pressed', 'true')
   })
 
+  test('on a wide screen the event list brings the selected event to the top of its panel', async ({ page }) => {
+    // Cards far from view are laid out only when they come near it, so the list must still land on the card.
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(`${VIEW}&event=2025-04-09-tariff-pause`)
+    const card = page.locator('#event-2025-04-09-tariff-pause')
+    const header = page.locator('#events-heading').locator('xpath=../..')
+    await expect
+      .poll(
+        async () => {
+          const [c, h] = [await card.boundingBox(), await header.boundingBox()]
+          return c && h ? Math.round(c.y - (h.y + h.height)) : null
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(8)
+    await expect(card).toContainText('tariff pause')
+  })
+
   test('clicking a marker on the chart selects its event', async ({ page }) => {
     await page.goto(VIEW)
     const marker = page.locator('[data-event-id="2025-01-21-stargate"]')

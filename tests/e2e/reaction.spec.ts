@@ -54,6 +54,8 @@ test.describe('measured reaction and checked claims', () => {
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/)
     expect((await csv.text()).split('\n')[0]).toContain('abnormal_return')
 
+    // The bar chart, at the foot of the panel, loads when the reader scrolls near it.
+    await page.getByTestId('reaction-panel').evaluate((panel) => panel.scrollIntoView({ block: 'end' }))
     await expect(page.getByRole('figure', { name: /Who was hit hardest/ })).toBeVisible()
     expect(errors).toEqual([])
   })

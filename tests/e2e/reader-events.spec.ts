@@ -82,6 +82,8 @@ test.describe('reader-defined events', () => {
 
   test('the form refuses a source that is not an http(s) link and says why', async ({ page }) => {
     await page.goto(VIEW)
+    // The form opens once the page has hydrated (its button does nothing before): wait for that, as above.
+    await expect(page.getByTestId('chart-canvas').getByTestId('chart-plot-area')).toBeVisible({ timeout: 30_000 })
     const form = page.getByTestId('reader-event-form')
     await form.getByRole('button', { name: 'Add your own event' }).click()
     await form.getByLabel('Date').fill('2025-02-03')
