@@ -1,6 +1,6 @@
 'use client'
 
-import { createElement, useEffect, useSyncExternalStore } from 'react'
+import { createElement, startTransition, useEffect, useState } from 'react'
 import type { PriceChartProps } from './price-chart'
 
 type PriceChartModule = typeof import('./price-chart')
@@ -29,39 +29,41 @@ export function loadFullChart(): void {
   )
 }
 
-const subscribe = (listener: () => void) => {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
 /** Longest wait for an idle moment before the full chart is fetched anyway. */
 const IDLE_TIMEOUT_MS = 2_000
 
-/** True once the full chart's code is here (always false on the server and during hydration). */
+/**
+ * True once the full chart's code is here (always false on the server and during hydration). The swap is a
+ * transition: Recharts' first render is the largest piece of work on the page, and as a transition React renders it
+ * in slices between which the reader's input (hover on the island) is handled, keeping the island on screen until
+ * the full chart is ready to commit. A store subscription (useSyncExternalStore) would render it in one blocking task.
+ */
 export function useFullChartReady(): boolean {
-  const ready = useSyncExternalStore(
-    subscribe,
-    () => loaded !== null,
-    () => false,
-  )
+  const [ready, setReady] = useState(false)
   useEffect(() => {
-    if (loaded) return
+    const show = () => startTransition(() => setReady(true))
+    if (loaded) {
+      show()
+      return
+    }
+    listeners.add(show)
+    let cancel: () => void
     if (typeof window.requestIdleCallback === 'function') {
       const id = window.requestIdleCallback(loadFullChart, { timeout: IDLE_TIMEOUT_MS })
-      return () => window.cancelIdleCallback(id)
+      cancel = () => window.cancelIdleCallback(id)
+    } else {
+      const timer = window.setTimeout(loadFullChart, IDLE_TIMEOUT_MS / 2)
+      cancel = () => window.clearTimeout(timer)
     }
-    const timer = window.setTimeout(loadFullChart, IDLE_TIMEOUT_MS / 2)
-    return () => window.clearTimeout(timer)
+    return () => {
+      listeners.delete(show)
+      cancel()
+    }
   }, [])
   return ready
 }
 
 /** The Recharts chart, once loaded (render it only when `useFullChartReady` says so). */
 export function FullChart(props: PriceChartProps) {
-  const chart = useSyncExternalStore(
-    subscribe,
-    () => loaded,
-    () => null,
-  )
-  return chart ? createElement(chart.PriceChart, props) : null
+  return loaded ? createElement(loaded.PriceChart, props) : null
 }
