@@ -132,6 +132,9 @@ export function VerifiedMark({ verified }: { verified: boolean }) {
 }
 
 /** The chronological list of events: filterable, and each one selectable to zoom the chart around it. */
+/** What a reader does to scroll the side panel themselves: an automatic scroll never overrides it. */
+const READER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const
+
 /** The nearest ancestor that scrolls on its own (the side panel on wide screens), or null. */
 function scrollingAncestor(node: HTMLElement | null): HTMLElement | null {
   for (let el = node?.parentElement ?? null; el; el = el.parentElement) {
@@ -178,7 +181,6 @@ export function EventList({
     const interrupt = () => {
       reader = true
     }
-    const READER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const
     for (const type of READER_INPUT) panel.addEventListener(type, interrupt, { passive: true })
     // Which cards come near is decided when the frame renders, after this runs: so keep checking, frame by frame,
     // until the card has stayed in place for three frames (or 30 frames have passed).

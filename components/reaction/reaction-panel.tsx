@@ -1,7 +1,7 @@
 'use client'
 
 import dynamic from 'next/dynamic'
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type CSSProperties } from 'react'
 import type { ChartEvent } from '@/lib/chart/model'
 import { formatFullDate, formatPercent } from '@/lib/format'
 import { reactionUrl, useReaction } from '@/lib/reaction/client-hooks'
@@ -24,11 +24,15 @@ const AbnormalReturnBars = dynamic(() => import('./abnormal-return-bars').then((
   loading: () => <BarsPlaceholder />,
 })
 
-function BarsPlaceholder({ rows }: { rows?: number }) {
+/**
+ * One skeleton for both waits (until the reader scrolls near, then while the chunk loads), as tall as the chart it
+ * stands for: the height comes from `--bars-height` on the wrapper, since next/dynamic's loading gets no props.
+ */
+function BarsPlaceholder() {
   return (
     <div
       className="animate-pulse rounded bg-[var(--grid)]"
-      style={{ height: rows ? barChartHeightPx(rows) : 160 }}
+      style={{ height: 'var(--bars-height, 160px)' }}
       // A skeleton only: the numbers it will draw are in the table above.
       aria-hidden
     />
@@ -245,9 +249,11 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
           </p>
           <PortfolioTable data={data} />
           <CarFigure data={data} />
-          <WhenNear placeholder={<BarsPlaceholder rows={data.rows.length} />}>
-            <AbnormalReturnBars data={data} />
-          </WhenNear>
+          <div style={{ '--bars-height': `${barChartHeightPx(data.rows.length)}px` } as CSSProperties}>
+            <WhenNear placeholder={<BarsPlaceholder />}>
+              <AbnormalReturnBars data={data} />
+            </WhenNear>
+          </div>
           {data.warnings.length > 0 ? (
             <div
               role="status"
