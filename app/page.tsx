@@ -7,7 +7,7 @@ import { ThemeToggle } from '@/components/ui/theme-toggle'
 import { isExpectedError } from '@/lib/api/errors'
 import { pricesUrl } from '@/lib/client/urls'
 import { events } from '@/lib/events'
-import { toChartEvents } from '@/lib/view/events'
+import { forFirstView, toChartEvents } from '@/lib/view/events'
 import { getPriceService, type PricesResult } from '@/lib/prices'
 import type { ReactionResult } from '@/lib/reaction'
 import { liveCaller, requestClientId } from '@/lib/api/client-limits'
@@ -99,7 +99,10 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             <ThemeToggle />
           </div>
         </header>
-        <Dashboard events={toChartEvents(events)} snapshotImportedAt={snapshotImportedAt()}>
+        <Dashboard
+          events={forFirstView(toChartEvents(events), range, view.event)}
+          snapshotImportedAt={snapshotImportedAt()}
+        >
           {/* Awaited, not streamed behind a Suspense boundary: a streamed part only appears through a script, and
               the claims must read without JavaScript too. */}
           <ClaimsPanel />

@@ -5,7 +5,7 @@ import { CHART_HEIGHT_CSS as CHART_HEIGHT } from '@/lib/chart/geometry'
 import { buildChartModel, type ChartEvent, type ChartModel } from '@/lib/chart/model'
 import { panRange, zoomRange } from '@/lib/chart/zoom'
 import { seriesColorVar } from '@/lib/chart/palette'
-import { usePrices } from '@/lib/client/hooks'
+import { useEventDetails, usePrices } from '@/lib/client/hooks'
 import { pricesUrl, viewHref } from '@/lib/client/urls'
 import { formatFullDate, formatDayMonth } from '@/lib/format'
 import { EVENT_WINDOW_SESSIONS, sessionsAround } from '@/lib/view/presets'
@@ -111,7 +111,7 @@ function symbolsWithData(model: ChartModel | null): string[] {
 export function Dashboard({ events: catalogEvents, snapshotImportedAt, children }: DashboardProps) {
   const { view, notices, setView } = useView()
   // The reader's own events (from the URL) join the catalog's and behave like them everywhere below.
-  const events = useMemo(
+  const lineEvents = useMemo(
     () => [...catalogEvents, ...readerChartEvents(view.mine, catalogEvents.length + 1)],
     [catalogEvents, view.mine],
   )
@@ -128,10 +128,23 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
   const chartBoxRef = useRef<HTMLDivElement>(null)
 
   const model = useMemo(
-    () => (data ? buildChartModel({ series: data.series, view, events }) : null),
-    [data, view, events],
+    () => (data ? buildChartModel({ series: data.series, view, events: lineEvents }) : null),
+    [data, view, lineEvents],
   )
   const visibleIds = useMemo(() => new Set(model?.events.map((e) => e.id)), [model])
+  // The page carries the card text of its first view's events only; another view asks for the rest, once.
+  const wantDetails = lineEvents.some((e) => !e.detail && (e.id === view.event || visibleIds.has(e.id)))
+  const { data: details, error: detailsError } = useEventDetails(wantDetails)
+  const events = useMemo(
+    () =>
+      details
+        ? lineEvents.map((e) => {
+            const detail = e.detail ?? details.get(e.id)
+            return detail && detail !== e.detail ? { ...e, detail } : e
+          })
+        : lineEvents,
+    [lineEvents, details],
+  )
   const activeEvent = active ? events.find((e) => e.id === active.id) : undefined
   const selectedEvent = view.event ? events.find((e) => e.id === view.event) : undefined
   const allNotices =
@@ -530,6 +543,7 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
             onCategoriesChange={(categories) => setView({ categories })}
             onSelect={selectEvent}
             hrefForEvent={hrefForEvent}
+            detailError={detailsError ? `The summary and sources could not be loaded: ${detailsError.message}` : null}
             onRemoveReader={(id) => {
               const k = Number(id.replace('mine-', ''))
               // Ids are positions, so a selection at or after the removed one no longer points where it did.

@@ -23,6 +23,8 @@ export interface EventListProps {
   onRemoveReader?: (id: string) => void
   /** Shown under the heading: the form for the reader's own events. */
   form?: ReactNode
+  /** Why the card text of an event in view could not be loaded, if it could not. */
+  detailError?: string | null
 }
 
 export function EventCategoryFilter({
@@ -65,40 +67,48 @@ export function EventCategoryFilter({
 }
 
 export function EventDetails({ event, linkSources = true }: { event: ChartEvent; linkSources?: boolean }) {
+  const detail = event.detail
   return (
     <>
       <p className="text-xs text-[var(--muted)]">{eventWhen(event, formatFullDate)}</p>
-      <p className="mt-1 text-sm">{event.summary}</p>
-      {linkSources ? (
-        <p className="mt-1 text-xs text-[var(--muted)]" data-testid="verification-note">
-          <span className="font-semibold">
-            {event.origin === 'reader' ? 'Your event: ' : event.verified ? 'Verified: ' : 'Partly verified: '}
-          </span>
-          {event.verificationNote}
-        </p>
+      {detail ? (
+        <>
+          <p className="mt-1 text-sm">{detail.summary}</p>
+          {linkSources ? (
+            <p className="mt-1 text-xs text-[var(--muted)]" data-testid="verification-note">
+              <span className="font-semibold">
+                {event.origin === 'reader' ? 'Your event: ' : event.verified ? 'Verified: ' : 'Partly verified: '}
+              </span>
+              {detail.verificationNote}
+            </p>
+          ) : null}
+          {linkSources ? (
+            <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
+              {detail.sources.map((s) => (
+                <a
+                  key={s.url}
+                  href={s.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="inline-block py-1 text-[var(--accent)] underline underline-offset-2"
+                >
+                  {s.title}
+                </a>
+              ))}
+            </p>
+          ) : (
+            <p className="mt-1 text-xs text-[var(--muted)]">
+              Sources: {detail.sources.map((s) => s.title.split(':')[0]).join(' · ')}
+            </p>
+          )}
+        </>
       ) : null}
-      {linkSources ? (
-        <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs">
-          {event.sources.map((s) => (
-            <a
-              key={s.url}
-              href={s.url}
-              target="_blank"
-              rel="noopener noreferrer"
-              className="inline-block py-1 text-[var(--accent)] underline underline-offset-2"
-            >
-              {s.title}
-            </a>
-          ))}
-        </p>
-      ) : (
-        <p className="mt-1 text-xs text-[var(--muted)]">
-          Sources: {event.sources.map((s) => s.title.split(':')[0]).join(' · ')}
-        </p>
-      )}
     </>
   )
 }
+
+/** The major badge's explanation: the rule starts with the word itself. */
+const IMPORTANCE_TITLE = IMPORTANCE_RULE.replace(/^major/, 'Major')
 
 /** Marks an event the reader added: never shown as verified. */
 export function ReaderMark() {
@@ -154,6 +164,7 @@ export function EventList({
   hrefForEvent,
   onRemoveReader,
   form,
+  detailError = null,
 }: EventListProps) {
   // The reader's own events are always listed: the category filter is for the catalog.
   const shown = events.filter((e) => e.origin === 'reader' || categories.includes(e.category))
@@ -217,12 +228,17 @@ export function EventList({
         {shown.map((e) => {
           const style = EVENT_CATEGORIES[e.category]
           const selected = e.id === selectedEventId
+          // In full: the events on the chart and the selected one. The others are one line each (a click on the
+          // title brings the chart to them, and their card with it), which keeps the list scannable and the page
+          // light: their text is not in the first view's HTML or data.
+          const full = selected || visibleIds.has(e.id)
           return (
             <li
               key={e.id}
               id={`event-${e.id}`}
               data-origin={e.origin ?? 'catalog'}
-              className={`render-when-near rounded-md border bg-[var(--panel)] p-3 ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}`}
+              data-card={full ? 'full' : 'line'}
+              className={`rounded-md border bg-[var(--panel)] ${full ? 'render-when-near p-3' : 'px-3 py-1.5'} ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}`}
             >
               <div className="flex items-start gap-2">
                 <span
@@ -260,16 +276,23 @@ export function EventList({
                     {e.importance === 'major' ? (
                       <span
                         className="rounded border border-[var(--border)] px-1.5 text-[10px] font-semibold uppercase"
-                        title={`Major: ${IMPORTANCE_RULE}`}
+                        title={full ? IMPORTANCE_TITLE : undefined}
                       >
                         major
                       </span>
                     ) : null}
                     {!visibleIds.has(e.id) ? (
-                      <span className="text-[10px] text-[var(--muted)]">not in the chart’s range</span>
+                      <span className="text-[10px] text-[var(--muted)]">
+                        {full ? '' : `${formatFullDate(e.date)} · `}not in the chart’s range
+                      </span>
                     ) : null}
                   </div>
-                  <EventDetails event={e} />
+                  {full ? <EventDetails event={e} /> : null}
+                  {full && !e.detail ? (
+                    <p className="mt-1 text-xs text-[var(--muted)]" role="status">
+                      {detailError ?? 'Loading the summary and sources…'}
+                    </p>
+                  ) : null}
                 </div>
               </div>
             </li>

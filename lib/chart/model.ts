@@ -4,13 +4,20 @@ import type { EventImportance } from './marker-layout'
 import { baseSession, changeBetween } from '../analysis/returns'
 import { seriesColorVar } from './palette'
 
+/** What an event's card says beyond its one line: the summary, what was verified, the sources. */
+export interface EventDetail {
+  summary: string
+  sources: { title: string; url: string }[]
+  /** What was and was not confirmed in the sources, in a sentence or two. */
+  verificationNote: string
+}
+
 /** An event as the chart needs it. `number` is stable across views: its place in the whole catalog. */
 export interface ChartEvent {
   id: string
   number: number
   label: string
   title: string
-  summary: string
   date: string
   time: string | null
   session: string
@@ -18,10 +25,12 @@ export interface ChartEvent {
   category: EventCategoryId
   /** Major events keep their own marker at wide ranges; minor ones fold into a cluster per session. */
   importance: EventImportance
-  sources: { title: string; url: string }[]
   verified: boolean
-  /** What was and was not confirmed in the sources, in a sentence or two. */
-  verificationNote: string
+  /**
+   * The card's text. The page's data carries it only for the events its first view shows in full (those on the
+   * chart, and the selected one); the others get theirs from `GET /api/events` when they come into view.
+   */
+  detail?: EventDetail
   /** Set for an event the reader added (kept in the URL); catalog events leave it out. */
   origin?: 'reader'
 }

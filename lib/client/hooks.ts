@@ -1,5 +1,7 @@
 import useSWR from 'swr'
 import type { PricesResult } from '../prices/service'
+import type { EventDetail } from '../chart/model'
+import { EVENT_DETAILS_URL, fetchEventDetails } from './event-details'
 import { fetchJson, type FetchError } from './fetcher'
 
 /**
@@ -11,6 +13,19 @@ export function usePrices(url: string | null) {
     keepPreviousData: true,
     revalidateOnFocus: false,
     revalidateIfStale: false,
+    shouldRetryOnError: false,
+  })
+}
+
+/**
+ * The card text of every catalog event, asked for only once `wanted` (an event the view shows in full came
+ * without it): the first view's own events arrive in the page. One request per session; never refetched.
+ */
+export function useEventDetails(wanted: boolean) {
+  return useSWR<ReadonlyMap<string, EventDetail>, Error>(wanted ? EVENT_DETAILS_URL : null, fetchEventDetails, {
+    revalidateOnFocus: false,
+    revalidateIfStale: false,
+    revalidateOnReconnect: false,
     shouldRetryOnError: false,
   })
 }

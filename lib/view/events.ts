@@ -20,17 +20,33 @@ export function toChartEvents(events: readonly EventWithTradingDate[]): ChartEve
     number: i + 1,
     label: e.label,
     title: e.title,
-    summary: e.summary,
     date: e.date,
     time: e.time,
     session: e.session,
     tradingDate: e.tradingDate,
     category: e.category,
     importance: e.importance,
-    sources: e.sources,
     verified: e.verified,
-    verificationNote: e.verificationNote,
+    detail: { summary: e.summary, sources: e.sources, verificationNote: e.verificationNote },
   }))
+}
+
+/**
+ * The events as the page first sends them: every event's line, but the card text only for those the first view
+ * shows in full, i.e. those whose first reacting session falls in `range` (where their markers are) and the
+ * selected one. The rest of the text (most of the catalog's bytes) stays out of the HTML and the hydration data;
+ * the dashboard asks `GET /api/events` for it when another range brings those events into view.
+ */
+export function forFirstView(
+  events: readonly ChartEvent[],
+  range: { from: string; to: string },
+  selectedId: string | null,
+): ChartEvent[] {
+  return events.map((e) => {
+    if (e.id === selectedId || (e.tradingDate >= range.from && e.tradingDate <= range.to)) return e
+    const { detail: _detail, ...line } = e
+    return line
+  })
 }
 
 /** Where a reader-given link points, for its label (the link itself is shown as given). */
@@ -52,17 +68,19 @@ export function readerChartEvents(mine: readonly ReaderEvent[], firstNumber: num
     number: firstNumber + i,
     label: readerLabel(e.title),
     title: e.title,
-    summary: 'Added by the reader of this link. Its date, time and source are as given; nothing here was checked.',
     date: e.date,
     time: /^\d\d:\d\d$/.test(e.when) ? `${e.when} ET (as given)` : null,
     session: readerSession(e.when),
     tradingDate: readerTradingDate(e),
     category: e.category ?? 'market',
-    sources: e.url ? [{ title: `Source as given: ${hostOf(e.url)}`, url: e.url }] : [],
     verified: false,
-    verificationNote: e.url
-      ? 'Not verified: the source link is shown as the reader gave it.'
-      : 'Not verified, and no source was given.',
+    detail: {
+      summary: 'Added by the reader of this link. Its date, time and source are as given; nothing here was checked.',
+      sources: e.url ? [{ title: `Source as given: ${hostOf(e.url)}`, url: e.url }] : [],
+      verificationNote: e.url
+        ? 'Not verified: the source link is shown as the reader gave it.'
+        : 'Not verified, and no source was given.',
+    },
     importance: 'minor',
     origin: 'reader',
   }))

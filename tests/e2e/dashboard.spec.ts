@@ -113,6 +113,34 @@ test.describe('dashboard', () => {
     await expect(card).toContainText('tariff pause')
   })
 
+  test('events outside the chart are one line each; opening one brings its whole card in the page', async ({
+    page,
+  }) => {
+    const html = await (await page.request.get(VIEW)).text()
+    await page.goto(VIEW)
+    await expect(chartLines(page)).toHaveCount(3, { timeout: 30_000 })
+    const card = page.locator('#event-2025-04-09-tariff-pause')
+    await expect(card).toHaveAttribute('data-card', 'line')
+    await expect(card).toContainText('not in the chart’s range')
+    await expect(card.getByTestId('verification-note')).toHaveCount(0)
+    // An event on the chart has its card in full, text from the page itself.
+    await expect(page.locator('#event-2025-01-27-nvda-record-loss')).toHaveAttribute('data-card', 'full')
+    await expect(page.locator('#event-2025-01-27-nvda-record-loss').getByTestId('verification-note')).toBeVisible()
+
+    const details = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/events' && r.ok())
+    await card.getByRole('link').click()
+    await expect(page).toHaveURL(/event=2025-04-09-tariff-pause/)
+    await details
+    await expect(card).toHaveAttribute('data-card', 'full')
+    const note = card.getByTestId('verification-note')
+    await expect(note).toBeVisible()
+    await expect(card.locator('a[target="_blank"]').first()).toHaveAttribute('href', /^https:\/\//)
+    // That text was not in the first view's HTML: it came when the card was opened.
+    const text = (await note.textContent())!.replace(/^(Partly verified|Verified): /, '')
+    expect(text.length).toBeGreaterThan(20)
+    expect(html).not.toContain(text.slice(0, 40))
+  })
+
   test('clicking a marker on the chart selects its event', async ({ page }) => {
     await page.goto(VIEW)
     const marker = page.locator('[data-event-id="2025-01-21-stargate"]')

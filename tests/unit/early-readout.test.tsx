@@ -31,16 +31,14 @@ const event: ChartEvent = {
   number: 74,
   label: '74',
   title: HOSTILE_TITLE,
-  summary: '',
   date: '2025-01-07',
   time: null,
   session: 'during',
   tradingDate: '2025-01-07',
   category: 'company',
   importance: 'major',
-  sources: [],
   verified: false,
-  verificationNote: '',
+  detail: { summary: '', sources: [], verificationNote: '' },
   origin: 'reader',
 }
 const model = buildChartModel({

@@ -63,13 +63,11 @@ function syntheticEvent(
   return {
     label: `Synthetic ${overrides.number}`,
     title: `Synthetic event number ${overrides.number}`,
-    summary: 'A made-up event for tests.',
     date: overrides.tradingDate,
     time: null,
     session: 'unknown',
-    sources: [],
     verified: true,
-    verificationNote: 'Synthetic.',
+    detail: { summary: 'A made-up event for tests.', sources: [], verificationNote: 'Synthetic.' },
     importance: 'major',
     ...overrides,
   }
