@@ -6,9 +6,6 @@ import { fetchJson } from './fetcher'
 // even though zod catches the refusal. Set here, where the browser first parses an object with zod.
 z.config({ jitless: true })
 
-/** Where the dashboard gets the card text of events its first view did not carry (the whole catalog, cached). */
-export const EVENT_DETAILS_URL = '/api/events'
-
 /** The part of `GET /api/events` the event cards read; anything else in the answer is dropped. */
 const eventDetailsResponseSchema = z.object({
   events: z.array(

@@ -1,8 +1,8 @@
 import useSWR from 'swr'
 import type { PricesResult } from '../prices/service'
 import type { EventDetail } from '../chart/model'
-import { EVENT_DETAILS_URL, fetchEventDetails } from './event-details'
 import { fetchJson, type FetchError } from './fetcher'
+import { EVENT_DETAILS_URL } from './urls'
 
 /**
  * Prices for the chart. `keepPreviousData` keeps the last chart on screen while a new range or symbol loads,
@@ -17,12 +17,17 @@ export function usePrices(url: string | null) {
   })
 }
 
+/** The parser (and zod with it) loads with the first request for it: the first view never needs it. */
+async function fetchEventDetailsLater(url: string): Promise<ReadonlyMap<string, EventDetail>> {
+  return (await import('./event-details')).fetchEventDetails(url)
+}
+
 /**
  * The card text of every catalog event, asked for only once `wanted` (an event the view shows in full came
  * without it): the first view's own events arrive in the page. One request per session; never refetched.
  */
 export function useEventDetails(wanted: boolean) {
-  return useSWR<ReadonlyMap<string, EventDetail>, Error>(wanted ? EVENT_DETAILS_URL : null, fetchEventDetails, {
+  return useSWR<ReadonlyMap<string, EventDetail>, Error>(wanted ? EVENT_DETAILS_URL : null, fetchEventDetailsLater, {
     revalidateOnFocus: false,
     revalidateIfStale: false,
     revalidateOnReconnect: false,

@@ -13,3 +13,6 @@ export function pricesUrl(symbols: readonly string[], from: string, to: string):
 export function viewHref(view: ViewState): string {
   return `/?${viewToQuery(view)}`
 }
+
+/** Where the dashboard gets the card text of events its first view did not carry (the whole catalog, cached). */
+export const EVENT_DETAILS_URL = '/api/events'
