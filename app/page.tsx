@@ -26,6 +26,9 @@ import { loadRange, parseViewState } from '@/lib/view/state'
  */
 const SERVER_REACTION_EVENT_ID = '2025-01-27-nvda-record-loss'
 
+/** The catalog as the dashboard draws it: the same for every request, so built once. */
+const CHART_EVENTS = toChartEvents(events)
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
 /**
@@ -99,10 +102,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             <ThemeToggle />
           </div>
         </header>
-        <Dashboard
-          events={forFirstView(toChartEvents(events), range, view.event)}
-          snapshotImportedAt={snapshotImportedAt()}
-        >
+        <Dashboard events={forFirstView(CHART_EVENTS, range, view.event)} snapshotImportedAt={snapshotImportedAt()}>
           {/* Awaited, not streamed behind a Suspense boundary: a streamed part only appears through a script, and
               the claims must read without JavaScript too. */}
           <ClaimsPanel />

@@ -228,7 +228,7 @@ export function EventList({
         {shown.map((e) => {
           const style = EVENT_CATEGORIES[e.category]
           const selected = e.id === selectedEventId
-          // In full: the events on the chart and the selected one. The others are one line each (a click on the
+          // In full: the events on the chart and the selected one. The others are a compact row (a click on the
           // title brings the chart to them, and their card with it), which keeps the list scannable and the page
           // light: their text is not in the first view's HTML or data.
           const full = selected || visibleIds.has(e.id)
