@@ -44,7 +44,12 @@ export interface ChartIslandProps {
   onActivateEvent: (id: string | null, x?: number) => void
   onSelectEvent: (id: string) => void
   onSelectSession: (tradingDate: string) => void
-  /** A press or wheel that only the full chart handles (zoom, pan): load it now. */
+  /** A drag across the plot: show the sessions from `fromIndex` to `toIndex`. */
+  onZoom: (fromIndex: number, toIndex: number) => void
+  /**
+   * The reader reached for what only the full chart does (a press on the chart, which may be the start of a pan on
+   * the date axis; a wheel over the date axis, or with Ctrl): load it now. Nothing else loads it.
+   */
   onNeedsFullChart: () => void
   /** The marker band's height at the measured size, so the full chart starts with the same plot area. */
   onBandHeight?: (px: number) => void
@@ -176,28 +181,27 @@ function Variant({
           {model.dates[i] ? formatDayMonth(model.dates[i]) : ''}
         </span>
       ))}
-      {tags.map((t) => (
-        <span
-          key={t.symbol}
-          className="absolute rounded-sm px-1 text-[11px] font-bold leading-[18px] text-[var(--panel)]"
-          style={{
-            right: 2,
-            width: right - 4,
-            top: atY(t.y / Math.max(1, plotHeight)),
-            transform: 'translateY(-50%)',
-            background: `var(${t.colorVar})`,
-          }}
-        >
-          {t.text}
-        </span>
-      ))}
+      {/* The same test hook as the full chart's tags: one per drawn line, whichever chart is up. */}
+      <div className="contents" data-testid="last-values">
+        {tags.map((t) => (
+          <span
+            key={t.symbol}
+            data-symbol={t.symbol}
+            className="absolute rounded-sm px-1 text-[11px] font-bold leading-[18px] text-[var(--panel)]"
+            style={{
+              right: 2,
+              width: right - 4,
+              top: atY(t.y / Math.max(1, plotHeight)),
+              transform: 'translateY(-50%)',
+              background: `var(${t.colorVar})`,
+            }}
+          >
+            {t.text}
+          </span>
+        ))}
+      </div>
       {island ? (
-        <ChartReadout
-          model={model}
-          box={{ left, right, top: band, bottom }}
-          pointer
-          onPress={island.onNeedsFullChart}
-        />
+        <ChartReadout model={model} box={{ left, right, top: band, bottom }} pointer onZoom={island.onZoom} />
       ) : null}
       {layout.items.map((item) => {
         const only = item.kind === 'event' ? item.events[0] : undefined
@@ -259,6 +263,7 @@ function Variant({
             <ViewLink
               href={href}
               data-marker-preview-key={item.key}
+              data-event-id={only?.id}
               aria-label={
                 only ? markerAriaLabel(only) : clusterAriaLabel(item.events, 'Follow the link to zoom to them.')
               }
@@ -320,7 +325,17 @@ export function ChartPreview({ model, island }: { model: ChartModel; island?: Ch
       style={{ height: CHART_HEIGHT_CSS }}
       data-testid="chart-preview"
       data-measured={size ? 'true' : undefined}
-      onWheel={island ? (event) => (event.ctrlKey || event.metaKey ? island.onNeedsFullChart() : undefined) : undefined}
+      // After the press, not on it: the full chart replaces this one, and must not do so in the middle of a drag.
+      onPointerUp={island ? island.onNeedsFullChart : undefined}
+      onWheel={
+        island
+          ? (event) => {
+              const bottom = event.currentTarget.getBoundingClientRect().bottom
+              const overDateAxis = event.clientY >= bottom - X_AXIS_HEIGHT - PLOT_MARGIN.bottom
+              if (event.ctrlKey || event.metaKey || overDateAxis) island.onNeedsFullChart()
+            }
+          : undefined
+      }
     >
       {size ? (
         <Variant

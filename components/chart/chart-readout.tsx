@@ -11,9 +11,15 @@ export interface ChartReadoutProps {
   box: { left: number; right: number; top: number; bottom: number }
   /** Follow the pointer too (the server-drawn chart); over the Recharts chart only the keyboard drives it. */
   pointer: boolean
-  /** A press on the plot: the start of a drag to zoom, which only the full chart does. */
-  onPress?: () => void
+  /**
+   * Pointer mode: a mouse or pen drag across the plot asks for the sessions it spans, with the full chart's own
+   * rule (at least three sessions, from the first to the last the drag touched); a shorter press is no zoom.
+   */
+  onZoom?: (fromIndex: number, toIndex: number) => void
 }
+
+/** A drag shorter than this (in sessions either way) is a press, not a zoom: the full chart's own rule. */
+export const MIN_DRAG_SESSIONS = 2
 
 const STEP: Record<string, (i: number, last: number) => number> = {
   ArrowLeft: (i) => i - 1,
@@ -29,9 +35,11 @@ const STEP: Record<string, (i: number, last: number) => number> = {
  * as soon as the page hydrates, long before the charting library has loaded. The plot is focusable: arrow keys
  * move the crosshair session by session and a polite live region reads the values out. Over the Recharts chart
  * the same layer stays for the keyboard (Recharts' own accessibility layer is off), with the pointer left to it.
+ * On the server-drawn chart a drag across the plot zooms too, so a reader's first zoom needs no charting library.
  */
-export function ChartReadout({ model, box, pointer, onPress }: ChartReadoutProps) {
+export function ChartReadout({ model, box, pointer, onZoom }: ChartReadoutProps) {
   const [index, setIndex] = useState<number | null>(null)
+  const [drag, setDrag] = useState<{ start: number; end: number } | null>(null)
   const [announce, setAnnounce] = useState('')
   const last = model.dates.length - 1
   const y = buildYAxis(model, plottedValues(model))
@@ -66,10 +74,51 @@ export function ChartReadout({ model, box, pointer, onPress }: ChartReadoutProps
       aria-label="Prices by session. Left and right arrow keys move through the sessions; Home and End go to the first and last."
       onKeyDown={onKeyDown}
       onBlur={() => setIndex(null)}
-      onPointerMove={pointer ? (event) => setIndex(indexAt(event)) : undefined}
+      onPointerMove={
+        pointer
+          ? (event) => {
+              const at = indexAt(event)
+              setIndex(at)
+              if (drag) setDrag({ ...drag, end: at })
+            }
+          : undefined
+      }
       onPointerLeave={pointer ? () => setIndex(null) : undefined}
-      onPointerDown={pointer ? onPress : undefined}
+      onPointerDown={
+        pointer && onZoom
+          ? (event) => {
+              // A touch drag across the plot scrubs the readout (the page still scrolls vertically); mouse and pen
+              // drags zoom, as on the full chart.
+              if (event.pointerType === 'touch' || event.button !== 0) return
+              // Captured, so a drag that leaves the plot still ends here.
+              event.currentTarget.setPointerCapture?.(event.pointerId)
+              const at = indexAt(event)
+              setDrag({ start: at, end: at })
+            }
+          : undefined
+      }
+      onPointerUp={
+        pointer && onZoom
+          ? () => {
+              if (drag && Math.abs(drag.end - drag.start) >= MIN_DRAG_SESSIONS)
+                onZoom(Math.min(drag.start, drag.end), Math.max(drag.start, drag.end))
+              setDrag(null)
+            }
+          : undefined
+      }
+      onPointerCancel={pointer ? () => setDrag(null) : undefined}
     >
+      {drag && drag.end !== drag.start ? (
+        <div
+          className="pointer-events-none absolute inset-y-0 bg-[var(--accent)] opacity-[0.12]"
+          style={{
+            left: `${fx(Math.min(drag.start, drag.end)) * 100}%`,
+            width: `${(fx(Math.max(drag.start, drag.end)) - fx(Math.min(drag.start, drag.end))) * 100}%`,
+          }}
+          data-testid="zoom-band"
+          aria-hidden
+        />
+      ) : null}
       {i !== null ? (
         <>
           <div

@@ -6,10 +6,12 @@ import type { PriceChartProps } from './price-chart'
 type PriceChartModule = typeof import('./price-chart')
 
 /**
- * Recharts is the largest piece of the page and the first view does not need it: the server-drawn chart and its
- * island already show the lines, tooltip and markers. So it is asked for only once the page is idle (with a
- * timeout, for a page that never idles) or at the first interaction only it handles (drag to zoom, pan, wheel).
- * Module state, not React state: one download per page, whichever component asks first.
+ * Recharts is the largest piece of the page, and nothing a reader does first needs it: the server-drawn chart's
+ * island shows the lines, the tooltip (pointer and keyboard), the markers and their cards, and zooms on a drag.
+ * So it is asked for only at the first gesture only it handles: a press on the chart (after which a drag on the
+ * date axis pans) or a wheel over the date axis (or with Ctrl). Not on idle: its first render is the longest task
+ * of the page (about 200 ms here, 700 ms with the CPU slowed 4x), and spent unasked it blocks whatever the reader
+ * does next. Module state, not React state: one download per page, whichever component asks first.
  */
 let loaded: PriceChartModule | null = null
 let request: Promise<void> | null = null
@@ -29,9 +31,6 @@ export function loadFullChart(): void {
   )
 }
 
-/** Longest wait for an idle moment before the full chart is fetched anyway. */
-const IDLE_TIMEOUT_MS = 2_000
-
 /**
  * True once the full chart's code is here (always false on the server and during hydration). The swap is a
  * transition: Recharts' first render is the largest piece of work on the page, and as a transition React renders it
@@ -47,17 +46,8 @@ export function useFullChartReady(): boolean {
       return
     }
     listeners.add(show)
-    let cancel: () => void
-    if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(loadFullChart, { timeout: IDLE_TIMEOUT_MS })
-      cancel = () => window.cancelIdleCallback(id)
-    } else {
-      const timer = window.setTimeout(loadFullChart, IDLE_TIMEOUT_MS / 2)
-      cancel = () => window.clearTimeout(timer)
-    }
     return () => {
       listeners.delete(show)
-      cancel()
     }
   }, [])
   return ready

@@ -32,7 +32,7 @@ import { markerAriaLabel, clusterAriaLabel } from '@/lib/chart/marker-labels'
 import { buildYAxis, plottedValues, xTickIndices } from '@/lib/chart/scales'
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
 import { formatDayMonth, formatFullDate } from '@/lib/format'
-import { ChartReadout } from './chart-readout'
+import { ChartReadout, MIN_DRAG_SESSIONS } from './chart-readout'
 import { ChartTooltipBody } from './chart-tooltip'
 
 type ModelEvent = ChartModel['events'][number]
@@ -416,7 +416,7 @@ export function PriceChart({
           if (drag && Number.isFinite(i)) setDrag({ ...drag, end: i })
         }}
         onMouseUp={() => {
-          if (drag && Math.abs(drag.end - drag.start) >= 2)
+          if (drag && Math.abs(drag.end - drag.start) >= MIN_DRAG_SESSIONS)
             onZoom(Math.min(drag.start, drag.end), Math.max(drag.start, drag.end))
           setDrag(null)
         }}

@@ -162,6 +162,12 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
     if (!zoomOrigin) setZoomOrigin({ from: view.from, to: view.to })
     setView({ ...range, event: null })
   }
+  /** A drag across either chart: the sessions from one index of the model's dates to another. */
+  const zoomToSessions = (a: number, b: number) => {
+    const from = model?.dates[a]
+    const to = model?.dates[b]
+    if (from && to) zoomTo({ from, to })
+  }
   const zoomed = zoomOrigin !== null && (zoomOrigin.from !== view.from || zoomOrigin.to !== view.to)
   const middle = model ? Math.floor((model.dates.length - 1) / 2) : 0
 
@@ -445,11 +451,7 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
                     activeEventId={active?.id ?? null}
                     onActivateEvent={activateEvent}
                     onSelectEvent={selectEvent}
-                    onZoom={(a, b) => {
-                      const from = model.dates[a]
-                      const to = model.dates[b]
-                      if (from && to) zoomTo({ from, to })
-                    }}
+                    onZoom={zoomToSessions}
                     onWheelZoom={(direction, at) => zoomTo(zoomRange(model.dates, at, direction, zoomBounds(view)))}
                     onPan={(sessions) => zoomTo(panRange(view, sessions, zoomBounds(view)))}
                     initialBandHeight={islandBand}
@@ -465,6 +467,7 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
                       onActivateEvent: activateEvent,
                       onSelectEvent: selectEvent,
                       onSelectSession: (date) => setView(sessionView(date)),
+                      onZoom: zoomToSessions,
                       onNeedsFullChart: loadFullChart,
                       onBandHeight: setIslandBand,
                     }}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
+import { chartLines, showFullChart } from './full-chart'
 
 const VIEW = '/?symbols=NVDA,AVGO,SPY&from=2025-01-06&to=2025-02-14&mode=percent&base=2025-01-17'
 const SCREENS = 'artifacts/screens'
@@ -10,16 +11,15 @@ function collectErrors(page: Page): string[] {
   return errors
 }
 
-/** One last-value tag per drawn line (our own test ids, not the chart library's class names). */
-const chartLines = (page: Page) => page.getByTestId('last-values').locator('[data-symbol]')
 const markers = (page: Page) => page.locator('[data-testid="event-marker"]')
 
 test.describe('dashboard', () => {
   test('the default view draws every line and the event markers', async ({ page }) => {
     const errors = collectErrors(page)
     await page.goto('/')
-    await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
     await expect(chartLines(page)).toHaveCount(4, { timeout: 30_000 })
+    await showFullChart(page)
+    await expect(chartLines(page)).toHaveCount(4)
     expect(await markers(page).count()).toBeGreaterThan(10)
     // The markers of the story's key days are there, numbered.
     await expect(page.locator('[data-event-id="2025-01-20-deepseek-r1"]')).toHaveCount(1)
@@ -92,6 +92,7 @@ test.describe('dashboard', () => {
     await expect(page).toHaveURL(/event=2025-01-27-nvda-record-loss/)
     await expect(page).toHaveURL(/from=2025-01-10&to=2025-02-10/)
     await expect(page.getByTestId('selected-event')).toBeVisible()
+    await showFullChart(page)
     await expect(page.locator('[data-event-id="2025-01-27-nvda-record-loss"]')).toHaveAttribute('aria-pressed', 'true')
   })
 
@@ -149,8 +150,9 @@ test.describe('dashboard', () => {
     for (const run of runs) expect(html).not.toContain(run)
   })
 
-  test('clicking a marker on the chart selects its event', async ({ page }) => {
+  test('clicking a marker on the full chart selects its event', async ({ page }) => {
     await page.goto(VIEW)
+    await showFullChart(page)
     const marker = page.locator('[data-event-id="2025-01-21-stargate"]')
     await marker.locator('circle').first().hover()
     await expect(page.getByTestId('event-card')).toContainText('Stargate')
@@ -175,8 +177,9 @@ test.describe('dashboard', () => {
     await expect(page).toHaveURL(/from=2025-01-13/)
   })
 
-  test('a marker explains its event on keyboard focus, and Enter zooms to it', async ({ page }) => {
+  test('a marker of the full chart explains its event on keyboard focus, and Enter zooms to it', async ({ page }) => {
     await page.goto(VIEW)
+    await showFullChart(page)
     const stargate = page.locator('[data-event-id="2025-01-21-stargate"]')
     await stargate.focus()
     const card = page.getByTestId('event-card')

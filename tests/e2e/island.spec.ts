@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { showFullChart } from './full-chart'
 
 /**
  * The first view before (and without) the charting library: the server-drawn chart's island, the controls as
@@ -180,8 +181,29 @@ test('before Recharts arrives, the island gives the tooltip, keyboard readout an
   await expect(page).toHaveURL(/event=2025-01-21-stargate/)
   await expect(page.getByTestId('selected-event')).toContainText('Stargate')
 
+  // A drag across the plot zooms to the sessions it spans, with a band while it lasts, still without Recharts.
+  await plot.scrollIntoViewIfNeeded()
+  const zoomBox = await plot.boundingBox()
+  if (!zoomBox) throw new Error('no plot box')
+  const atY = zoomBox.y + zoomBox.height / 2
+  await page.mouse.move(zoomBox.x + zoomBox.width * 0.2, atY)
+  await page.mouse.down()
+  await page.mouse.move(zoomBox.x + zoomBox.width * 0.5, atY, { steps: 5 })
+  await expect(plot.getByTestId('zoom-band')).toBeVisible()
+  await page.mouse.move(zoomBox.x + zoomBox.width * 0.7, atY, { steps: 5 })
+  await page.mouse.up()
+  await expect(page).not.toHaveURL(/event=/)
+  const zoomed = new URL(page.url()).searchParams
+  // The event's view was 2025-01-10 to 2025-02-10; a drag over its middle 50% keeps a part of it, in order.
+  expect(zoomed.get('from')! > '2025-01-10').toBe(true)
+  expect(zoomed.get('to')! < '2025-02-10').toBe(true)
+  expect(zoomed.get('from')! < zoomed.get('to')!).toBe(true)
+  await expect(page.getByRole('button', { name: 'Reset zoom' })).toBeVisible()
+  await expect(page.getByTestId('zoom-band')).toHaveCount(0)
+  await expect(page.getByTestId('chart-canvas')).toHaveCount(0)
+
+  // That press asked for the full chart; once its code arrives it takes over, with the same tooltip selector.
   release()
-  // The full chart then takes over, with the same tooltip selector.
   await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
   await page.getByTestId('chart-canvas').scrollIntoViewIfNeeded()
   const canvas = await page.getByTestId('chart-canvas').boundingBox()
@@ -214,7 +236,7 @@ for (const viewport of [
       new MutationObserver(record).observe(document, { subtree: true, childList: true, attributes: true })
     })
     await page.goto(VIEW)
-    await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
+    await showFullChart(page)
     const result = await page.evaluate(() => {
       const w = window as unknown as { __island?: { plot: DOMRect; line: DOMRect; stroke: string } }
       const before = w.__island
@@ -242,3 +264,33 @@ for (const viewport of [
     }
   })
 }
+
+test('the full chart is not loaded until the reader reaches for it; a press on the chart loads it', async ({
+  page,
+  request,
+}) => {
+  const html = await (await request.get(VIEW)).text()
+  const needed = new Set([...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]))
+  const lazy: string[] = []
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname
+    if (path.startsWith('/_next/static/chunks/') && path.endsWith('.js') && !needed.has(path)) lazy.push(path)
+  })
+  await page.goto(VIEW)
+  await expect(preview(page)).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
+  // Reading the chart (hover, keyboard) and letting the page idle well past any idle callback loads nothing more.
+  const plot = preview(page).getByTestId('chart-plot')
+  await plot.hover()
+  await expect(page.locator(TOOLTIP)).toBeVisible()
+  await plot.focus()
+  await page.keyboard.press('ArrowLeft')
+  await page.waitForTimeout(4_000)
+  expect(lazy, 'scripts loaded without a gesture that needs the full chart').toEqual([])
+  await expect(page.getByTestId('chart-canvas')).toHaveCount(0)
+
+  await showFullChart(page)
+  expect(lazy.length).toBeGreaterThan(0)
+  // A press is not a zoom: the range is the one the link named.
+  const range = new URL(page.url()).searchParams
+  expect([range.get('from'), range.get('to')]).toEqual(['2025-01-06', '2025-02-14'])
+})

@@ -1,3 +1,4 @@
+import { chartLines } from './full-chart'
 import { expect, test } from '@playwright/test'
 import { LIVE_PORT, MOCK_PORT } from '../../playwright.config'
 
@@ -29,7 +30,7 @@ test.describe('live provider against the mock upstream', () => {
 
   test('the dashboard draws live data and says it is live', async ({ page }) => {
     await page.goto(`${LIVE}/?symbols=AAPL&from=2020-09-01&to=2020-11-06&mode=price&base=2020-09-01`)
-    await expect(page.getByTestId('chart-canvas').getByTestId('last-values').locator('[data-symbol]')).toHaveCount(1)
+    await expect(chartLines(page)).toHaveCount(1)
     await expect(page.getByTestId('data-status')).toContainText('Live')
   })
 
@@ -37,7 +38,7 @@ test.describe('live provider against the mock upstream', () => {
     await request.post(`${MOCK}/__mode/error500`)
     // Half of this range is before the snapshot, so auto mode asks the live source first.
     await page.goto(`${LIVE}/?symbols=NVDA&from=2024-06-03&to=2024-08-30&mode=price&base=2024-06-03`)
-    await expect(page.getByTestId('chart-canvas').getByTestId('last-values').locator('[data-symbol]')).toHaveCount(1)
+    await expect(chartLines(page)).toHaveCount(1)
     const warnings = page.getByTestId('data-warnings')
     await expect(warnings).toContainText('live data unavailable')
     await expect(warnings).toContainText('embedded snapshot')

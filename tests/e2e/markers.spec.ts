@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { showFullChart } from './full-chart'
 
 /**
  * Issue 12: a pointer or a tap on a marker opens the event drawn under it, at every width and range; stacked
@@ -49,8 +50,7 @@ async function targets(page: Page): Promise<Target[]> {
 
 async function openChart(page: Page, query: string) {
   await page.goto(query)
-  // Generous: the interactive chart's chunk loads after hydration, slowly on a busy machine.
-  await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
+  await showFullChart(page)
   await page.getByTestId('price-chart').scrollIntoViewIfNeeded()
   // Let the marker band settle (its height is measured once the axis is).
   await page.waitForTimeout(300)

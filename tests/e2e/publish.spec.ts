@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { PNG } from 'pngjs'
+import { showFullChart } from './full-chart'
 import { EXPORT_PRESETS, EXPORT_PRESET_IDS, MIN_PLOT_SHARE, PNG_SCALE } from '@/lib/chart/export/presets'
 import { chartPalette } from '@/lib/chart/palette'
 
@@ -9,8 +10,7 @@ import { chartPalette } from '@/lib/chart/palette'
 
 async function ready(page: Page, query = '/') {
   await page.goto(query)
-  // Generous: the interactive chart's chunk loads after hydration, slowly on a busy machine.
-  await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
+  await showFullChart(page)
 }
 
 function hex(h: string): [number, number, number] {
@@ -70,8 +70,7 @@ test.describe('exports', () => {
     page,
   }) => {
     await page.goto('/?symbols=NVDA,SPY&from=2019-01-01&to=2025-02-07')
-    // Generous: the interactive chart's chunk loads after hydration, slowly on a busy machine.
-    await expect(page.getByTestId('event-markers')).toBeVisible({ timeout: 30_000 })
+    await showFullChart(page)
     const subtitle = page.locator('#chart-heading + p')
     // The data starts on 2024-07-01: the subtitle says the first bar drawn, not the asked 2019.
     await expect(subtitle).toContainText('Jul 1, 2024')

@@ -10,10 +10,8 @@ test.describe('reader-defined events', () => {
     browser,
   }) => {
     await page.goto(VIEW)
-    // The interactive chart (hydrated, Recharts loaded) before any click: earlier clicks race hydration on a busy machine.
-    await expect(page.getByTestId('chart-canvas').getByTestId('chart-plot-area')).toBeVisible({
-      timeout: 30_000,
-    })
+    // The chart's island live (the page hydrated) before any click: earlier clicks race hydration on a busy machine.
+    await expect(page.getByTestId('chart-preview')).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
 
     const form = page.getByTestId('reader-event-form')
     await form.getByRole('button', { name: 'Add your own event' }).click()
@@ -83,7 +81,7 @@ test.describe('reader-defined events', () => {
   test('the form refuses a source that is not an http(s) link and says why', async ({ page }) => {
     await page.goto(VIEW)
     // The form opens once the page has hydrated (its button does nothing before): wait for that, as above.
-    await expect(page.getByTestId('chart-canvas').getByTestId('chart-plot-area')).toBeVisible({ timeout: 30_000 })
+    await expect(page.getByTestId('chart-preview')).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
     const form = page.getByTestId('reader-event-form')
     await form.getByRole('button', { name: 'Add your own event' }).click()
     await form.getByLabel('Date').fill('2025-02-03')

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { chartLines } from './full-chart'
 import { expect, test, type APIResponse, type Page } from '@playwright/test'
 
 const VIEW = '/?symbols=NVDA,AVGO,SPY&from=2025-01-06&to=2025-02-14&mode=percent&base=2025-01-17'
@@ -149,7 +150,7 @@ test.describe('security headers and CSP', () => {
     })
 
     await page.goto(VIEW)
-    await expect(page.getByTestId('chart-canvas').getByTestId('last-values').locator('[data-symbol]')).toHaveCount(3)
+    await expect(chartLines(page)).toHaveCount(3)
 
     const stargate = page.locator('[data-event-id="2025-01-21-stargate"]')
     await stargate.focus()
@@ -181,7 +182,7 @@ test.describe('security headers and CSP', () => {
     const res = await page.goto('/?symbols=%00%FF&from=zzz')
     expect(res?.status()).toBe(200)
     await expect(page.getByRole('status').filter({ hasText: 'Ignored' }).first()).toBeVisible()
-    await expect(page.getByTestId('chart-canvas').getByTestId('last-values').locator('[data-symbol]')).toHaveCount(4)
+    await expect(chartLines(page)).toHaveCount(4)
     expect(await res?.text()).not.toMatch(STACK)
     expect(await violations()).toEqual([])
   })
@@ -204,7 +205,7 @@ test.describe('security headers and CSP', () => {
       })
     })
     await page.goto(VIEW)
-    await expect(page.getByTestId('chart-canvas').getByTestId('last-values').locator('[data-symbol]')).toHaveCount(3)
+    await expect(chartLines(page)).toHaveCount(3)
     const outcome = await page.evaluate(() => {
       const w = window as unknown as { __injected?: boolean; __evalRan?: boolean }
       return { injected: w.__injected ?? false, evalRan: w.__evalRan }
