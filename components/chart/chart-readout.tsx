@@ -1,6 +1,6 @@
 'use client'
 
-import { useState, type KeyboardEvent, type PointerEvent } from 'react'
+import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react'
 import type { ChartModel } from '@/lib/chart/model'
 import { buildYAxis, plotted, plottedValues } from '@/lib/chart/scales'
 import { ChartTooltipBody, sessionReadout } from './chart-tooltip'
@@ -42,7 +42,8 @@ export function ChartReadout({ model, box, pointer, onZoom }: ChartReadoutProps)
   const [drag, setDrag] = useState<{ start: number; end: number } | null>(null)
   const [announce, setAnnounce] = useState('')
   const last = model.dates.length - 1
-  const y = buildYAxis(model, plottedValues(model))
+  // The same axis as the chart's; made once per model, not on every pointer move.
+  const y = useMemo(() => buildYAxis(model, plottedValues(model)), [model])
   const fx = (i: number) => (last <= 0 ? 0.5 : i / last)
 
   const indexAt = (event: PointerEvent<HTMLDivElement>) => {

@@ -103,13 +103,28 @@ export function linearTicks(
 
 const CURRENCY_PREFIX: Record<string, string> = { USD: '$', JPY: '¥' }
 
+/**
+ * One Intl.NumberFormat per style and number of decimals, made once: the axis is rebuilt on every render of the
+ * chart and of its readout (every pointer move), and an Intl constructor costs far more than a format.
+ */
+const axisFormats = new Map<string, Intl.NumberFormat>()
+function axisFormat(decimals: number, style: 'decimal' | 'percent'): Intl.NumberFormat {
+  const key = `${style}:${decimals}`
+  let format = axisFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      style,
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      signDisplay: style === 'percent' ? 'exceptZero' : 'auto',
+    })
+    axisFormats.set(key, format)
+  }
+  return format
+}
+
 function numberFormatter(decimals: number, prefix: string, style: 'decimal' | 'percent') {
-  const format = new Intl.NumberFormat('en-US', {
-    style,
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    signDisplay: style === 'percent' ? 'exceptZero' : 'auto',
-  })
+  const format = axisFormat(decimals, style)
   return (v: number) => {
     const body = format.format(Math.abs(v) < 1e-12 ? 0 : v)
     return body.startsWith('-')

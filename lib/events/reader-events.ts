@@ -37,40 +37,48 @@ export interface ReaderEvent {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
-const readerEventSchema = z.object({
-  date: z.string().check(
-    z.refine(isIsoDate, 'the date is not a real date written YYYY-MM-DD'),
-    z.refine(
-      (d: string) => d >= READER_DATE_RANGE.from && d <= READER_DATE_RANGE.to,
-      `the date must lie between ${READER_DATE_RANGE.from} and ${READER_DATE_RANGE.to}`,
-    ),
-  ),
-  when: z
-    .string()
-    .check(
+/**
+ * Built on first use, not at import: the schema is only needed when a link carries `mine=`, and building a zod
+ * schema is real work (about 8 ms of the page's script evaluation at 1x CPU, on this machine) on every first view.
+ */
+let schema: ReturnType<typeof buildReaderEventSchema> | null = null
+const readerEventSchema = () => (schema ??= buildReaderEventSchema())
+
+const buildReaderEventSchema = () =>
+  z.object({
+    date: z.string().check(
+      z.refine(isIsoDate, 'the date is not a real date written YYYY-MM-DD'),
       z.refine(
-        (w: string) => (READER_WHEN as readonly string[]).includes(w) || TIME.test(w),
-        'the time must be HH:MM or before the open, during, after the close, unknown',
+        (d: string) => d >= READER_DATE_RANGE.from && d <= READER_DATE_RANGE.to,
+        `the date must lie between ${READER_DATE_RANGE.from} and ${READER_DATE_RANGE.to}`,
       ),
     ),
-  title: z.string().check(
-    z.refine((t: string) => t.trim().length >= 2, 'the title is empty'),
-    z.maxLength(MAX_READER_TITLE, `the title is longer than ${MAX_READER_TITLE} characters`),
-    // Control characters have no place in a title and could hide text; the page shows titles as text only.
-    z.refine((t: string) => !/[\u0000-\u001f\u007f]/.test(t), 'the title has control characters'),
-  ),
-  category: z.nullable(
-    z.enum(EVENT_CATEGORY_IDS, { error: `the category must be one of ${EVENT_CATEGORY_IDS.join(', ')}` }),
-  ),
-  url: z.nullable(
-    z
+    when: z
       .string()
       .check(
-        z.maxLength(MAX_READER_URL, `the source link is longer than ${MAX_READER_URL} characters`),
-        z.refine(isHttpUrl, 'the source must be an http(s) link'),
+        z.refine(
+          (w: string) => (READER_WHEN as readonly string[]).includes(w) || TIME.test(w),
+          'the time must be HH:MM or before the open, during, after the close, unknown',
+        ),
       ),
-  ),
-})
+    title: z.string().check(
+      z.refine((t: string) => t.trim().length >= 2, 'the title is empty'),
+      z.maxLength(MAX_READER_TITLE, `the title is longer than ${MAX_READER_TITLE} characters`),
+      // Control characters have no place in a title and could hide text; the page shows titles as text only.
+      z.refine((t: string) => !/[\u0000-\u001f\u007f]/.test(t), 'the title has control characters'),
+    ),
+    category: z.nullable(
+      z.enum(EVENT_CATEGORY_IDS, { error: `the category must be one of ${EVENT_CATEGORY_IDS.join(', ')}` }),
+    ),
+    url: z.nullable(
+      z
+        .string()
+        .check(
+          z.maxLength(MAX_READER_URL, `the source link is longer than ${MAX_READER_URL} characters`),
+          z.refine(isHttpUrl, 'the source must be an http(s) link'),
+        ),
+    ),
+  })
 
 function isHttpUrl(raw: string): boolean {
   try {
@@ -123,7 +131,7 @@ export function validateReaderEvent(input: {
     category: input.category && input.category.trim() !== '' ? input.category.trim() : null,
     url: input.url && input.url.trim() !== '' ? input.url.trim() : null,
   }
-  const result = readerEventSchema.safeParse(cleaned)
+  const result = readerEventSchema().safeParse(cleaned)
   if (!result.success) return { ok: false, message: result.error.issues[0]?.message ?? 'the event is not valid' }
   const event = result.data as ReaderEvent
   try {
