@@ -9,7 +9,7 @@ import {
   MAX_MARKER_ROWS,
   PLOT_MARGIN,
   X_AXIS_HEIGHT,
-  X_TICK_TARGET,
+  xTickTarget,
   yAxisWidth,
 } from '@/lib/chart/geometry'
 import { lastValueGutter, lastValueTags } from '@/lib/chart/last-values'
@@ -172,9 +172,10 @@ function Variant({
           {y.format(t)}
         </span>
       ))}
-      {xTickIndices(n, X_TICK_TARGET).map((i) => (
+      {xTickIndices(n, xTickTarget(plotWidth)).map((i) => (
         <span
           key={i}
+          data-x-tick=""
           className={tickText}
           style={{ left: atX(fx(i)), top: `calc(100% - ${bottom - 9}px)`, transform: 'translateX(-50%)' }}
         >

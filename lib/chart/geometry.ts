@@ -10,6 +10,16 @@ export const PLOT_MARGIN = { right: 16, bottom: 4, left: 4 } as const
 /** Recharts' default x-axis height. */
 export const X_AXIS_HEIGHT = 30
 export const X_TICK_TARGET = 8
+/**
+ * The least room per date label ("Dec 16" at 11-12 px is about 40 px wide) where the chart draws its own ticks: a
+ * phone-width plot gets fewer labels rather than overlapping ones (Recharts thins its own; the island must too).
+ */
+export const X_TICK_MIN_SPACING = 64
+
+/** How many date labels fit a plot `plotWidth` px wide: at most X_TICK_TARGET, at least 2. */
+export function xTickTarget(plotWidth: number): number {
+  return Math.max(2, Math.min(X_TICK_TARGET, Math.floor(plotWidth / X_TICK_MIN_SPACING)))
+}
 
 export function yAxisWidth(mode: ChartMode): number {
   return mode === 'percent' ? 56 : 72

@@ -294,3 +294,25 @@ test('the full chart is not loaded until the reader reaches for it; a press on t
   const range = new URL(page.url()).searchParams
   expect([range.get('from'), range.get('to')]).toEqual(['2025-01-06', '2025-02-14'])
 })
+
+for (const width of [1440, 390, 320]) {
+  test(`the island's date labels never overlap (${width} px wide)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 844 })
+    await page.goto(VIEW)
+    await expect(preview(page)).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
+    const boxes = await preview(page)
+      .locator('[data-x-tick]')
+      .evaluateAll((ticks) =>
+        ticks
+          .map((t) => t.getBoundingClientRect())
+          .filter((r) => r.width > 0)
+          .map((r) => ({ left: r.left, right: r.right })),
+      )
+    expect(boxes.length).toBeGreaterThanOrEqual(2)
+    boxes.sort((a, b) => a.left - b.left)
+    for (let i = 1; i < boxes.length; i++) {
+      const gap = boxes[i]!.left - boxes[i - 1]!.right
+      expect(gap, `label ${i} starts ${gap.toFixed(1)} px after label ${i - 1} ends`).toBeGreaterThanOrEqual(4)
+    }
+  })
+}
