@@ -1,11 +1,13 @@
 import { headers } from 'next/headers'
 import Link from 'next/link'
+import { redirect, RedirectType } from 'next/navigation'
 import { SWRConfig } from 'swr'
 import { ClaimsPanel } from '@/components/claims/claims-panel'
 import { Dashboard } from '@/components/dashboard/dashboard'
 import { ThemeToggle } from '@/components/ui/theme-toggle'
 import { isExpectedError } from '@/lib/api/errors'
-import { pricesUrl } from '@/lib/client/urls'
+import { pricesUrl, viewHref } from '@/lib/client/urls'
+import { readReaderForm, readerFormValues, viewWithReaderEvent, type ReaderFormValues } from '@/lib/view/reader-form'
 import { events } from '@/lib/events'
 import { forFirstView, toChartEvents } from '@/lib/view/events'
 import { getPriceService, type PricesResult } from '@/lib/prices'
@@ -36,7 +38,22 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>
  * first paint already carries the data the chart needs.
  */
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
-  const { view } = parseViewState(await searchParams)
+  const query = await searchParams
+  const { view } = parseViewState(query)
+
+  // "Add your own event" sent without JavaScript: a plain GET of this page with the form's fields beside the view's.
+  // An accepted event is added the way the form does it in the page, and the reader is sent to that view's link;
+  // a refused one shows the form again, open, with the reader's values and why.
+  let refusedReaderEvent: { values: ReaderFormValues; message: string } | null = null
+  const submitted = readerFormValues((name) => {
+    const v = query[name]
+    return typeof v === 'string' ? v : Array.isArray(v) ? v[0] : null
+  })
+  if (submitted) {
+    const read = readReaderForm(submitted, view.mine.length)
+    if (read.ok) redirect(viewHref(viewWithReaderEvent(view, read.event)), RedirectType.replace)
+    refusedReaderEvent = { values: submitted, message: read.message }
+  }
   const range = loadRange(view)
   const key = pricesUrl(view.symbols, range.from, range.to)
   const fallback: Record<string, PricesResult | ReactionResult> = {}
@@ -102,7 +119,11 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             <ThemeToggle />
           </div>
         </header>
-        <Dashboard events={forFirstView(CHART_EVENTS, range, view.event)} snapshotImportedAt={snapshotImportedAt()}>
+        <Dashboard
+          events={forFirstView(CHART_EVENTS, range, view.event)}
+          snapshotImportedAt={snapshotImportedAt()}
+          refusedReaderEvent={refusedReaderEvent}
+        >
           {/* Awaited, not streamed behind a Suspense boundary: a streamed part only appears through a script, and
               the claims must read without JavaScript too. */}
           <ClaimsPanel />

@@ -13,7 +13,6 @@ import { isLiveSource, LIVE_LABELS } from '@/lib/providers/live'
 import { DATA_WINDOW } from '@/lib/snapshot/data-window'
 import { loadRange, viewToQuery, type ViewState } from '@/lib/view/state'
 import { readerChartEvents } from '@/lib/view/events'
-import { readerEventId } from '@/lib/events/reader-events'
 import { ChartPreview } from '../chart/chart-preview'
 import { ChartDataTable } from '../chart/data-table'
 import { DataStatus, explainPricesError } from './data-status'
@@ -24,6 +23,7 @@ import { FullChart, loadFullChart, useFullChartReady } from '../chart/full-chart
 import { ExportButtons } from '../chart/export-buttons'
 import { ReactionPanel } from '../reaction/reaction-panel'
 import { ReaderEventForm } from '../events/reader-event-form'
+import { viewWithReaderEvent, type ReaderFormValues } from '@/lib/view/reader-form'
 import { useView } from './use-view'
 import { ViewLink } from '../controls/view-link'
 import { Notices } from '../ui/notices'
@@ -78,6 +78,8 @@ function Fold({ summary, testId, children }: { summary: string; testId: string; 
 export interface DashboardProps {
   events: ChartEvent[]
   snapshotImportedAt: string
+  /** An "Add your own event" form the server refused (it was sent without JavaScript): shown open, with why. */
+  refusedReaderEvent?: { values: ReaderFormValues; message: string } | null
   /** Server-rendered panels shown under the chart (the claims check). */
   children?: ReactNode
 }
@@ -108,7 +110,12 @@ function symbolsWithData(model: ChartModel | null): string[] {
   return model.series.filter((s) => model.rows.some((r) => typeof r[s.symbol] === 'number')).map((s) => s.symbol)
 }
 
-export function Dashboard({ events: catalogEvents, snapshotImportedAt, children }: DashboardProps) {
+export function Dashboard({
+  events: catalogEvents,
+  snapshotImportedAt,
+  refusedReaderEvent = null,
+  children,
+}: DashboardProps) {
   const { view, notices, setView } = useView()
   // The reader's own events (from the URL) join the catalog's and behave like them everywhere below.
   const lineEvents = useMemo(
@@ -558,17 +565,11 @@ export function Dashboard({ events: catalogEvents, snapshotImportedAt, children 
             form={
               <ReaderEventForm
                 count={view.mine.length}
+                viewQuery={viewQuery}
+                refused={refusedReaderEvent}
                 onAdd={(added) => {
-                  const mine = [...view.mine, added]
-                  const id = readerEventId(mine.length)
-                  const tradingDate = readerChartEvents(mine, catalogEvents.length + 1).find(
-                    (e) => e.id === id,
-                  )?.tradingDate
-                  setView({
-                    mine,
-                    event: id,
-                    ...(tradingDate ? sessionsAround(tradingDate, EVENT_WINDOW_SESSIONS) : {}),
-                  })
+                  const next = viewWithReaderEvent(view, added)
+                  setView({ mine: next.mine, event: next.event, from: next.from, to: next.to })
                 }}
               />
             }

@@ -277,7 +277,7 @@ test.describe('dashboard', () => {
     await expect(chartLines(page)).toHaveCount(3, { timeout: 30_000 })
     // Long sections fold on a phone: open them to measure their text.
     for (const fold of ['fold-reaction', 'fold-claims', 'fold-events'])
-      await page.getByTestId(fold).locator('summary').click()
+      await page.getByTestId(fold).locator(':scope > summary').click()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
     const box = await page.getByTestId('price-chart').boundingBox()

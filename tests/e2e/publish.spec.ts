@@ -123,7 +123,7 @@ test.describe('phone', () => {
     await expect(page.getByRole('link', { name: 'Remove NVDA' })).toBeVisible()
     // Long sections fold.
     await expect(page.getByTestId('fold-events')).not.toHaveAttribute('open', '')
-    await page.getByTestId('fold-events').locator('summary').click()
+    await page.getByTestId('fold-events').locator(':scope > summary').click()
     await expect(page.getByTestId('fold-events')).toHaveAttribute('open', '')
   })
 
@@ -158,7 +158,7 @@ test.describe('accessibility (axe)', () => {
         await ready(page)
         if (width < 640)
           for (const fold of ['fold-reaction', 'fold-claims', 'fold-events'])
-            await page.getByTestId(fold).locator('summary').click()
+            await page.getByTestId(fold).locator(':scope > summary').click()
         await expect(page.getByTestId('reaction-panel').getByRole('table').first()).toBeVisible()
         // Cards far from the viewport skip layout until the reader scrolls near them (`render-when-near`); the
         // rules that measure geometry (target size, overlap) must see every card laid out as the reader will.

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
+import { decodeReaderEvents } from '@/lib/events/reader-events'
 
 const VIEW = '/?symbols=NVDA,SPY&from=2025-01-06&to=2025-02-14&mode=percent&base=2025-01-17'
 const SCREENS = 'artifacts/screens'
@@ -14,7 +15,7 @@ test.describe('reader-defined events', () => {
     await expect(page.getByTestId('chart-preview')).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
 
     const form = page.getByTestId('reader-event-form')
-    await form.getByRole('button', { name: 'Add your own event' }).click()
+    await form.getByText('Add your own event').click()
     await form.getByLabel('Date').fill('2025-02-03')
     await form.getByLabel('When').selectOption('after')
     await form.getByLabel('Title').fill('My tariff test')
@@ -80,15 +81,73 @@ test.describe('reader-defined events', () => {
 
   test('the form refuses a source that is not an http(s) link and says why', async ({ page }) => {
     await page.goto(VIEW)
-    // The form opens once the page has hydrated (its button does nothing before): wait for that, as above.
+    // The in-page check needs the page hydrated (before, the form is sent to the server): wait for that, as above.
     await expect(page.getByTestId('chart-preview')).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
     const form = page.getByTestId('reader-event-form')
-    await form.getByRole('button', { name: 'Add your own event' }).click()
+    await form.getByText('Add your own event').click()
     await form.getByLabel('Date').fill('2025-02-03')
     await form.getByLabel('Title').fill('Sneaky')
     await form.getByLabel('Source link (optional)').fill('javascript:alert(1)')
     await form.getByRole('button', { name: 'Add to the chart' }).click()
     await expect(form.getByRole('alert')).toContainText('http(s) link')
     await expect(page).not.toHaveURL(/mine=/)
+  })
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false })
+
+    test('the form opens, and an event it sends is added by the server: in the link, selected, drawn and listed', async ({
+      page,
+    }) => {
+      await page.goto(VIEW)
+      const form = page.getByTestId('reader-event-form')
+      await expect(form.getByLabel('Title')).toBeHidden()
+      await form.getByText('Add your own event').click()
+      await expect(form.getByText('Close the form')).toBeVisible()
+      // The time field shows only for "At a time", by CSS alone.
+      await expect(form.getByLabel('Time (ET)')).toBeHidden()
+      await form.getByLabel('When').selectOption('time')
+      await expect(form.getByLabel('Time (ET)')).toBeVisible()
+      await form.getByLabel('Date').fill('2025-02-03')
+      await form.getByLabel('Time (ET)').fill('17:30')
+      await form.getByLabel('Title').fill('My tariff test')
+      await form.getByLabel('Category (optional)').selectOption('policy')
+      await form.getByRole('button', { name: 'Add to the chart' }).click()
+
+      // One redirect to the view's own link: the event in `mine=`, selected, the range around its first session
+      // (17:30 New York on Mon 2025-02-03 is after the close: Tue 2025-02-04), the other settings kept.
+      await expect(page).toHaveURL(/event=mine-1/)
+      const url = new URL(page.url())
+      expect(decodeReaderEvents(url.searchParams.get('mine')).events).toEqual([
+        { date: '2025-02-03', when: '17:30', title: 'My tariff test', category: 'policy', url: null },
+      ])
+      expect(url.searchParams.get('symbols')).toBe('NVDA,SPY')
+      expect(url.searchParams.get('mode')).toBe('percent')
+      expect([...url.searchParams.keys()].filter((k) => k.startsWith('add-'))).toEqual([])
+      expect(url.searchParams.get('from')! < '2025-02-04' && url.searchParams.get('to')! > '2025-02-04').toBe(true)
+      await expect(page.locator('#event-mine-1')).toContainText('My tariff test')
+      await expect(page.locator('#event-mine-1')).toContainText('first US session to react: Tue, Feb 4, 2025')
+      await expect(page.getByTestId('selected-event')).toContainText('My tariff test')
+      await expect(
+        page.getByTestId('chart-preview').locator('[data-event-id="mine-1"]').filter({ visible: true }),
+      ).toHaveCount(1)
+    })
+
+    test('a refused event comes back in the open form, with the reader’s values and why', async ({ page }) => {
+      await page.goto(VIEW)
+      const form = page.getByTestId('reader-event-form')
+      await form.getByText('Add your own event').click()
+      await form.getByLabel('Date').fill('2025-02-03')
+      await form.getByLabel('Title').fill('Sneaky')
+      await form.getByLabel('Source link (optional)').fill('javascript:alert(1)')
+      await form.getByRole('button', { name: 'Add to the chart' }).click()
+      await expect(form.getByRole('alert')).toContainText('Not added: the source must be an http(s) link.')
+      await expect(form.getByLabel('Title')).toHaveValue('Sneaky')
+      await expect(form.getByLabel('Date')).toHaveValue('2025-02-03')
+      await expect(form.getByLabel('Source link (optional)')).toHaveValue('javascript:alert(1)')
+      expect(new URL(page.url()).searchParams.get('mine')).toBeNull()
+      // The chart and the rest of the view are as they were.
+      await expect(page.getByTestId('chart-preview').locator('polyline').filter({ visible: true })).toHaveCount(2)
+    })
   })
 })

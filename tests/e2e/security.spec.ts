@@ -151,6 +151,8 @@ test.describe('security headers and CSP', () => {
 
     await page.goto(VIEW)
     await expect(chartLines(page)).toHaveCount(3)
+    // The chart's island live (hydrated, measured: one layout of its markers left), then a marker's card.
+    await expect(page.getByTestId('chart-preview')).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
 
     const stargate = page.locator('[data-event-id="2025-01-21-stargate"]')
     await stargate.focus()
