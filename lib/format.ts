@@ -9,24 +9,18 @@ function lazy<T>(make: () => T): () => T {
   return () => (value ??= make())
 }
 
-const percent1 = lazy(
-  () =>
-    new Intl.NumberFormat('en-US', {
-      style: 'percent',
-      minimumFractionDigits: 1,
-      maximumFractionDigits: 1,
-      signDisplay: 'exceptZero',
-    }),
-)
-const percent2 = lazy(
-  () =>
-    new Intl.NumberFormat('en-US', {
-      style: 'percent',
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-      signDisplay: 'exceptZero',
-    }),
-)
+const percentWith = (digits: 1 | 2) =>
+  lazy(
+    () =>
+      new Intl.NumberFormat('en-US', {
+        style: 'percent',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+        signDisplay: 'exceptZero',
+      }),
+  )
+const percent1 = percentWith(1)
+const percent2 = percentWith(2)
 const plain2 = lazy(() => new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
 const compact = lazy(() => new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }))
 const dayMonth = lazy(() => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }))

@@ -39,8 +39,10 @@ export interface ReaderEventFormProps {
 export function ReaderEventForm({ count, onAdd, viewQuery, refused = null }: ReaderEventFormProps) {
   const id = useId()
   const [error, setError] = useState<string | null>(refused?.message ?? null)
+  // The refused values fill the form once; after an event is added it starts empty (a new key remounts it).
+  const [initial, setInitial] = useState<ReaderFormValues>(refused?.values ?? {})
+  const [generation, setGeneration] = useState(0)
   const full = count >= MAX_READER_EVENTS
-  const initial = refused?.values ?? {}
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
@@ -55,7 +57,8 @@ export function ReaderEventForm({ count, onAdd, viewQuery, refused = null }: Rea
       return
     }
     setError(null)
-    e.currentTarget.reset()
+    setInitial({})
+    setGeneration((g) => g + 1)
     onAdd(result.event)
   }
 
@@ -70,6 +73,7 @@ export function ReaderEventForm({ count, onAdd, viewQuery, refused = null }: Rea
         <span className="hidden group-open:inline">Close the form</span>
       </summary>
       <form
+        key={generation}
         id={`${id}-form`}
         method="get"
         action="/"
