@@ -242,19 +242,20 @@ export function EventList({
             >
               <div className="flex items-start gap-2">
                 <span
-                  className="mt-0.5 inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full border-2 text-xs font-bold"
+                  className={`mt-0.5 inline-flex shrink-0 items-center justify-center rounded-full border-2 font-bold ${full ? 'h-6 w-6 text-xs' : 'h-5 w-5 text-[10px]'}`}
                   style={{ borderColor: `var(${style.colorVar})`, color: `var(${style.colorVar})` }}
                   aria-hidden
                 >
                   {e.number}
                 </span>
                 <div className="min-w-0 flex-1">
-                  <div className="flex flex-wrap items-center gap-2">
+                  <div className={`flex flex-wrap items-center ${full ? 'gap-2' : 'gap-x-2 gap-y-0.5'}`}>
                     <ViewLink
                       href={hrefForEvent(e.id)}
                       onNavigate={() => onSelect(e.id)}
                       aria-current={selected ? 'true' : undefined}
-                      className="text-left font-medium hover:underline"
+                      // A compact row keeps its title small, so the row reads in two lines on a phone, not four.
+                      className={`text-left font-medium hover:underline ${full ? '' : 'text-sm'}`}
                       aria-label={`${e.number}. ${e.title}: zoom the chart to ten sessions either side`}
                     >
                       {e.title}
