@@ -2,7 +2,13 @@
 
 import { useId, useState, type FormEvent } from 'react'
 import { EVENT_CATEGORIES, EVENT_CATEGORY_IDS } from '@/lib/events/categories'
-import { MAX_READER_EVENTS, MAX_READER_TITLE, MAX_READER_URL, type ReaderEvent } from '@/lib/events/reader-events'
+import {
+  MAX_READER_EVENTS,
+  MAX_READER_TITLE,
+  MAX_READER_URL,
+  READER_DATE_RANGE,
+  type ReaderEvent,
+} from '@/lib/events/reader-events'
 import {
   READER_FORM_FIELDS as F,
   readReaderForm,
@@ -39,9 +45,9 @@ export interface ReaderEventFormProps {
 export function ReaderEventForm({ count, onAdd, viewQuery, refused = null }: ReaderEventFormProps) {
   const id = useId()
   const [error, setError] = useState<string | null>(refused?.message ?? null)
-  // The refused values fill the form once; after an event is added it starts empty (a new key remounts it).
-  const [initial, setInitial] = useState<ReaderFormValues>(refused?.values ?? {})
+  // Each added event remounts the form (a new key), empty; the refused values fill only the first.
   const [generation, setGeneration] = useState(0)
+  const initial: ReaderFormValues = generation === 0 ? (refused?.values ?? {}) : {}
   const full = count >= MAX_READER_EVENTS
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -57,7 +63,6 @@ export function ReaderEventForm({ count, onAdd, viewQuery, refused = null }: Rea
       return
     }
     setError(null)
-    setInitial({})
     setGeneration((g) => g + 1)
     onAdd(result.event)
   }
@@ -98,8 +103,8 @@ export function ReaderEventForm({ count, onAdd, viewQuery, refused = null }: Rea
               type="date"
               required
               className={FIELD}
-              min="1998-01-02"
-              max="2099-12-01"
+              min={READER_DATE_RANGE.from}
+              max={READER_DATE_RANGE.to}
               defaultValue={initial.date}
             />
           </label>

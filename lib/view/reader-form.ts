@@ -27,8 +27,6 @@ export type ReaderFormField = keyof typeof READER_FORM_FIELDS
 /** What the reader typed, by field (as sent: untrimmed, possibly empty). */
 export type ReaderFormValues = Partial<Record<ReaderFormField, string>>
 
-const FIELD_NAMES = new Set<string>(Object.values(READER_FORM_FIELDS))
-
 /** Reads the form's fields from a query (a repeated field counts once: its first value). */
 export function readerFormValues(get: (name: string) => string | null | undefined): ReaderFormValues | null {
   const values: ReaderFormValues = {}
@@ -41,13 +39,6 @@ export function readerFormValues(get: (name: string) => string | null | undefine
     }
   }
   return any ? values : null
-}
-
-/** The query without the form's fields: the view it was submitted from. */
-export function withoutReaderForm(params: URLSearchParams): URLSearchParams {
-  const rest = new URLSearchParams()
-  for (const [k, v] of params) if (!FIELD_NAMES.has(k)) rest.append(k, v)
-  return rest
 }
 
 /**
