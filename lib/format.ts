@@ -1,61 +1,33 @@
 /** Every number and date the UI shows is formatted here, so the same value always reads the same way. */
 
-/**
- * Each formatter is made on its first use, not at import: an Intl constructor is slow (the formatters together
- * took about 20 ms of the page's script evaluation at 1x CPU on this machine), and a view uses only some of them.
+import { formatCompact, formatDecimal } from './number-format'
+
+/*
+ * Numbers go through lib/number-format.ts and dates through the tables below, not through Intl: the same en-US
+ * text, without the 30 to 45 ms the page's first Intl constructor costs (ICU's data loading) in the middle of
+ * hydration.
  */
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined
-  return () => (value ??= make())
-}
-
-const percentWith = (digits: 1 | 2) =>
-  lazy(
-    () =>
-      new Intl.NumberFormat('en-US', {
-        style: 'percent',
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-        signDisplay: 'exceptZero',
-      }),
-  )
-const percent1 = percentWith(1)
-const percent2 = percentWith(2)
-const plain2 = lazy(() => new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
-const compact = lazy(() => new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }))
-const dayMonth = lazy(() => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }))
-const fullDate = lazy(
-  () =>
-    new Intl.DateTimeFormat('en-US', {
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      timeZone: 'UTC',
-    }),
-)
-const monthYear = lazy(() => new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }))
-
 const MINUS = '\u2212'
 
 /** `-0.1697` -> `−17.0%` (a true minus sign, so columns of numbers line up and read right). */
 export function formatPercent(fraction: number | null | undefined, digits: 1 | 2 = 1): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '–'
-  return (digits === 1 ? percent1 : percent2)().format(fraction).replace('-', MINUS)
+  return formatDecimal(fraction, { digits, percent: true, sign: 'exceptZero' }).replace('-', MINUS)
 }
 
 export function formatPrice(value: number | null | undefined, currency: string | null = 'USD'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–'
-  if (currency === 'USD') return `$${plain2().format(value)}`
-  if (currency === 'JPY') return `¥${plain2().format(value)}`
-  return `${plain2().format(value)}${currency ? ` ${currency}` : ''}`
+  const body = formatDecimal(value, { digits: 2 })
+  if (currency === 'USD') return `$${body}`
+  if (currency === 'JPY') return `¥${body}`
+  return `${body}${currency ? ` ${currency}` : ''}`
 }
 
 /** Money in compact form with its sign: `-592700000000` -> `−$592.7B`. */
 export function formatMoneyCompact(value: number | null | undefined, currency: string | null = 'USD'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–'
   const sign = value < 0 ? MINUS : value > 0 ? '+' : ''
-  const body = compact().format(Math.abs(value))
+  const body = formatCompact(Math.abs(value), 1)
   const symbol = currency === 'USD' ? '$' : currency === 'JPY' ? '¥' : ''
   return `${sign}${symbol}${body}${symbol || !currency ? '' : ` ${currency}`}`
 }
@@ -65,19 +37,42 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
   return value.toFixed(digits).replace('-', MINUS)
 }
 
-const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`)
+/*
+ * Dates are formatted from fixed tables, not with Intl.DateTimeFormat: the output is the same en-US text in UTC
+ * (tests/unit/format.test.ts checks every day of 1990 to 2040 against Intl), and an Intl date format costs tens
+ * of microseconds a call, which the event list, the axis and the tables call hundreds of times during the first
+ * view's render and hydration (about 25 ms of main-thread time at 1x CPU, in a profile of the bench view).
+ */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/
+
+/** The parts of a calendar date, or null for text that is not one (shown as given, never as a wrong date). */
+function dateParts(iso: string): { year: number; month: number; day: number; weekday: number } | null {
+  const m = ISO_DATE.exec(iso)
+  if (!m) return null
+  const year = Number(m[1])
+  const month = Number(m[2]) - 1
+  const day = Number(m[3])
+  const date = new Date(Date.UTC(year, month, day))
+  if (date.getUTCMonth() !== month || date.getUTCDate() !== day) return null
+  return { year, month, day, weekday: date.getUTCDay() }
+}
 
 /** `2025-01-27` -> `Jan 27`. */
 export function formatDayMonth(iso: string): string {
-  return dayMonth().format(asDate(iso))
+  const d = dateParts(iso)
+  return d ? `${MONTHS[d.month]} ${d.day}` : iso
 }
 
 /** `2025-01-27` -> `Mon, Jan 27, 2025`. */
 export function formatFullDate(iso: string): string {
-  return fullDate().format(asDate(iso))
+  const d = dateParts(iso)
+  return d ? `${WEEKDAYS[d.weekday]}, ${MONTHS[d.month]} ${d.day}, ${d.year}` : iso
 }
 
 /** `2025-01-27` -> `Jan 2025`. */
 export function formatMonthYear(iso: string): string {
-  return monthYear().format(asDate(iso))
+  const d = dateParts(iso)
+  return d ? `${MONTHS[d.month]} ${d.year}` : iso
 }

@@ -238,7 +238,7 @@ export function EventList({
               id={`event-${e.id}`}
               data-origin={e.origin ?? 'catalog'}
               data-card={full ? 'full' : 'line'}
-              className={`rounded-md border bg-[var(--panel)] ${full ? 'render-when-near p-3' : 'px-3 py-1.5'} ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}`}
+              className={`rounded-md border bg-[var(--panel)] ${full ? 'render-when-near p-3' : 'render-when-near-line px-3 py-1.5'} ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}`}
             >
               <div className="flex items-start gap-2">
                 <span

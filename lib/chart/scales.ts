@@ -1,4 +1,5 @@
 import type { ChartModel, ChartSeries } from './model'
+import { formatDecimal } from '../number-format'
 
 /**
  * Axis scales and ticks shared by the live chart, its server-rendered first paint and the SVG/PNG export, so the
@@ -103,30 +104,14 @@ export function linearTicks(
 
 const CURRENCY_PREFIX: Record<string, string> = { USD: '$', JPY: '¥' }
 
-/**
- * One Intl.NumberFormat per style and number of decimals, made once: the axis is rebuilt on every render of the
- * chart and of its readout (every pointer move), and an Intl constructor costs far more than a format.
- */
-const axisFormats = new Map<string, Intl.NumberFormat>()
-function axisFormat(decimals: number, style: 'decimal' | 'percent'): Intl.NumberFormat {
-  const key = `${style}:${decimals}`
-  let format = axisFormats.get(key)
-  if (!format) {
-    format = new Intl.NumberFormat('en-US', {
-      style,
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      signDisplay: style === 'percent' ? 'exceptZero' : 'auto',
-    })
-    axisFormats.set(key, format)
-  }
-  return format
-}
-
 function numberFormatter(decimals: number, prefix: string, style: 'decimal' | 'percent') {
-  const format = axisFormat(decimals, style)
+  const options = {
+    digits: decimals,
+    percent: style === 'percent',
+    sign: style === 'percent' ? 'exceptZero' : 'auto',
+  } as const
   return (v: number) => {
-    const body = format.format(Math.abs(v) < 1e-12 ? 0 : v)
+    const body = formatDecimal(Math.abs(v) < 1e-12 ? 0 : v, options)
     return body.startsWith('-')
       ? `${MINUS}${prefix}${body.slice(1)}`
       : body.startsWith('+')

@@ -1,7 +1,4 @@
-/** Made on first use: an Intl constructor is slow, and most views never show a count this way. */
-let countCompactFormat: Intl.NumberFormat | null = null
-const countCompact = () =>
-  (countCompactFormat ??= new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 }))
+import { formatCompact } from '../number-format'
 
 /**
  * A share count in compact form, `24500000000` -> `24.5B`. Kept here rather than in lib/format because only the
@@ -9,7 +6,7 @@ const countCompact = () =>
  */
 export function formatShareCount(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–'
-  return countCompact().format(value)
+  return formatCompact(value, 2)
 }
 
 /** `[0, 1]` -> `CAR[0,+1]`, the way event-study tables name their windows. */
