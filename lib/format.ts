@@ -37,12 +37,8 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
   return value.toFixed(digits).replace('-', MINUS)
 }
 
-/*
- * Dates are formatted from fixed tables, not with Intl.DateTimeFormat: the output is the same en-US text in UTC
- * (tests/unit/format.test.ts checks every day of 1990 to 2040 against Intl), and an Intl date format costs tens
- * of microseconds a call, which the event list, the axis and the tables call hundreds of times during the first
- * view's render and hydration (about 25 ms of main-thread time at 1x CPU, in a profile of the bench view).
- */
+/* Dates: the same en-US text in UTC as Intl.DateTimeFormat (tests/unit/format.test.ts checks every day of 1990 to
+   2040 against it). */
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/
