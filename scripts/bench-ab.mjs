@@ -9,10 +9,8 @@
  * server with PRICE_PROVIDER=snapshot and the client limits out of the way (API_REQUESTS_PER_MINUTE and
  * PAGE_REQUESTS_PER_MINUTE set high), as the bench does, or the page waits on a live provider and its limits.
  */
-import { chromium } from '@playwright/test'
-import { hoverPoint, measureLoad } from './bench-browser.mjs'
+import { BENCH_VIEW_PATH as VIEW, hoverPoint, launchBenchBrowser, measureLoad } from './bench-browser.mjs'
 
-const VIEW = '/?symbols=NVDA,AVGO,AMD,MSFT,SPY'
 const bases = process.argv.slice(2)
 if (bases.length === 0) {
   console.error('usage: node scripts/bench-ab.mjs <base URL> [<base URL> ...]')
@@ -20,10 +18,7 @@ if (bases.length === 0) {
 }
 const runs = Number(process.env.RUNS ?? 7)
 const throttles = (process.env.THROTTLE ?? '1,4').split(',').map(Number)
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-})
+const browser = await launchBenchBrowser()
 try {
   const point = await hoverPoint(browser, `${bases[0]}${VIEW}`, 'app')
   const results = new Map()

@@ -17,6 +17,28 @@
  * - JS transferred: encoded (compressed) body bytes of every script resource loaded in that time.
  */
 
+import { chromium } from '@playwright/test'
+
+/** The five series of the bench view, in the order the dashboard draws them. */
+export const BENCH_SYMBOLS = ['NVDA', 'AVGO', 'AMD', 'MSFT', 'SPY']
+/** The default view's dates, mode and base, with the five series; the peer pages draw exactly its sessions. */
+export const BENCH_VIEW_PATH = `/?symbols=${BENCH_SYMBOLS.join(',')}`
+
+// Without these, Chromium tries to reach Google's services, which this machine's closed network refuses.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** Debian's Chromium (or CHROMIUM_PATH) as every bench script runs it. */
+export function launchBenchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
+
 /** Runs in the page before any of its scripts (Playwright's init script, outside the page's CSP). */
 function benchInit(kind) {
   const state = { drawn: 0, tip: 0, longTasks: [], lastLongTaskEnd: 0 }

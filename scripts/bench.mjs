@@ -25,8 +25,14 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium } from '@playwright/test'
-import { hoverPoint, measureLoad, traceFirstView } from './bench-browser.mjs'
+import {
+  BENCH_SYMBOLS,
+  BENCH_VIEW_PATH,
+  hoverPoint,
+  launchBenchBrowser,
+  measureLoad,
+  traceFirstView,
+} from './bench-browser.mjs'
 import { PEER_KINDS, PEER_LABELS, buildPeerPages, startStaticServer } from './bench-peers.mjs'
 import { loadUrl } from './http-load.mjs'
 import {
@@ -40,21 +46,9 @@ import {
 } from './perf-harness.mjs'
 
 const DIST_DIR = '.next-bench'
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-// Without these, Chromium tries to reach Google's services, which this machine's closed network refuses.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
-const SYMBOLS = ['NVDA', 'AVGO', 'AMD', 'MSFT', 'SPY']
+const SYMBOLS = BENCH_SYMBOLS
 const PRICES_PATH = `/api/prices?symbols=${SYMBOLS.join(',')}&from=2024-07-01&to=2025-06-30`
-/** The default view's dates, mode and base, with five series; the peer pages draw exactly its sessions. */
-const DASHBOARD_PATH = `/?symbols=${SYMBOLS.join(',')}`
+const DASHBOARD_PATH = BENCH_VIEW_PATH
 const REACTION_DAY0 = '2025-01-27'
 const MAX_SYMBOLS_PER_REACTION_REQUEST = 20
 
@@ -383,7 +377,7 @@ async function main() {
     }
 
     // 1. The app beside the peers.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    browser = await launchBenchBrowser()
     const pages = {
       ...Object.fromEntries(PEER_KINDS.map((k) => [k, { url: `${statics.url}${peers.paths[k]}`, probe: k }])),
       app: { url: `${server.url}${DASHBOARD_PATH}`, probe: 'app' },
