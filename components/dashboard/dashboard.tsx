@@ -543,7 +543,7 @@ export function Dashboard({
         </Fold>
       </div>
 
-      <aside className="min-w-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:sticky lg:top-4">
+      <aside className="events-panel min-w-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:sticky lg:top-4">
         <Fold summary={`Events (${visibleIds.size} on the chart)`} testId="fold-events">
           <EventList
             events={events}

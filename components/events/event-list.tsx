@@ -177,35 +177,43 @@ export function EventList({
   const firstOnChart = shown.find((e) => visibleIds.has(e.id))?.id ?? null
   const target = selectedEventId ?? firstOnChart
   useEffect(() => {
-    const panel = scrollingAncestor(sectionRef.current)
-    if (!target || !panel || panel.scrollHeight <= panel.clientHeight) return
-    const item = document.getElementById(`event-${target}`)
-    if (!item) return
-    const header = headerRef.current?.getBoundingClientRect().height ?? 0
-    const offset = () => item.getBoundingClientRect().top - panel.getBoundingClientRect().top - header - 8
     // Cards far from view are not laid out until they come near it (`render-when-near`), so the cards that render
     // as the panel moves get their real height only then, and the card moves with them: jump, then correct
     // until it holds (a smooth scroll would end wherever the estimate was). Never against the reader:
     // a wheel, touch, press or key in the panel meanwhile leaves the scroll where they took it.
+    // Every read of the layout waits for an animation frame, where the browser lays the page out anyway: read
+    // here, right after React's commit, each would force a layout of its own (about 10 ms per load on the
+    // first view, when the commit has just touched the whole page). The first layout has usually put the card
+    // in place already (`panel-starts-here`), so on a first view the checks find nothing to do.
     let reader = false
     let frame = 0
+    let panel: HTMLElement | null = null
     const interrupt = () => {
       reader = true
     }
-    for (const type of READER_INPUT) panel.addEventListener(type, interrupt, { passive: true })
-    // Which cards come near is decided when the frame renders, after this runs: so keep checking, frame by frame,
-    // until the card has stayed in place for three frames (or 30 frames have passed).
-    const align = (frames: number, steady: number) => {
-      if (reader || frames === 0 || steady === 3) return
-      const off = offset()
-      const still = Math.abs(off) <= 1
-      if (!still) panel.scrollTo({ top: panel.scrollTop + off, behavior: 'instant' })
-      frame = requestAnimationFrame(() => align(frames - 1, still ? steady + 1 : 0))
+    const start = () => {
+      panel = scrollingAncestor(sectionRef.current)
+      const item = target ? document.getElementById(`event-${target}`) : null
+      if (!panel || !item || panel.scrollHeight <= panel.clientHeight) return
+      for (const type of READER_INPUT) panel.addEventListener(type, interrupt, { passive: true })
+      const header = headerRef.current?.getBoundingClientRect().height ?? 0
+      const scroller = panel
+      const offset = () => item.getBoundingClientRect().top - scroller.getBoundingClientRect().top - header - 8
+      // Which cards come near is decided when the frame renders, after this runs: so keep checking, frame by
+      // frame, until the card has stayed in place for three frames (or 30 frames have passed).
+      const align = (frames: number, steady: number) => {
+        if (reader || frames === 0 || steady === 3) return
+        const off = offset()
+        const still = Math.abs(off) <= 1
+        if (!still) scroller.scrollTo({ top: scroller.scrollTop + off, behavior: 'instant' })
+        frame = requestAnimationFrame(() => align(frames - 1, still ? steady + 1 : 0))
+      }
+      align(30, 0)
     }
-    align(30, 0)
+    frame = requestAnimationFrame(start)
     return () => {
       cancelAnimationFrame(frame)
-      for (const type of READER_INPUT) panel.removeEventListener(type, interrupt)
+      if (panel) for (const type of READER_INPUT) panel.removeEventListener(type, interrupt)
     }
   }, [target])
 
@@ -232,13 +240,16 @@ export function EventList({
           // title brings the chart to them, and their card with it), which keeps the list scannable and the page
           // light: their text is not in the first view's HTML or data.
           const full = selected || visibleIds.has(e.id)
+          // The card the panel leads with is its initial scroll target (app/globals.css): the browser puts it at the
+          // top in its first layout, before any script runs and without one; the effect above only corrects.
+          const leads = e.id === target
           return (
             <li
               key={e.id}
               id={`event-${e.id}`}
               data-origin={e.origin ?? 'catalog'}
               data-card={full ? 'full' : 'line'}
-              className={`rounded-md border bg-[var(--panel)] ${full ? 'render-when-near p-3' : 'render-when-near-line px-3 py-1.5'} ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}`}
+              className={`rounded-md border bg-[var(--panel)] ${full ? 'render-when-near p-3' : 'render-when-near-line px-3 py-1.5'} ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}${leads ? ' panel-starts-here' : ''}`}
             >
               <div className="flex items-start gap-2">
                 <span

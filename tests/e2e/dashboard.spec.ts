@@ -114,6 +114,37 @@ test.describe('dashboard', () => {
     await expect(card).toContainText('tariff pause')
   })
 
+  test('without JavaScript the side panel starts at the selected event on a wide screen, and a phone stays on the chart', async ({
+    browser,
+  }) => {
+    // The browser's first layout scrolls the panel (CSS scroll-initial-target); no script is there to do it.
+    const gapUnderHeader = async (width: number) => {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } })
+      const page = await context.newPage()
+      await page.goto(`${VIEW}&event=2025-04-09-tariff-pause`)
+      const card = page.locator('#event-2025-04-09-tariff-pause')
+      await expect(card).toContainText('tariff pause')
+      const header = page.locator('#events-heading').locator('xpath=../..')
+      const [c, h] = [await card.boundingBox(), await header.boundingBox()]
+      const scrolled = await page.evaluate(() => ({
+        page: window.scrollY,
+        panel: document.querySelector('aside')!.scrollTop,
+      }))
+      await context.close()
+      return { gap: Math.round(c!.y - (h!.y + h!.height)), ...scrolled }
+    }
+    const wide = await gapUnderHeader(1440)
+    // The card is far down the list (April, in a list that starts in July): the panel has moved, the page has not.
+    expect(wide.panel).toBeGreaterThan(2_000)
+    expect(wide.page).toBe(0)
+    // Right under the sticky header, not hidden by it (the padding is an estimate of the header's height).
+    expect(wide.gap).toBeGreaterThanOrEqual(0)
+    expect(wide.gap).toBeLessThanOrEqual(24)
+    const phone = await gapUnderHeader(390)
+    expect(phone.page).toBe(0)
+    expect(phone.panel).toBe(0)
+  })
+
   test('events outside the chart are compact rows; opening one brings its whole card in the page', async ({ page }) => {
     const html = await (await page.request.get(VIEW)).text()
     await page.goto(VIEW)
