@@ -62,6 +62,9 @@ test.describe('dashboard', () => {
     await expect(page).toHaveURL(/to=2025-01-31/)
     const table = page.locator('details', { hasText: 'Data table' })
     await expect(table).toContainText('9 sessions')
+    // The table is markup (lib/chart/data-table.ts) that a new view replaces whole: its rows are the new range's.
+    await expect(table.locator('tbody tr')).toHaveCount(9)
+    await expect(table.locator('tbody tr').first()).toContainText('Tue, Jan 21, 2025')
     await page.goBack()
     await expect(page).toHaveURL(/from=2025-01-21&to=2025-02-14/)
     await expect(page.getByLabel('To', { exact: true })).toHaveValue('2025-02-14')
