@@ -10,7 +10,7 @@ export interface ViewLinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorEleme
 }
 
 /** True for a plain primary click; a modified one (new tab, new window, download) is left to the browser. */
-function isPlainClick(event: MouseEvent<HTMLAnchorElement>): boolean {
+export function isPlainClick(event: MouseEvent<Element>): boolean {
   return (
     !event.defaultPrevented &&
     event.button === 0 &&

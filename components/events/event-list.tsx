@@ -3,11 +3,12 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import type { ChartEvent } from '@/lib/chart/model'
 import { EVENT_CATEGORIES } from '@/lib/events/categories'
-import { IMPORTANCE_RULE } from '@/lib/events/importance'
+import { IMPORTANCE_TITLE } from '@/lib/events/importance'
 import { eventWhen } from '@/lib/view/events'
 import { formatFullDate } from '@/lib/format'
 import { EVENT_CATEGORY_IDS, type EventCategoryId } from '@/lib/view/state'
-import { ViewLink } from '../controls/view-link'
+import { eventRowHtml } from '@/lib/events/row-html'
+import { isPlainClick, ViewLink } from '../controls/view-link'
 
 export interface EventListProps {
   events: ChartEvent[]
@@ -107,9 +108,6 @@ export function EventDetails({ event, linkSources = true }: { event: ChartEvent;
   )
 }
 
-/** The major badge's explanation: the rule starts with the word itself. */
-const IMPORTANCE_TITLE = IMPORTANCE_RULE.replace(/^major/, 'Major')
-
 /** Marks an event the reader added: never shown as verified. */
 export function ReaderMark() {
   return (
@@ -138,6 +136,96 @@ export function VerifiedMark({ verified }: { verified: boolean }) {
     >
       partly verified
     </span>
+  )
+}
+
+/** What an event's row shows, and what `eventRowHtml` (lib/events/row-html.ts) writes as markup: the two must agree. */
+export interface EventRowProps {
+  event: ChartEvent
+  /** The whole card (summary, sources, verification), or the compact row. */
+  full: boolean
+  selected: boolean
+  /** Whether the event's marker is on the current chart. */
+  inRange: boolean
+  /** The page URL of the event's view: its title links there. */
+  href: string
+  detailError: string | null
+}
+
+/**
+ * An event's row as React elements: the rows of the reader's own events (their "remove" is a button) are rendered so;
+ * a catalog event's row is the same markup from `eventRowHtml`, which tests/unit/event-row-html.test.tsx checks
+ * against this component for every event of the catalog.
+ */
+export function EventRow({
+  event,
+  full,
+  selected,
+  inRange,
+  href,
+  detailError,
+  onSelect,
+  onRemoveReader,
+}: EventRowProps & { onSelect?: (id: string) => void; onRemoveReader?: (id: string) => void }) {
+  const style = EVENT_CATEGORIES[event.category]
+  return (
+    <div className="flex items-start gap-2">
+      <span
+        className={`mt-0.5 inline-flex shrink-0 items-center justify-center rounded-full border-2 font-bold ${full ? 'h-6 w-6 text-xs' : 'h-5 w-5 text-[10px]'}`}
+        style={{ borderColor: `var(${style.colorVar})`, color: `var(${style.colorVar})` }}
+        aria-hidden
+      >
+        {event.number}
+      </span>
+      <div className="min-w-0 flex-1">
+        <div className={`flex flex-wrap items-center ${full ? 'gap-2' : 'gap-x-2 gap-y-0.5'}`}>
+          <ViewLink
+            href={href}
+            onNavigate={() => onSelect?.(event.id)}
+            data-event-link={event.id}
+            aria-current={selected ? 'true' : undefined}
+            // A compact row keeps its title small, so the row reads in two lines on a phone, not four.
+            className={`text-left font-medium hover:underline ${full ? '' : 'text-sm'}`}
+            aria-label={`${event.number}. ${event.title}: zoom the chart to ten sessions either side`}
+          >
+            {event.title}
+          </ViewLink>
+          <span className="text-[10px] font-semibold uppercase" style={{ color: `var(${style.colorVar})` }}>
+            {style.label}
+          </span>
+          {event.origin === 'reader' ? <ReaderMark /> : <VerifiedMark verified={event.verified} />}
+          {event.origin === 'reader' && onRemoveReader ? (
+            <button
+              type="button"
+              className="text-[10px] text-[var(--muted)] underline"
+              onClick={() => onRemoveReader(event.id)}
+              aria-label={`Remove your event ${event.title}`}
+            >
+              remove
+            </button>
+          ) : null}
+          {event.importance === 'major' ? (
+            <span
+              className="rounded border border-[var(--border)] px-1.5 text-[10px] font-semibold uppercase"
+              title={full ? IMPORTANCE_TITLE : undefined}
+            >
+              major
+            </span>
+          ) : null}
+          {!inRange ? (
+            <span className="text-[10px] text-[var(--muted)]">
+              {full ? '' : `${formatFullDate(event.date)} · `}not in the chart’s range
+            </span>
+          ) : null}
+        </div>
+        {full ? <EventDetails event={event} /> : null}
+        {full && !event.detail ? (
+          <p className="mt-1 text-xs text-[var(--muted)]" role="status">
+            {detailError ?? 'Loading the summary and sources…'}
+          </p>
+        ) : null}
+      </div>
+    </div>
   )
 }
 
@@ -232,9 +320,22 @@ export function EventList({
         <EventCategoryFilter categories={categories} onChange={onCategoriesChange} />
       </div>
       {form}
-      <ol className="space-y-2" data-testid="event-list">
+      <ol
+        className="space-y-2"
+        data-testid="event-list"
+        // The catalog rows are markup, so their titles' clicks are taken here: a plain click is the in-page
+        // transition, a modified one (new tab, window, download) is left to the browser, as a ViewLink does.
+        // A reader's row is a ViewLink itself, which has already taken its click (and prevented the default).
+        onClick={(event) => {
+          if (!isPlainClick(event)) return
+          const link = event.target instanceof Element ? event.target.closest('a[data-event-link]') : null
+          const id = link && event.currentTarget.contains(link) ? link.getAttribute('data-event-link') : null
+          if (!id) return
+          event.preventDefault()
+          onSelect(id)
+        }}
+      >
         {shown.map((e) => {
-          const style = EVENT_CATEGORIES[e.category]
           const selected = e.id === selectedEventId
           // In full: the events on the chart and the selected one. The others are a compact row (a click on the
           // title brings the chart to them, and their card with it), which keeps the list scannable and the page
@@ -243,6 +344,7 @@ export function EventList({
           // The card the panel leads with is its initial scroll target (app/globals.css): the browser puts it at the
           // top in its first layout, before any script runs and without one; the effect above only corrects.
           const leads = e.id === target
+          const row = { event: e, full, selected, inRange: visibleIds.has(e.id), detailError }
           return (
             <li
               key={e.id}
@@ -250,63 +352,15 @@ export function EventList({
               data-origin={e.origin ?? 'catalog'}
               data-card={full ? 'full' : 'line'}
               className={`rounded-md border bg-[var(--panel)] ${full ? 'render-when-near p-3' : 'render-when-near-line px-3 py-1.5'} ${selected ? 'border-[var(--accent)] ring-1 ring-[var(--accent)]' : 'border-[var(--border)]'}${leads ? ' panel-starts-here' : ''}`}
+              // A catalog event's row is markup (lib/events/row-html.ts, the same as EventRow renders): there are
+              // dozens, and React hydrates markup without walking it. Its link's click is handled by the list.
+              dangerouslySetInnerHTML={
+                e.origin === 'reader' ? undefined : { __html: eventRowHtml({ ...row, href: hrefForEvent(e.id) }) }
+              }
             >
-              <div className="flex items-start gap-2">
-                <span
-                  className={`mt-0.5 inline-flex shrink-0 items-center justify-center rounded-full border-2 font-bold ${full ? 'h-6 w-6 text-xs' : 'h-5 w-5 text-[10px]'}`}
-                  style={{ borderColor: `var(${style.colorVar})`, color: `var(${style.colorVar})` }}
-                  aria-hidden
-                >
-                  {e.number}
-                </span>
-                <div className="min-w-0 flex-1">
-                  <div className={`flex flex-wrap items-center ${full ? 'gap-2' : 'gap-x-2 gap-y-0.5'}`}>
-                    <ViewLink
-                      href={hrefForEvent(e.id)}
-                      onNavigate={() => onSelect(e.id)}
-                      aria-current={selected ? 'true' : undefined}
-                      // A compact row keeps its title small, so the row reads in two lines on a phone, not four.
-                      className={`text-left font-medium hover:underline ${full ? '' : 'text-sm'}`}
-                      aria-label={`${e.number}. ${e.title}: zoom the chart to ten sessions either side`}
-                    >
-                      {e.title}
-                    </ViewLink>
-                    <span className="text-[10px] font-semibold uppercase" style={{ color: `var(${style.colorVar})` }}>
-                      {style.label}
-                    </span>
-                    {e.origin === 'reader' ? <ReaderMark /> : <VerifiedMark verified={e.verified} />}
-                    {e.origin === 'reader' && onRemoveReader ? (
-                      <button
-                        type="button"
-                        className="text-[10px] text-[var(--muted)] underline"
-                        onClick={() => onRemoveReader(e.id)}
-                        aria-label={`Remove your event ${e.title}`}
-                      >
-                        remove
-                      </button>
-                    ) : null}
-                    {e.importance === 'major' ? (
-                      <span
-                        className="rounded border border-[var(--border)] px-1.5 text-[10px] font-semibold uppercase"
-                        title={full ? IMPORTANCE_TITLE : undefined}
-                      >
-                        major
-                      </span>
-                    ) : null}
-                    {!visibleIds.has(e.id) ? (
-                      <span className="text-[10px] text-[var(--muted)]">
-                        {full ? '' : `${formatFullDate(e.date)} · `}not in the chart’s range
-                      </span>
-                    ) : null}
-                  </div>
-                  {full ? <EventDetails event={e} /> : null}
-                  {full && !e.detail ? (
-                    <p className="mt-1 text-xs text-[var(--muted)]" role="status">
-                      {detailError ?? 'Loading the summary and sources…'}
-                    </p>
-                  ) : null}
-                </div>
-              </div>
+              {e.origin === 'reader' ? (
+                <EventRow {...row} href={hrefForEvent(e.id)} onSelect={onSelect} onRemoveReader={onRemoveReader} />
+              ) : null}
             </li>
           )
         })}

@@ -1,12 +1,6 @@
 import { formatFullDate, formatPercent, formatPrice } from '../format'
+import { escapeHtml } from '../html'
 import { changeKey, type ChartModel } from './model'
-
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' }
-
-/** Text safe as an HTML element's content or inside a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c)
-}
 
 /** What the table says it holds: the series, the unit and the sessions. */
 export function dataTableCaption(model: ChartModel): string {

@@ -31,6 +31,9 @@ export const IMPORTANCE_RULE =
   `trading date, or ${IMPORTANCE_MARKET_SYMBOL} moved at least ${MAJOR_MARKET_MOVE * 100}%, or the event is the ` +
   'DeepSeek-R1 release or the Stargate announcement; minor otherwise'
 
+/** The major badge's explanation: the rule starts with the word itself. */
+export const IMPORTANCE_TITLE = IMPORTANCE_RULE.replace(/^major/, 'Major')
+
 /** Close-to-close return on `date` (adjusted closes); null when the date or the session before it is not in the bars. */
 export function oneDayReturn(bars: readonly Bar[] | undefined, date: IsoDate): number | null {
   if (!bars) return null

@@ -99,6 +99,37 @@ test.describe('dashboard', () => {
     await expect(page.locator('[data-event-id="2025-01-27-nvda-record-loss"]')).toHaveAttribute('aria-pressed', 'true')
   })
 
+  test('an event title in the list is an in-page transition on a plain click and a real link on a modified one', async ({
+    page,
+    context,
+  }) => {
+    await page.goto(VIEW)
+    await expect(chartLines(page)).toHaveCount(3, { timeout: 30_000 })
+    // A mark on the window survives an in-page transition and is gone after a page load.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true))
+    const title = page.getByRole('link', { name: /NVDA falls about 17%.*zoom the chart/ })
+    // Ctrl+click (a new tab) is the browser's: this page keeps its view, a second page opens at the event's view.
+    const opened = context.waitForEvent('page')
+    await title.click({ modifiers: ['ControlOrMeta'] })
+    const tab = await opened
+    await tab.waitForLoadState('domcontentloaded')
+    expect(tab.url()).toMatch(/event=2025-01-27-nvda-record-loss/)
+    await tab.close()
+    expect(page.url()).not.toMatch(/event=/)
+    // A plain click: the view changes in the page, without a load.
+    await title.click()
+    await expect(page).toHaveURL(/event=2025-01-27-nvda-record-loss/)
+    await expect(page.getByTestId('selected-event')).toBeVisible()
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
+    // The compact row of an event outside the chart works the same way.
+    await page
+      .getByRole('link', { name: /tariff pause.*zoom the chart/i })
+      .first()
+      .click()
+    await expect(page).toHaveURL(/event=2025-04-09-tariff-pause/)
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
+  })
+
   test('on a wide screen the event list brings the selected event to the top of its panel', async ({ page }) => {
     // Cards far from view are laid out only when they come near it, so the list must still land on the card.
     await page.setViewportSize({ width: 1440, height: 900 })
