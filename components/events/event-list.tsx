@@ -258,6 +258,7 @@ export function EventList({
   const shown = events.filter((e) => e.origin === 'reader' || categories.includes(e.category))
   const sectionRef = useRef<HTMLElement>(null)
   const headerRef = useRef<HTMLDivElement>(null)
+  const aligned = useRef(false)
 
   // Bring the selected event into view inside the side panel (wide screens, where the panel scrolls on its own).
   // On a phone the panel does not scroll by itself, and the page must not jump away from the chart.
@@ -269,12 +270,18 @@ export function EventList({
     // as the panel moves get their real height only then, and the card moves with them: jump, then correct
     // until it holds (a smooth scroll would end wherever the estimate was). Never against the reader:
     // a wheel, touch, press or key in the panel meanwhile leaves the scroll where they took it.
-    // Every read of the layout waits for an animation frame, where the browser lays the page out anyway: read
-    // here, right after React's commit, each would force a layout of its own (about 10 ms per load on the
-    // first view, when the commit has just touched the whole page). The first layout has usually put the card
-    // in place already (`panel-starts-here`), so on a first view the checks find nothing to do.
+    // Reading the layout forces the browser to compute it first: about 11 ms of style and layout per load of the
+    // first view, right after hydration's commit has touched the whole page (a CPU profile, docs/performance.md).
+    // On the first view the browser's own first layout has already put the card in place
+    // (`panel-starts-here`, where `scroll-initial-target` is supported), so the correction can wait until the
+    // main thread is idle; a later change of target is followed in the next frame.
+    const first = !aligned.current
+    aligned.current = true
+    const waitForIdle =
+      first && typeof requestIdleCallback === 'function' && CSS.supports('scroll-initial-target', 'nearest')
     let reader = false
     let frame = 0
+    let idle = 0
     let panel: HTMLElement | null = null
     const interrupt = () => {
       reader = true
@@ -298,8 +305,10 @@ export function EventList({
       }
       align(30, 0)
     }
-    frame = requestAnimationFrame(start)
+    if (waitForIdle) idle = requestIdleCallback(start, { timeout: 2000 })
+    else frame = requestAnimationFrame(start)
     return () => {
+      if (idle) cancelIdleCallback(idle)
       cancelAnimationFrame(frame)
       if (panel) for (const type of READER_INPUT) panel.removeEventListener(type, interrupt)
     }
