@@ -26,6 +26,9 @@ const nextConfig = {
   poweredByHeader: false,
   // A separate build folder lets benchmarks and parallel test runs build without touching the main `.next`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // For profiling only (scripts/dev/cpu-profile.mjs maps the page's functions back to their source): a build with
+  // BROWSER_SOURCE_MAPS=1 also writes the browser chunks' source maps, which `next start` then serves.
+  productionBrowserSourceMaps: process.env.BROWSER_SOURCE_MAPS === '1',
 }
 
 module.exports = nextConfig
