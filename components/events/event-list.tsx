@@ -7,7 +7,7 @@ import { IMPORTANCE_TITLE } from '@/lib/events/importance'
 import { eventWhen } from '@/lib/view/events'
 import { formatFullDate } from '@/lib/format'
 import { EVENT_CATEGORY_IDS, type EventCategoryId } from '@/lib/view/state'
-import { eventRowHtml } from '@/lib/events/row-html'
+import { eventRowHtml, type EventRowHtmlInput } from '@/lib/events/row-html'
 import { isPlainClick, ViewLink } from '../controls/view-link'
 
 export interface EventListProps {
@@ -139,18 +139,8 @@ export function VerifiedMark({ verified }: { verified: boolean }) {
   )
 }
 
-/** What an event's row shows, and what `eventRowHtml` (lib/events/row-html.ts) writes as markup: the two must agree. */
-export interface EventRowProps {
-  event: ChartEvent
-  /** The whole card (summary, sources, verification), or the compact row. */
-  full: boolean
-  selected: boolean
-  /** Whether the event's marker is on the current chart. */
-  inRange: boolean
-  /** The page URL of the event's view: its title links there. */
-  href: string
-  detailError: string | null
-}
+/** What an event's row shows: the same for `EventRow` and for the markup of `eventRowHtml` (lib/events/row-html.ts). */
+export type EventRowProps = EventRowHtmlInput
 
 /**
  * An event's row as React elements: the rows of the reader's own events (their "remove" is a button) are rendered so;
