@@ -219,7 +219,6 @@ export function EventRow({
   )
 }
 
-/** The chronological list of events: filterable, and each one selectable to zoom the chart around it. */
 /** What a reader does to scroll the side panel themselves: an automatic scroll never overrides it. */
 const READER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const
 
@@ -232,6 +231,7 @@ function scrollingAncestor(node: HTMLElement | null): HTMLElement | null {
   return null
 }
 
+/** The chronological list of events: filterable, and each one selectable to zoom the chart around it. */
 export function EventList({
   events,
   categories,
