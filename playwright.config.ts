@@ -1,10 +1,10 @@
 import { defineConfig, devices } from '@playwright/test'
+import { CHROMIUM_LAUNCH_OPTIONS } from './scripts/chromium.mjs'
 
 const PORT = Number(process.env.E2E_PORT ?? 3217)
 /** The live-mode server and the mock upstream it talks to (tests/e2e/live.spec.ts reads these too). */
 export const LIVE_PORT = PORT + 100
 export const MOCK_PORT = PORT + 1100
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -19,18 +19,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: chromium,
-      // Without these, Chromium tries to reach Google's services and this machine's closed network refuses them.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    // Debian's Chromium with the flags that keep it off the network (scripts/chromium.mjs).
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [

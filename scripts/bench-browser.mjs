@@ -18,25 +18,16 @@
  */
 
 import { chromium } from '@playwright/test'
+import { CHROMIUM_LAUNCH_OPTIONS } from './chromium.mjs'
 
 /** The five series of the bench view, in the order the dashboard draws them. */
 export const BENCH_SYMBOLS = ['NVDA', 'AVGO', 'AMD', 'MSFT', 'SPY']
 /** The default view's dates, mode and base, with the five series; the peer pages draw exactly its sessions. */
 export const BENCH_VIEW_PATH = `/?symbols=${BENCH_SYMBOLS.join(',')}`
 
-// Without these, Chromium tries to reach Google's services, which this machine's closed network refuses.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
-/** Debian's Chromium (or CHROMIUM_PATH) as every bench script runs it. */
+/** Debian's Chromium (or CHROMIUM_PATH) as every bench script runs it (scripts/chromium.mjs). */
 export function launchBenchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  return chromium.launch(CHROMIUM_LAUNCH_OPTIONS)
 }
 
 /** Runs in the page before any of its scripts (Playwright's init script, outside the page's CSP). */

@@ -4,6 +4,7 @@
 // React's work), the total blocking time from the trace, and the style and layout time of the whole load. With
 // --strip-class the HTML is served with that class removed, to measure what the class saves side by side.
 import { chromium } from '@playwright/test'
+import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.mjs'
 
 const [, , url, ...rest] = process.argv
 if (!url) {
@@ -30,10 +31,7 @@ const SHOWN = new Set([
   'MajorGC',
 ])
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-})
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS)
 const totals = []
 try {
   for (let run = 0; run < runs; run++) {

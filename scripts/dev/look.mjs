@@ -1,10 +1,8 @@
 // Dev helper (not part of the app): screenshots and downloads for looking at the UI by eye.
 import { chromium } from '@playwright/test'
+import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.mjs'
 const [, , base, outDir] = process.argv
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-})
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS)
 const url = `${base}/?symbols=NVDA,AVGO,SPY&from=2025-01-06&to=2025-02-14&mode=percent&base=2025-01-17`
 for (const [name, width, scheme] of [
   ['desktop-light', 1400, 'light'],

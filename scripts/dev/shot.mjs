@@ -1,6 +1,7 @@
 // Dev helper (not part of the app): one screenshot of a page, for looking at it by eye.
 //   node scripts/dev/shot.mjs <url> <out.png> [--width 1400] [--dark] [--full] [--selector CSS] [--no-js]
 import { chromium } from '@playwright/test'
+import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.mjs'
 
 const [, , url, out, ...rest] = process.argv
 if (!url || !out) {
@@ -15,10 +16,7 @@ const option = (name) => {
 }
 const flag = (name) => rest.includes(`--${name}`)
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-})
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS)
 const context = await browser.newContext({
   viewport: { width: Number(option('width') ?? 1400), height: 900 },
   colorScheme: flag('dark') ? 'dark' : 'light',
