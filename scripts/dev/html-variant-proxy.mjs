@@ -20,11 +20,18 @@ if (!port || !upstream || !['pass', 'hold', 'cache'].includes(mode)) {
 const target = new URL(upstream)
 const isPage = (url) => url === '/' || url.startsWith('/?')
 
-function forward(req, headers, onResponse) {
+/** A failing upstream is a 502 with its reason, not a crash of the proxy (fetchWhole's failure is caught below). */
+function badGateway(res, error) {
+  if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' })
+  res.end(String(error))
+}
+
+function forward(req, res, headers, onResponse) {
   const up = http.request(
     { host: target.hostname, port: target.port, path: req.url, method: req.method, headers },
     onResponse,
   )
+  up.on('error', (error) => badGateway(res, error))
   req.pipe(up)
 }
 
@@ -118,7 +125,7 @@ http
   .createServer((req, res) => {
     const headers = { ...req.headers, host: target.host }
     if (!isPage(req.url)) {
-      forward(req, headers, (r) => {
+      forward(req, res, headers, (r) => {
         res.writeHead(r.statusCode, r.headers)
         r.pipe(res)
       })
@@ -126,13 +133,10 @@ http
     }
     headers['accept-encoding'] = 'identity'
     if (mode === 'cache') {
-      fromCache(req, res, headers).catch((error) => {
-        res.writeHead(502, { 'content-type': 'text/plain' })
-        res.end(String(error))
-      })
+      fromCache(req, res, headers).catch((error) => badGateway(res, error))
       return
     }
-    forward(req, headers, (r) => {
+    forward(req, res, headers, (r) => {
       if (mode === 'hold') holdScripts(r, res)
       else {
         res.writeHead(r.statusCode, r.headers)
