@@ -5,7 +5,7 @@ import { RANGE_PRESETS } from '@/lib/view/presets'
 import { viewHref } from '@/lib/client/urls'
 import { DateField } from '../ui/date-field'
 import { ViewLink } from './view-link'
-import { CHART_MODES, rangeProblem, type ChartMode, type ViewState } from '@/lib/view/state'
+import { CHART_MODES, rangeProblem, viewToQuery, type ChartMode, type ViewState } from '@/lib/view/state'
 
 const MODE_LABEL: Record<ChartMode, string> = { percent: '% change', price: 'Price', log: 'Log price' }
 
@@ -16,6 +16,9 @@ export interface RangeControlsProps {
 
 export function RangeControls({ view, onChange }: RangeControlsProps) {
   const baseId = useId()
+  // What the range form sends besides its own fields: the rest of the view, less the event a new range leaves.
+  const fields = new Set(view.mode === 'percent' ? ['from', 'to', 'base', 'event'] : ['from', 'to', 'event'])
+  const carried = [...new URLSearchParams(viewToQuery(view))].filter(([name]) => !fields.has(name))
 
   return (
     <section aria-label="Date range and chart mode" className="space-y-3">
@@ -41,21 +44,47 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
           )
         })}
       </div>
+      {/* The dates are a GET form to the page, so a reader without JavaScript (or before it runs) gets the range
+          they typed with Enter or Apply; with JavaScript each field writes the view when the reader pauses. */}
       <div className="flex flex-wrap items-end gap-3">
-        <DateField
-          label="From"
-          value={view.from}
-          validate={(d) => (d > view.to ? `From must not be after To (${view.to}).` : rangeProblem(view, { from: d }))}
-          onCommit={(from) => onChange({ from, event: null })}
-        />
-        <DateField
-          label="To"
-          value={view.to}
-          validate={(d) =>
-            d < view.from ? `To must not be before From (${view.from}).` : rangeProblem(view, { to: d })
-          }
-          onCommit={(to) => onChange({ to, event: null })}
-        />
+        <form method="get" action="/" onSubmit={(e) => e.preventDefault()} className="contents">
+          {carried.map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <DateField
+            label="From"
+            name="from"
+            value={view.from}
+            validate={(d) =>
+              d > view.to ? `From must not be after To (${view.to}).` : rangeProblem(view, { from: d })
+            }
+            onCommit={(from) => onChange({ from, event: null })}
+          />
+          <DateField
+            label="To"
+            name="to"
+            value={view.to}
+            validate={(d) =>
+              d < view.from ? `To must not be before From (${view.from}).` : rangeProblem(view, { to: d })
+            }
+            onCommit={(to) => onChange({ to, event: null })}
+          />
+          {view.mode === 'percent' ? (
+            <DateField
+              label="Base date"
+              name="base"
+              value={view.base}
+              validate={(base) => rangeProblem(view, { base })}
+              onCommit={(base) => onChange({ base })}
+            />
+          ) : null}
+          <button
+            type="submit"
+            className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2.5 py-1 text-sm hover:border-[var(--muted)]"
+          >
+            Apply
+          </button>
+        </form>
         <div className="flex flex-col">
           <span className="text-xs font-medium text-[var(--muted)]" id={`${baseId}-mode`}>
             Mode
@@ -78,14 +107,6 @@ export function RangeControls({ view, onChange }: RangeControlsProps) {
             ))}
           </div>
         </div>
-        {view.mode === 'percent' ? (
-          <DateField
-            label="Base date"
-            value={view.base}
-            validate={(base) => rangeProblem(view, { base })}
-            onCommit={(base) => onChange({ base })}
-          />
-        ) : null}
       </div>
     </section>
   )

@@ -13,6 +13,8 @@ const LATEST = '2100-12-31'
 export interface DateFieldProps {
   label: string
   value: string
+  /** The field's name in the range form, which a reader without JavaScript submits to the page. */
+  name?: string
   /** Returns an error message to show instead of committing, or null to accept the date. */
   validate?: (date: string) => string | null
   onCommit: (date: string) => void
@@ -23,11 +25,12 @@ export interface DateFieldProps {
  * keystroke would turn "0", "02", "020", "2025" into four history entries, four requests and, as the URL fed
  * the field back, a date the reader never typed.
  */
-export function DateField({ label, value, validate, onCommit }: DateFieldProps) {
+export function DateField({ label, value, name, validate, onCommit }: DateFieldProps) {
   const id = useId()
   const [draft, setDraft] = useState({ text: value, from: value })
   const [message, setMessage] = useState<string | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const input = useRef<HTMLInputElement>(null)
 
   // The view changed from outside (a preset, Back, a zoom): show it, dropping any draft.
   let text = draft.text
@@ -36,12 +39,23 @@ export function DateField({ label, value, validate, onCommit }: DateFieldProps) 
     setDraft({ text: value, from: value })
   }
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // A date typed into the server-rendered field before the script ran: React keeps what the field shows but
+    // replays no change event, so take it up as if it had just been typed (the commit waits for the same pause).
+    const early = input.current?.value ?? value
+    if (early !== value) edit(early)
+    return () => {
       if (timer.current) clearTimeout(timer.current)
-    },
-    [],
-  )
+    }
+    // Once, at hydration: later edits arrive as change events.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  function edit(next: string) {
+    setDraft({ text: next, from: value })
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => commit(next), COMMIT_AFTER_MS)
+  }
 
   function commit(candidate: string) {
     if (timer.current) clearTimeout(timer.current)
@@ -61,19 +75,16 @@ export function DateField({ label, value, validate, onCommit }: DateFieldProps) 
         {label}
       </label>
       <input
+        ref={input}
         id={id}
+        name={name}
         type="date"
         value={text}
         min={EARLIEST}
         max={LATEST}
         aria-describedby={message ? `${id}-msg` : undefined}
         aria-invalid={message ? true : undefined}
-        onChange={(e) => {
-          const next = e.target.value
-          setDraft({ text: next, from: value })
-          if (timer.current) clearTimeout(timer.current)
-          timer.current = setTimeout(() => commit(next), COMMIT_AFTER_MS)
-        }}
+        onChange={(e) => edit(e.target.value)}
         onBlur={(e) => commit(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit(e.currentTarget.value)

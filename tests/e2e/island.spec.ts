@@ -72,6 +72,34 @@ test.describe('without JavaScript, the controls are links to the view they make'
     await expect(page).toHaveURL(/event=2025-01-21-stargate/)
     await expect(page.getByTestId('selected-event')).toContainText('Stargate')
   })
+  test('the date fields are a form: Enter or Apply loads the typed range, keeping the rest of the view', async ({
+    page,
+  }) => {
+    await page.goto(VIEW)
+    await page.getByLabel('From', { exact: true }).fill('2025-01-21')
+    await page.getByLabel('To', { exact: true }).fill('2025-01-31')
+    await page.getByLabel('To', { exact: true }).press('Enter')
+    // A form writes its fields in its own order and encoding; what counts is the view the link holds.
+    await expect(page).toHaveURL(/from=2025-01-21&to=2025-01-31/)
+    const query = Object.fromEntries(new URL(page.url()).searchParams)
+    expect(query).toEqual({
+      symbols: 'NVDA,AVGO,SPY',
+      from: '2025-01-21',
+      to: '2025-01-31',
+      mode: 'percent',
+      base: '2025-01-17',
+    })
+    await expect(page.getByLabel('From', { exact: true })).toHaveValue('2025-01-21')
+    await expect(preview(page)).toContainText('Jan 31')
+    await expect(preview(page)).not.toContainText('Feb')
+
+    // A range the page refuses comes back as the default range with the reason, never an error page.
+    await page.getByLabel('From', { exact: true }).fill('2025-03-01')
+    await page.getByRole('button', { name: 'Apply' }).click()
+    await expect(page).toHaveURL(/from=2025-03-01&to=2025-01-31/)
+    await expect(page.getByRole('status').filter({ hasText: 'was after To' }).first()).toBeVisible()
+    await expect(previewLines(page)).toHaveCount(3)
+  })
 })
 
 test('a preset clicked before the page has hydrated still gets its view', async ({ page }) => {
@@ -82,6 +110,28 @@ test('a preset clicked before the page has hydrated still gets its view', async 
   await expect(page).toHaveURL(/from=2024-07-01&to=2025-06-30/)
   await expect(preview(page)).toContainText('Jul')
   await expect(page.getByRole('link', { name: 'All data' })).toHaveAttribute('aria-current', 'true')
+})
+
+test('a date typed before the page has hydrated is taken when it does', async ({ page }) => {
+  // Every script held back: the reader types into the server-rendered field, then the page's JavaScript arrives.
+  let release: () => void = () => {}
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await released
+    await route.continue()
+  })
+  // The held scripts hold the load event too, so the reader's turn comes at DOMContentLoaded.
+  await page.goto(VIEW, { waitUntil: 'domcontentloaded' })
+  await page.getByLabel('From', { exact: true }).fill('2025-01-21')
+  const historyBefore = await page.evaluate(() => history.length)
+  release()
+  await expect(preview(page)).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
+  await expect(page).toHaveURL(/from=2025-01-21&to=2025-02-14/)
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2025-01-21')
+  // The typed date is one new history entry, as it is when typed after hydration.
+  expect(await page.evaluate(() => history.length)).toBe(historyBefore + 1)
 })
 
 test("with none of the page's scripts, the server-drawn chart answers a hover exactly as the island does", async ({
