@@ -13,6 +13,8 @@
  * 5. Pre-encoded answers (lib/http/pre-encoded.ts): a cached API body the route sends already compressed keeps
  *    its Content-Encoding and Content-Length, which Next.js would otherwise drop (and then compress it again).
  * 6. Opens the shared store (lib/store), so the first requests after a start already find Redis connected.
+ * 7. With the embedded snapshot in production, the page cache (lib/server/page-cache.ts): a URL's page is
+ *    rendered once a day and then sent from memory with a fresh nonce, after the client's page allowance.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -23,6 +25,22 @@ export async function register(): Promise<void> {
       `\nThe server did not start: invalid environment.\n${checked.problems.map((p) => `  - ${p}`).join('\n')}\n`,
     )
     process.exit(1)
+  }
+  // Before the method guard and the peer stamp, so it runs after both (lib/server/page-cache.ts says why).
+  const { PRICE_PROVIDER, PAGE_CACHE_MIB } = checked.env
+  if (PRICE_PROVIDER === 'snapshot' && PAGE_CACHE_MIB > 0 && process.env.NODE_ENV === 'production') {
+    const [{ installPageCache }, { admitPageRequest }, { createNonce }, { todayIso }] = await Promise.all([
+      import('./lib/server/page-cache'),
+      import('./lib/api/client-limits'),
+      import('./lib/server/csp'),
+      import('./lib/params'),
+    ])
+    installPageCache({
+      maxBytes: PAGE_CACHE_MIB * 1024 * 1024,
+      today: todayIso,
+      admit: admitPageRequest,
+      nonce: createNonce,
+    })
   }
   const { installMethodGuard } = await import('./lib/server/method-guard')
   installMethodGuard()

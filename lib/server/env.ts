@@ -27,6 +27,11 @@ export const envSchema = z.object({
   API_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(300),
   /** Requests per minute one client may make for the page `/`, which renders the chart on the server. */
   PAGE_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1_000_000).default(60),
+  /**
+   * Memory for rendered pages kept per process (lib/server/page-cache.ts), in MiB; 0 turns the cache off. Used
+   * only with PRICE_PROVIDER=snapshot, where a page is a function of its URL and the day.
+   */
+  PAGE_CACHE_MIB: z.coerce.number({ error: 'must be a number' }).int().min(0).max(16_384).default(64),
   /** Bytes of live windows (bars) kept in memory per process. */
   PRICE_CACHE_MAX_MIB: z.coerce.number({ error: 'must be a number' }).int().min(1).max(16_384).default(128),
   /** Shared store for every instance (cache, single-flight, limits, budget); unset keeps all of it in memory. */

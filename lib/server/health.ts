@@ -3,6 +3,7 @@ import { getLimitsStore } from '../limits'
 import { snapshotImportedAt, snapshotSymbols } from '../snapshot'
 import { getSharedStore, type StoreHealth } from '../store'
 import { sharedFlightCounts } from '../store/shared-flight'
+import { pageCacheStats, type PageCacheStats } from './page-cache'
 import { drainingSince } from './shutdown'
 
 export interface HealthReport {
@@ -18,6 +19,9 @@ export interface HealthReport {
   /** Which path this instance's shared single-flights took since start (only with Redis): `fetched` under the
    *  shared lock, `peer` another instance's value, `fetched-fallback` while Redis was down, `fetched-after-wait`. */
   singleFlight?: ReturnType<typeof sharedFlightCounts>
+  /** The rendered pages this instance keeps (only when the page cache is on): entries, bytes against the bound,
+   *  and answers since start (`hits` from memory, `misses` rendered, `stored` pages kept). */
+  pageCache?: PageCacheStats
   drainingSince?: string
 }
 
@@ -51,6 +55,7 @@ export async function checkHealth(): Promise<HealthReport> {
         ? 'ok'
         : 'degraded'
   const singleFlight = store.kind === 'redis' ? { singleFlight: sharedFlightCounts() } : {}
+  const pageCache = pageCacheStats()
   return {
     status,
     live: true,
@@ -59,6 +64,7 @@ export async function checkHealth(): Promise<HealthReport> {
     store,
     upstreamBudget,
     ...singleFlight,
+    ...(pageCache ? { pageCache } : {}),
     ...(draining ? { drainingSince: draining } : {}),
   }
 }

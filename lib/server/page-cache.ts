@@ -1,0 +1,405 @@
+import http from 'node:http'
+import { promisify } from 'node:util'
+import { brotliDecompress, gunzip, inflate } from 'node:zlib'
+import { LRUCache } from 'lru-cache'
+import { negotiateEncoding } from '../http/accept-encoding'
+import { spliceable, splicedGzip, splicedIdentity, type SplicedText } from '../http/gzip-splice'
+
+/**
+ * The page `/` from memory. A render of the dashboard costs 130 to 190 ms of server time; with the embedded
+ * snapshot the same URL on the same day always renders the same page, except for its CSP nonce. So the first
+ * render of a URL is kept, cut at every place its nonce appears, and later requests get the same bytes with a
+ * fresh nonce in every one of those places (the header, every script tag, the RSC payload's copies). The gzip
+ * variant is assembled per response from pieces compressed once (lib/http/gzip-splice.ts), so a hit costs a CRC
+ * pass and a copy, not a render or a compression.
+ *
+ * What it keeps and when:
+ * - Only documents: GET or HEAD of `/`, without the headers of a client-side navigation (those ask Next.js for RSC
+ *   data, not HTML). Only a 200 text/html answer with exactly one nonce in its policy and no cookie is stored.
+ * - The key is the request's path and query as sent, its Host, and the day: the page refuses a From in the
+ *   future, so a new day may be a new page.
+ * - Bounded by bytes (every piece, compressed and not, counts), least recently used first out.
+ * - Concurrent misses of one key wait for the render already running, so a crowd on one new URL costs one render.
+ * - The per-client page allowance is charged on a hit as it is in proxy.ts on a render: a hit never skips it.
+ *
+ * It is turned on only where a page is a function of its URL and the day: the embedded snapshot, in production
+ * (instrumentation.ts). With a live provider the page also shows the upstream's state and the client's own live
+ * allowance, so every request renders.
+ */
+
+export const PAGE_CACHE_HEADER = 'X-Page-Cache'
+
+/** With these, Next.js answers a client-side navigation (RSC data), not the page's HTML. */
+const NAVIGATION_HEADERS = [
+  'rsc',
+  'next-router-state-tree',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-url',
+  'next-action',
+] as const
+
+/** Response headers that describe one transfer: not stored, and the hit sets its own. */
+const TRANSFER_HEADERS: ReadonlySet<string> = new Set([
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'date',
+  'connection',
+  'keep-alive',
+])
+
+const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/_=-]{16,128})'/g
+/** A page larger than this (as sent, or decoded) is served but not kept: the dashboard's is about 0.6 MB. */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024
+/** How long a request for a URL being rendered waits for that render before rendering it itself. */
+const WAIT_FOR_RENDER_MS = 15_000
+const MAX_URL_LENGTH = 8 * 1024
+
+export interface CachedPage {
+  /** Each value cut where the nonce goes, as the body is. */
+  headers: readonly (readonly [name: string, values: readonly (readonly string[])[]])[]
+  body: SplicedText
+  bytes: number
+}
+
+export interface PageCacheOptions {
+  maxBytes: number
+  /** The day, as the page reads it (lib/params.ts `todayIso`). */
+  today: () => string
+  /** Charges a hit to its client's page allowance; a Response (the 429) to send instead when it is spent. */
+  admit: (headers: Headers) => Promise<Response | undefined>
+  /** A fresh nonce, of the same form as the stored one (lib/server/csp.ts `createNonce`). */
+  nonce: () => string
+  /** Compression level of the stored pieces (zlib's 1 to 9). */
+  level?: number
+}
+
+export interface PageCacheStats {
+  entries: number
+  bytes: number
+  maxBytes: number
+  hits: number
+  misses: number
+  stored: number
+}
+
+type RequestLike = Pick<http.IncomingMessage, 'method' | 'url' | 'headers'>
+
+/** The cache key of a request, or undefined when its answer is not a page this cache may keep or give. */
+export function pageCacheKey(req: RequestLike, today: string): string | undefined {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return undefined
+  const url = req.url ?? ''
+  if (url.length > MAX_URL_LENGTH) return undefined
+  if (url !== '/' && !url.startsWith('/?')) return undefined
+  if (NAVIGATION_HEADERS.some((name) => req.headers[name] !== undefined)) return undefined
+  // The page draws nothing from the Host header today; keying by it too keeps a later absolute URL in the page
+  // from letting one client's Host reach everyone else's answer.
+  return `${today}\n${req.headers.host ?? ''}\n${url}`
+}
+
+/** The one nonce a page policy names, or undefined for none or several. */
+export function policyNonce(policy: string): string | undefined {
+  const nonces = new Set([...policy.matchAll(NONCE_IN_POLICY)].map((m) => m[1] as string))
+  return nonces.size === 1 ? [...nonces][0] : undefined
+}
+
+/** `bytes` cut at every occurrence of `separator`. */
+export function splitBytes(bytes: Buffer, separator: Buffer): Buffer[] {
+  const pieces: Buffer[] = []
+  let from = 0
+  for (let at = bytes.indexOf(separator, from); at !== -1; at = bytes.indexOf(separator, from)) {
+    pieces.push(bytes.subarray(from, at))
+    from = at + separator.byteLength
+  }
+  pieces.push(bytes.subarray(from))
+  return pieces
+}
+
+const DECODERS: Record<string, (b: Buffer) => Promise<Buffer>> = {
+  gzip: promisify(gunzip),
+  'x-gzip': promisify(gunzip),
+  deflate: promisify(inflate),
+  br: promisify(brotliDecompress),
+  identity: async (b) => b,
+}
+
+const headerValues = (value: number | string | readonly string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]
+
+/**
+ * Makes the stored page from one answer as it was sent: its headers, its body (decoded from the coding it went
+ * out in), cut at its nonce. Undefined when the answer is not one to keep.
+ */
+export async function toCachedPage(
+  status: number,
+  headers: http.OutgoingHttpHeaders,
+  sent: Buffer,
+  level = 6,
+): Promise<CachedPage | undefined> {
+  if (status !== 200) return undefined
+  if (!/^text\/html\b/i.test(headerValues(headers['content-type'])[0] ?? '')) return undefined
+  if (headers['set-cookie'] !== undefined) return undefined
+  const policies = headerValues(headers['content-security-policy'])
+  if (policies.length !== 1) return undefined
+  const nonce = policyNonce(policies[0] as string)
+  if (!nonce) return undefined
+  const coding = (headerValues(headers['content-encoding'])[0] ?? 'identity').trim().toLowerCase()
+  const decode = DECODERS[coding]
+  if (!decode) return undefined
+  const body = await decode(sent)
+  if (body.byteLength > MAX_PAGE_BYTES) return undefined
+  const separator = Buffer.from(nonce)
+  const spliced = spliceable(splitBytes(body, separator), level)
+  const kept: [string, string[][]][] = []
+  let bytes = 0
+  for (const [name, value] of Object.entries(headers)) {
+    if (TRANSFER_HEADERS.has(name.toLowerCase())) continue
+    const values = headerValues(value).map((v) => v.split(nonce))
+    bytes += name.length + values.flat().reduce((sum, v) => sum + v.length, 0)
+    kept.push([name, values])
+  }
+  bytes += spliced.fixedBytes + spliced.deflated.reduce((sum, d) => sum + d.byteLength, 0)
+  return { headers: kept, body: spliced, bytes }
+}
+
+/** The stored page's headers and body with `nonce` written in, in the coding the request accepts. */
+export function pageWithNonce(
+  page: CachedPage,
+  nonce: string,
+  acceptEncoding: string | undefined,
+): { headers: [string, string[]][]; body: Buffer; coding: 'gzip' | 'identity' } {
+  const value = Buffer.from(nonce)
+  const coding = negotiateEncoding(acceptEncoding, ['gzip']) === 'gzip' ? 'gzip' : 'identity'
+  const body = coding === 'gzip' ? splicedGzip(page.body, value) : splicedIdentity(page.body, value)
+  const headers: [string, string[]][] = page.headers.map(([name, values]) => [
+    name,
+    values.map((pieces) => pieces.join(nonce)),
+  ])
+  return { headers, body, coding }
+}
+
+function withAcceptEncodingInVary(headers: [string, string[]][]): [string, string[]][] {
+  const vary = headers.find(([name]) => name.toLowerCase() === 'vary')
+  if (!vary) return [...headers, ['Vary', ['Accept-Encoding']]]
+  if (vary[1].some((v) => /(^|,)\s*accept-encoding\s*(,|$)/i.test(v))) return headers
+  return headers.map(([name, values]) =>
+    name === vary[0] ? [name, [[...values, 'Accept-Encoding'].join(', ')]] : [name, values],
+  )
+}
+
+const toFetchHeaders = (headers: http.IncomingHttpHeaders): Headers => {
+  const out = new Headers()
+  for (const [name, value] of Object.entries(headers)) {
+    for (const v of headerValues(value)) out.append(name, v)
+  }
+  return out
+}
+
+async function sendResponse(res: http.ServerResponse, response: Response, head: boolean): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer())
+  res.statusCode = response.status
+  response.headers.forEach((value, name) => res.setHeader(name, value))
+  res.setHeader('Content-Length', body.byteLength)
+  res.end(head ? undefined : body)
+}
+
+type Chunk = string | Uint8Array
+const toBuffer = (chunk: Chunk, encoding: unknown): Buffer =>
+  typeof chunk === 'string'
+    ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+    : Buffer.from(chunk)
+
+export interface PageCache {
+  /**
+   * Answers `req` from memory, or hands it to `pass` (Next.js) and keeps what it sends. Never throws: a fault in
+   * the cache hands the request on, as if the cache were not there.
+   */
+  handle(req: http.IncomingMessage, res: http.ServerResponse, pass: () => void): void
+  stats(): PageCacheStats
+  /** For tests: resolves once every answer being kept has been stored (or dropped). */
+  settled(): Promise<void>
+}
+
+export function createPageCache(options: PageCacheOptions): PageCache {
+  const level = options.level ?? 6
+  const pages = new LRUCache<string, CachedPage>({
+    maxSize: options.maxBytes,
+    sizeCalculation: (page) => Math.max(1, page.bytes),
+    // A page larger than the whole cache is served, never kept.
+    maxEntrySize: options.maxBytes,
+  })
+  /** Keys being rendered now, with what the render will store. */
+  const rendering = new Map<string, Promise<CachedPage | undefined>>()
+  const counts = { hits: 0, misses: 0, stored: 0 }
+
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage): Promise<void> {
+    const refused = await options.admit(toFetchHeaders(req.headers))
+    const head = req.method === 'HEAD'
+    if (refused) return sendResponse(res, refused, head)
+    counts.hits += 1
+    const answer = pageWithNonce(page, options.nonce(), headerValues(req.headers['accept-encoding'])[0])
+    res.statusCode = 200
+    for (const [name, values] of withAcceptEncodingInVary(answer.headers)) res.setHeader(name, values)
+    if (answer.coding === 'gzip') res.setHeader('Content-Encoding', 'gzip')
+    res.setHeader('Content-Length', answer.body.byteLength)
+    res.setHeader(PAGE_CACHE_HEADER, 'hit')
+    res.end(head ? undefined : answer.body)
+  }
+
+  /** Watches what Next.js sends for `key` and stores it once it has all gone out. */
+  function keep(key: string, res: http.ServerResponse): void {
+    const chunks: Buffer[] = []
+    let size = 0
+    let status = 0
+    let headers: http.OutgoingHttpHeaders | undefined
+    let done: (page: CachedPage | undefined) => void = () => {}
+    rendering.set(
+      key,
+      new Promise((resolve) => {
+        done = resolve
+      }),
+    )
+    const finish = (page: CachedPage | undefined) => {
+      if (page) {
+        pages.set(key, page)
+        counts.stored += 1
+      }
+      rendering.delete(key)
+      done(page)
+    }
+    const collect = (chunk: unknown, encoding: unknown) => {
+      if (size > MAX_PAGE_BYTES || (typeof chunk !== 'string' && !(chunk instanceof Uint8Array))) return
+      const bytes = toBuffer(chunk, encoding)
+      size += bytes.byteLength
+      chunks.push(bytes)
+    }
+    const { writeHead, write, end } = res
+    res.writeHead = function keptWriteHead(this: http.ServerResponse, ...args: unknown[]) {
+      const result = Reflect.apply(writeHead, this, args) as http.ServerResponse
+      status = this.statusCode
+      // Headers given to writeHead as an object are merged into getHeaders(); a raw array is not readable back.
+      const given = args.find((a, i) => i > 0 && typeof a === 'object' && a !== null)
+      headers = Array.isArray(given) ? undefined : { ...this.getHeaders(), ...(given as object | undefined) }
+      return result
+    } as typeof res.writeHead
+    res.write = function keptWrite(this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      collect(chunk, rest[0])
+      return Reflect.apply(write, this, [chunk, ...rest]) as boolean
+    } as typeof res.write
+    res.end = function keptEnd(this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      if (typeof chunk !== 'function') collect(chunk, rest[0])
+      return Reflect.apply(end, this, [chunk, ...rest]) as http.ServerResponse
+    } as typeof res.end
+    res.once('finish', () => {
+      if (!headers || size > MAX_PAGE_BYTES) return finish(undefined)
+      toCachedPage(status, headers, Buffer.concat(chunks), level).then(finish, () => finish(undefined))
+    })
+    res.once('close', () => {
+      if (!res.writableFinished) finish(undefined)
+    })
+  }
+
+  async function afterRender(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pass: () => void,
+    render: Promise<CachedPage | undefined>,
+  ): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const page = await Promise.race([
+      render,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), WAIT_FOR_RENDER_MS)
+      }),
+    ])
+    clearTimeout(timer)
+    if (page && !res.destroyed) return serve(req, res, page)
+    counts.misses += 1
+    pass()
+  }
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse, pass: () => void): void {
+    let key: string | undefined
+    try {
+      key = pageCacheKey(req, options.today())
+    } catch {
+      key = undefined
+    }
+    if (!key) return pass()
+    const handOn = (error: unknown) => {
+      console.error('[page-cache] answering from memory failed; rendering instead', error)
+      if (!res.headersSent) pass()
+      else res.destroy()
+    }
+    const page = pages.get(key)
+    if (page) {
+      serve(req, res, page).catch(handOn)
+      return
+    }
+    const render = rendering.get(key)
+    if (render) {
+      afterRender(req, res, pass, render).catch(handOn)
+      return
+    }
+    counts.misses += 1
+    if (req.method === 'GET') {
+      try {
+        keep(key, res)
+      } catch (error) {
+        console.error('[page-cache] could not watch the render', error)
+      }
+    }
+    pass()
+  }
+
+  return {
+    handle,
+    stats: () => ({
+      entries: pages.size,
+      bytes: pages.calculatedSize ?? 0,
+      maxBytes: options.maxBytes,
+      ...counts,
+    }),
+    settled: async () => {
+      while (rendering.size > 0) await Promise.all([...rendering.values()])
+    },
+  }
+}
+
+type Emit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean
+const INSTALLED = Symbol.for('ai-shock.page-cache')
+type CacheGlobal = typeof globalThis & { [INSTALLED]?: PageCache }
+
+/**
+ * Puts the cache in front of Next.js' request listener, in the server process (instrumentation.ts). Install it
+ * before the method guard and the peer-address stamp: each wraps `emit` around what is there, so this one runs
+ * after both (a refused method never reaches it, and a hit's client is read from the stamped peer address).
+ */
+export function installPageCache(options: PageCacheOptions): boolean {
+  const global = globalThis as CacheGlobal
+  if (global[INSTALLED]) return false
+  const cache = createPageCache(options)
+  const proto = http.Server.prototype as unknown as { emit: Emit }
+  const original = proto.emit
+  proto.emit = function emitWithPageCache(event, ...args) {
+    const [req, res] = args
+    if (event !== 'request' || !(req instanceof http.IncomingMessage) || !(res instanceof http.ServerResponse))
+      return Reflect.apply(original, this, [event, ...args]) as boolean
+    let passed = false
+    let result = true
+    cache.handle(req, res, () => {
+      if (passed) return
+      passed = true
+      result = Reflect.apply(original, this, [event, ...args]) as boolean
+    })
+    return result
+  }
+  global[INSTALLED] = cache
+  return true
+}
+
+/** The installed cache's figures (for /api/health), or undefined when it is off. */
+export function pageCacheStats(): PageCacheStats | undefined {
+  return (globalThis as CacheGlobal)[INSTALLED]?.stats()
+}

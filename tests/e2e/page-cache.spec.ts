@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test'
+
+/**
+ * The page from memory (lib/server/page-cache.ts), against the production build under `next start` with the
+ * embedded snapshot: a URL renders once, and every later answer is that page with a fresh nonce, which must
+ * still hydrate and run under the page's policy.
+ */
+
+// A query the page ignores keeps each test's URL its own, so the first request of it is the render.
+const viewOf = (tag: string) =>
+  `/?symbols=NVDA,AMD,SPY&from=2025-01-06&to=2025-02-14&mode=percent&t=${tag}-${Date.now()}`
+const nonceIn = (policy: string | undefined) => /'nonce-([^']+)'/.exec(policy ?? '')?.[1] ?? ''
+
+test('a page from memory is the rendered page, with a fresh nonce in the policy and on every script', async ({
+  request,
+}) => {
+  const url = viewOf('bytes')
+  const rendered = await request.get(url)
+  expect(rendered.headers()['x-page-cache']).toBeUndefined()
+  const fromMemory = await request.get(url)
+  expect(fromMemory.headers()['x-page-cache']).toBe('hit')
+  const [n1, n2] = [
+    nonceIn(rendered.headers()['content-security-policy']),
+    nonceIn(fromMemory.headers()['content-security-policy']),
+  ]
+  expect(n1).toMatch(/^[A-Za-z0-9+/]{22}==$/)
+  expect(n2).toMatch(/^[A-Za-z0-9+/]{22}==$/)
+  expect(n2).not.toBe(n1)
+
+  const [html1, html2] = [await rendered.text(), await fromMemory.text()]
+  expect(html2).not.toContain(n1)
+  expect(html2).toBe(html1.replaceAll(n1, n2))
+  const nonced = [...html2.matchAll(/<script\b[^>]*\bnonce="([^"]*)"/g)].map((m) => m[1])
+  expect(nonced.length).toBeGreaterThan(3)
+  expect(new Set(nonced)).toEqual(new Set([n2]))
+  // Everything else a page answer carries is the same.
+  for (const name of ['content-type', 'cache-control', 'x-frame-options', 'referrer-policy', 'x-content-type-options'])
+    expect(fromMemory.headers()[name], name).toBe(rendered.headers()[name])
+  expect(fromMemory.headers()['content-security-policy']).toBe(
+    rendered.headers()['content-security-policy']?.replace(n1, n2),
+  )
+})
+
+test('a page from memory hydrates and works under its policy, with no violation', async ({ page, request }) => {
+  const url = viewOf('browser')
+  await request.get(url)
+  await page.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __violations: string[] }).__violations = seen
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`))
+  })
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  const response = await page.goto(url)
+  expect(response?.headers()['x-page-cache']).toBe('hit')
+  const preview = page.getByTestId('chart-preview')
+  await expect(preview).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
+  const plot = preview.getByTestId('chart-plot')
+  await plot.scrollIntoViewIfNeeded()
+  const box = await plot.boundingBox()
+  if (!box) throw new Error('no plot box')
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2)
+  await expect(page.locator('[data-chart-tooltip]')).toContainText('AMD')
+  // A preset is an in-page transition once the page has hydrated: its data comes from the API, not this cache.
+  const historyBefore = await page.evaluate(() => history.length)
+  await page.getByRole('link', { name: 'H1 2025' }).click()
+  await expect(page).toHaveURL(/from=2025-01-02&to=2025-06-30/)
+  expect(await page.evaluate(() => history.length)).toBe(historyBefore + 1)
+  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([])
+  expect(errors).toEqual([])
+})
+
+test('client-side navigations and HEAD: RSC data is never answered from memory; HEAD of a kept page is', async ({
+  request,
+}) => {
+  const url = viewOf('rsc')
+  await request.get(url)
+  const rsc = await request.get(url, { headers: { rsc: '1' } })
+  expect(rsc.headers()['x-page-cache']).toBeUndefined()
+  expect(rsc.headers()['content-type']).toContain('text/x-component')
+  const head = await request.head(url)
+  expect(head.headers()['x-page-cache']).toBe('hit')
+  expect(head.headers()['content-type']).toContain('text/html')
+})
+
+test('the health answer counts the pages kept and the answers from memory, within the bound', async ({ request }) => {
+  const url = viewOf('health')
+  await request.get(url)
+  await request.get(url)
+  const health = (await (await request.get('/api/health')).json()) as {
+    pageCache?: { entries: number; bytes: number; maxBytes: number; hits: number; misses: number; stored: number }
+  }
+  expect(health.pageCache).toBeDefined()
+  const stats = health.pageCache!
+  expect(stats.maxBytes).toBe(64 * 1024 * 1024)
+  expect(stats.entries).toBeGreaterThanOrEqual(1)
+  expect(stats.bytes).toBeGreaterThan(0)
+  expect(stats.bytes).toBeLessThanOrEqual(stats.maxBytes)
+  expect(stats.hits).toBeGreaterThanOrEqual(1)
+  expect(stats.stored).toBeGreaterThanOrEqual(1)
+})
