@@ -18,6 +18,9 @@
  *      counted at the mock.
  *   f. several instances sharing Redis (scripts/load-cluster.mjs): upstream requests per symbol for a cold burst
  *      over 1 and 3 instances, cached throughput with and without Redis, and what a Redis outage costs.
+ *   g. the page from memory (lib/server/page-cache.ts): a burst on one new page URL costs one render; the page's
+ *      throughput rendered every time (PAGE_CACHE_MIB=0) and from memory, side by side; many distinct URLs
+ *      through a small cache stay within its bytes.
  *
  * Exits non-zero when any check fails. The mock serves chart payloads re-encoded from the embedded snapshot's
  * real bars (tests/mock-yahoo/payload-from-bars.ts), written to a temp dir that is removed at the end.
@@ -68,9 +71,11 @@ const NO_LIMITS = {
   UPSTREAM_REQUESTS_PER_MINUTE: '1000000',
 }
 const SPOOF = { requests: 100, apiLimit: 20 }
+const PAGE = { burst: 50, connections: 10, durationSeconds: 5, distinct: 120, smallCacheMiB: 8 }
+const PAGE_PATH = `/?symbols=${SYMBOLS.join(',')}`
 const BUDGET = { perMinute: 40, clients: 200, symbolsPerFailingRequest: 20, failingRequests: 10 }
-// Checks a-e take about 7 minutes on a loaded machine; f (several instances) about 4 more.
-const RUN_DEADLINE_MS = 12 * 60_000
+// Checks a-e take about 7 minutes on a loaded machine; f (several instances) about 4 more, g about 1.
+const RUN_DEADLINE_MS = 13 * 60_000
 
 const failures = []
 function check(ok, message) {
@@ -454,10 +459,89 @@ async function checkBudget(mock, symbols) {
   }
 }
 
+const pageCacheOf = async (server) => (await (await fetch(`${server.url}/api/health`)).json()).pageCache ?? undefined
+
+async function checkPageCache() {
+  console.log(`\n## g. the page from memory: ${PAGE_PATH}`)
+  const rendering = await startNextServer({ env: { PRICE_PROVIDER: 'snapshot', PAGE_CACHE_MIB: '0', ...NO_LIMITS } })
+  const cached = await startNextServer({ env: { PRICE_PROVIDER: 'snapshot', ...NO_LIMITS } })
+  try {
+    // A burst of identical requests for a URL nobody asked for yet.
+    const burstUrl = `${cached.url}${PAGE_PATH}&burst=${Date.now()}`
+    const statuses = await Promise.all(
+      Array.from({ length: PAGE.burst }, () => fetch(burstUrl).then(async (r) => (await r.arrayBuffer(), r.status))),
+    )
+    const afterBurst = await pageCacheOf(cached)
+    console.log(
+      `  ${PAGE.burst} concurrent requests of a new URL: ${statuses.filter((s) => s === 200).length} answered 200; ` +
+        `stored ${afterBurst?.stored}, hits ${afterBurst?.hits}, misses ${afterBurst?.misses}`,
+    )
+    check(
+      statuses.every((s) => s === 200),
+      `all ${PAGE.burst} burst requests answered 200`,
+    )
+    check(afterBurst?.stored === 1 && afterBurst?.misses === 1, 'the burst cost one render')
+
+    const rows = []
+    for (const [name, server] of [
+      ['rendered every time', rendering],
+      ['from memory', cached],
+    ]) {
+      const url = `${server.url}${PAGE_PATH}`
+      await (await fetch(url)).arrayBuffer()
+      const result = await autocannon({
+        url,
+        connections: PAGE.connections,
+        duration: PAGE.durationSeconds,
+        headers: { 'accept-encoding': 'gzip' },
+      })
+      rows.push({ name, result })
+      console.log(
+        `  ${name}: requests/s ${result.requests.average.toFixed(0)}, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ` +
+          `errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
+      )
+    }
+    check(
+      rows.every(({ result }) => result.errors === 0 && result.timeouts === 0 && result.non2xx === 0),
+      'no errors, timeouts or non-2xx answers under load, rendered or from memory',
+    )
+    const [slow, fast] = rows.map(({ result }) => result.requests.average)
+    console.log(`  from memory / rendered, requests/s: ${(fast / slow).toFixed(1)}x`)
+  } finally {
+    await Promise.all([rendering.stop(), cached.stop()])
+  }
+
+  const small = await startNextServer({
+    env: { PRICE_PROVIDER: 'snapshot', PAGE_CACHE_MIB: String(PAGE.smallCacheMiB), ...NO_LIMITS },
+  })
+  try {
+    let bad = 0
+    await runPool(PAGE.distinct, 4, async (i) => {
+      const r = await fetch(`${small.url}${PAGE_PATH}&distinct=${i}`)
+      await r.arrayBuffer()
+      if (r.status !== 200) bad++
+    })
+    const stats = await pageCacheOf(small)
+    console.log(
+      `  ${PAGE.distinct} distinct URLs through a ${PAGE.smallCacheMiB} MiB cache: ${stats?.entries} kept, ` +
+        `${mib((stats?.bytes ?? 0) / 1024)} of ${mib((stats?.maxBytes ?? 0) / 1024)}; server RSS ${mib(rssKiB(small.pid))}`,
+    )
+    check(bad === 0, `all ${PAGE.distinct} distinct page requests answered 200`)
+    check(
+      stats !== undefined && stats.bytes <= stats.maxBytes && stats.entries < PAGE.distinct,
+      'the page cache stayed within its bytes',
+    )
+  } finally {
+    await small.stop()
+  }
+}
+
 async function main() {
   // `--only b,c` runs some of the checks, e.g. while working on one of them.
   const onlyArg = process.argv.indexOf('--only')
-  const only = new Set(onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['a', 'b', 'c', 'd', 'e', 'f'])
+  const only = new Set(
+    onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '').split(',') : ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+  )
   installCleanup({ deadlineMs: RUN_DEADLINE_MS, label: 'load' })
   const machine = describeMachine()
   console.log(`# npm run load (build: ${benchDistDir()})`)
@@ -475,6 +559,7 @@ async function main() {
     .sort()
 
   if (only.has('a')) await checkThroughput()
+  if (only.has('g')) await checkPageCache()
   if (only.has('d')) await checkSpoofing()
   const mock = await startMockYahoo({ mode: 'ok', payloadDirs: [payloadDir] })
   try {
