@@ -2,28 +2,16 @@ import { DEFAULT_ESTIMATION } from '@/lib/analysis'
 import { CLAIMS_BENCHMARK, evaluateClaims, type CheckedClaim, type ClaimSource, type Verdict } from '@/lib/claims'
 import { SIGNIFICANCE_P } from '@/lib/claims/verdicts'
 import { formatFullDate } from '@/lib/format'
-
-/** Each verdict's colour is a theme variable, so the badges follow dark mode. */
-const VERDICT_STYLE: Record<Verdict, { colorVar: string; meaning: string }> = {
-  supported: { colorVar: '--event-market', meaning: 'the data bear it out' },
-  'partly supported': { colorVar: '--event-policy', meaning: 'roughly right, or right only in part' },
-  'not supported': { colorVar: '--muted', meaning: 'the data do not bear it out' },
-  wrong: { colorVar: '--event-deepseek', meaning: 'the data contradict it' },
-}
+import { claimCardHtml, VERDICT_STYLE, verdictStyle } from '@/lib/claims/card-html'
 
 function VerdictBadge({ verdict }: { verdict: Verdict }) {
-  const style = VERDICT_STYLE[verdict]
   return (
     <span
       data-testid="claim-verdict"
       data-verdict={verdict}
-      title={style.meaning}
+      title={VERDICT_STYLE[verdict].meaning}
       className="inline-block rounded-full border px-2 py-0.5 text-[11px] font-semibold uppercase tracking-wide"
-      style={{
-        color: `var(${style.colorVar})`,
-        borderColor: 'currentColor',
-        backgroundColor: `color-mix(in srgb, var(${style.colorVar}) 10%, transparent)`,
-      }}
+      style={verdictStyle(verdict)}
     >
       {verdict}
     </span>
@@ -68,7 +56,11 @@ function ClaimSourceLine({ source }: { source: ClaimSource }) {
   )
 }
 
-function ClaimCard({ claim }: { claim: CheckedClaim }) {
+/**
+ * One claim's card. The page sends it as markup (lib/claims/card-html.ts `claimCardHtml`, which a unit test holds
+ * to exactly this output), so React hydrates the list as one element; this component is the readable definition.
+ */
+export function ClaimCard({ claim }: { claim: CheckedClaim }) {
   return (
     <li
       className="render-when-near flex min-w-0 flex-col gap-2 rounded-md border border-[var(--border)] p-3"
@@ -149,11 +141,10 @@ export async function ClaimsPanel() {
           try again.
         </p>
       ) : (
-        <ol className="grid grid-cols-1 gap-3 md:grid-cols-2">
-          {claims.map((claim) => (
-            <ClaimCard key={claim.id} claim={claim} />
-          ))}
-        </ol>
+        <ol
+          className="grid grid-cols-1 gap-3 md:grid-cols-2"
+          dangerouslySetInnerHTML={{ __html: claims.map(claimCardHtml).join('') }}
+        />
       )}
     </section>
   )

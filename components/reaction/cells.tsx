@@ -1,7 +1,8 @@
 import { formatFullDate, formatMoneyCompact, formatNumber, formatPercent, formatPrice } from '@/lib/format'
-import { formatShareCount, formatWindow } from '@/lib/reaction/format'
+import { carMissingReason, formatShareCount, formatWindow } from '@/lib/reaction/format'
 import { formatP, markFromP } from '@/lib/reaction/significance'
 import type { ReactionCar, ReactionRow } from '@/lib/reaction/types'
+import { carOf, type Column } from './columns'
 
 /** A t with its p-value and the mark the p-value earns. */
 export function TValue({ t, p }: { t: number | null; p: number | null }) {
@@ -29,13 +30,7 @@ export function TValue({ t, p }: { t: number | null; p: number | null }) {
 
 export function CarCell({ car }: { car: ReactionCar | undefined }) {
   if (!car || car.car === null) {
-    const why =
-      car?.incomplete === 'past_end_of_data'
-        ? 'the data ends before the end of the window'
-        : car?.incomplete === 'benchmark_gap'
-          ? 'the benchmark has no paired session on a day of the window'
-          : 'a day of the window is not in the data'
-    return <span title={`Not available: ${why}`}>–</span>
+    return <span title={`Not available: ${carMissingReason(car)}`}>–</span>
   }
   const dates = car.from && car.to ? `${formatFullDate(car.from)} to ${formatFullDate(car.to)}` : ''
   const mark = markFromP(car.p)
@@ -103,5 +98,53 @@ export function RecoveryCell({ row }: { row: ReactionRow }) {
         {row.recovery.sessions} session{row.recovery.sessions === 1 ? '' : 's'}
       </span>
     </span>
+  )
+}
+
+function cellValue(column: Column, row: ReactionRow) {
+  switch (column.key) {
+    case 'symbol':
+      return null
+    case 'return':
+      return formatPercent(row.return, 2)
+    case 'abnormalReturn':
+      return formatPercent(row.abnormalReturn, 2)
+    case 'tAR':
+      return <TValue t={row.tAR} p={row.pAR} />
+    case 'marketCapChange':
+      return <MarketValueCell row={row} />
+    case 'recovery':
+      return <RecoveryCell row={row} />
+    default:
+      return column.window ? <CarCell car={carOf(row, column.window)} /> : null
+  }
+}
+
+/**
+ * The reaction table's rows: the readable definition of what the panel sends as markup (lib/reaction/rows-html.ts
+ * `reactionRowsHtml`, which a unit test holds to exactly this output).
+ */
+export function ReactionTableRows({ rows, columns, day0 }: { rows: ReactionRow[]; columns: Column[]; day0: string }) {
+  return (
+    <>
+      {rows.map((row) => (
+        <tr key={row.symbol} data-symbol={row.symbol} className="border-b border-[var(--border)] last:border-b-0">
+          <th scope="row" className="px-2 py-1 text-left font-semibold">
+            {row.symbol}
+            <span className="block text-[10px] font-normal text-[var(--muted)]">
+              {row.name}
+              {row.day0 !== day0 ? ` · day 0 ${formatFullDate(row.day0)}` : ''}
+            </span>
+          </th>
+          {columns
+            .filter((c) => c.key !== 'symbol')
+            .map((column) => (
+              <td key={column.key} className="px-2 py-1 align-top" data-column={column.key}>
+                {cellValue(column, row)}
+              </td>
+            ))}
+        </tr>
+      ))}
+    </>
   )
 }

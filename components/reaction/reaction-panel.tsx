@@ -3,14 +3,14 @@
 import dynamic from 'next/dynamic'
 import { useMemo, useState, type CSSProperties } from 'react'
 import type { ChartEvent } from '@/lib/chart/model'
-import { formatFullDate, formatPercent } from '@/lib/format'
+import { formatFullDate } from '@/lib/format'
+import { reactionRowsHtml } from '@/lib/reaction/rows-html'
 import { reactionUrl, useReaction } from '@/lib/reaction/client-hooks'
 import type { ReactionResult } from '@/lib/reaction/types'
 import type { ReactionView } from '@/lib/reaction/view-params'
 import type { ViewState } from '@/lib/view/state'
 import { CarFigure } from './car-figure'
-import { CarCell, MarketValueCell, RecoveryCell, TValue } from './cells'
-import { carOf, reactionColumns, sortRows, type Column, type Sort, type SortKey } from './columns'
+import { reactionColumns, sortRows, type Sort, type SortKey } from './columns'
 import { ReactionControls } from './controls'
 import { MethodNote } from './method-note'
 import { PortfolioTable } from './portfolio-table'
@@ -47,25 +47,6 @@ export interface ReactionPanelProps {
   onViewChange: (patch: Partial<ViewState>) => void
   view: ViewState
   events: ChartEvent[]
-}
-
-function cellValue(column: Column, row: ReactionResult['rows'][number]) {
-  switch (column.key) {
-    case 'symbol':
-      return null
-    case 'return':
-      return formatPercent(row.return, 2)
-    case 'abnormalReturn':
-      return formatPercent(row.abnormalReturn, 2)
-    case 'tAR':
-      return <TValue t={row.tAR} p={row.pAR} />
-    case 'marketCapChange':
-      return <MarketValueCell row={row} />
-    case 'recovery':
-      return <RecoveryCell row={row} />
-    default:
-      return column.window ? <CarCell car={carOf(row, column.window)} /> : null
-  }
 }
 
 function ReactionTable({ data }: { data: ReactionResult }) {
@@ -116,26 +97,9 @@ function ReactionTable({ data }: { data: ReactionResult }) {
             })}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.symbol} data-symbol={row.symbol} className="border-b border-[var(--border)] last:border-b-0">
-              <th scope="row" className="px-2 py-1 text-left font-semibold">
-                {row.symbol}
-                <span className="block text-[10px] font-normal text-[var(--muted)]">
-                  {row.name}
-                  {row.day0 !== data.day0 ? ` · day 0 ${formatFullDate(row.day0)}` : ''}
-                </span>
-              </th>
-              {columns
-                .filter((c) => c.key !== 'symbol')
-                .map((column) => (
-                  <td key={column.key} className="px-2 py-1 align-top" data-column={column.key}>
-                    {cellValue(column, row)}
-                  </td>
-                ))}
-            </tr>
-          ))}
-        </tbody>
+        {/* Markup (lib/reaction/rows-html.ts, held to ReactionTableRows of ./cells by a unit test): React hydrates
+            the body as one element; a new sort writes it anew. */}
+        <tbody dangerouslySetInnerHTML={{ __html: reactionRowsHtml(rows, columns, data.day0) }} />
       </table>
     </div>
   )

@@ -1,4 +1,14 @@
 import { formatCompact } from '../number-format'
+import type { ReactionCar } from './types'
+
+/** Why a CAR cell is empty, for its title. */
+export function carMissingReason(car: ReactionCar | undefined): string {
+  return car?.incomplete === 'past_end_of_data'
+    ? 'the data ends before the end of the window'
+    : car?.incomplete === 'benchmark_gap'
+      ? 'the benchmark has no paired session on a day of the window'
+      : 'a day of the window is not in the data'
+}
 
 /**
  * A share count in compact form, `24500000000` -> `24.5B`. Kept here rather than in lib/format because only the
