@@ -97,7 +97,7 @@ function ReactionTable({ data }: { data: ReactionResult }) {
             })}
           </tr>
         </thead>
-        {/* Markup (lib/reaction/rows-html.ts, held to ReactionTableRows of ./cells by a unit test): React hydrates
+        {/* Markup (lib/reaction/rows-html.ts, held by a unit test to the JSX it was written from): React hydrates
             the body as one element; a new sort writes it anew. */}
         <tbody dangerouslySetInnerHTML={{ __html: reactionRowsHtml(rows, columns, data.day0) }} />
       </table>

@@ -10,7 +10,7 @@ export const VERDICT_STYLE: Record<Verdict, { colorVar: string; meaning: string 
   wrong: { colorVar: '--event-deepseek', meaning: 'the data contradict it' },
 }
 
-/** The badge's inline style, as React writes the `style` object of components/claims/claims-panel.tsx. */
+/** The badge's inline style, as React writes it from this object (tests/unit/support/reference-markup.tsx). */
 export function verdictStyle(verdict: Verdict): { color: string; borderColor: string; backgroundColor: string } {
   const colorVar = VERDICT_STYLE[verdict].colorVar
   return {
@@ -48,9 +48,9 @@ function sourceHtml(source: ClaimSource): string {
 }
 
 /**
- * One claim's card (its `<li>`), as markup: exactly what the `ClaimCard` component of
- * components/claims/claims-panel.tsx renders for it (tests/unit/claim-card-html.test.tsx compares the two on every
- * claim and on hostile synthetic ones). The panel holds about 500 elements and texts that only link out; React
+ * One claim's card (its `<li>`), as markup: exactly what the `ClaimCard` JSX of
+ * tests/unit/support/reference-markup.tsx renders for it (tests/unit/claim-card-html.test.tsx compares the two on
+ * every claim and on hostile synthetic ones). The panel holds about 500 elements and texts that only link out; React
  * hydrates markup (`dangerouslySetInnerHTML`) as one element, where it would walk every one of them.
  */
 export function claimCardHtml(claim: CheckedClaim): string {

@@ -6,9 +6,9 @@ import { formatP, markFromP } from './significance'
 import type { ReactionResult } from './types'
 
 /**
- * The inside of the group-tests table (caption, head and body), as markup: exactly what `PortfolioTableContent` of
- * components/reaction/portfolio-table.tsx renders (tests/unit/portfolio-html.test.tsx compares the two on real
- * reactions and hostile synthetic ones). The table is about 260 elements and texts with nothing to click; React
+ * The inside of the group-tests table (caption, head and body), as markup: exactly what the
+ * `PortfolioTableContent` JSX of tests/unit/support/reference-markup.tsx renders (tests/unit/portfolio-html.test.tsx
+ * compares the two on real reactions and hostile synthetic ones). The table is about 260 elements and texts with nothing to click; React
  * hydrates markup as one element, where it would walk every one of them.
  */
 export function portfolioTableHtml(data: ReactionResult): string {

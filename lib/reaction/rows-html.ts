@@ -85,8 +85,9 @@ function cellHtml(column: RowColumn, row: ReactionRow): string {
 }
 
 /**
- * The reaction table's rows, as markup: exactly what `ReactionTableRows` of components/reaction/cells.tsx renders
- * (tests/unit/reaction-rows-html.test.tsx compares the two on real reactions and hostile synthetic rows). A row
+ * The reaction table's rows, as markup: exactly what the `ReactionTableRows` JSX of
+ * tests/unit/support/reference-markup.tsx renders (tests/unit/reaction-rows-html.test.tsx compares the two on real
+ * reactions and hostile synthetic rows). A row
  * holds a dozen cells with nothing to click (the sort buttons are in the head, which React keeps); React hydrates
  * markup as one element, where it would walk every element and text of every cell.
  */

@@ -27,6 +27,18 @@ const BODY = JSON.stringify({
 })
 
 /**
+ * The headers next.config.js gives every response, for answers sent before Next.js sees the request (this guard,
+ * the page cache's 429).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+}
+
+/**
  * The headers next.config.js gives every response (tests/unit/method-guard.test.ts checks they agree), plus the
  * API's no-content policy: a 405 carries no page. `Connection: close`, since the body of the refused request is
  * never read.
@@ -37,11 +49,7 @@ export const REFUSAL_HEADERS: Readonly<Record<string, string>> = {
   Allow: ALLOW,
   'Cache-Control': 'no-store',
   Connection: 'close',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Frame-Options': 'DENY',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
+  ...SECURITY_HEADERS,
   'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 }
 

@@ -4,6 +4,7 @@ import { brotliDecompress, gunzip, inflate } from 'node:zlib'
 import { LRUCache } from 'lru-cache'
 import { negotiateEncoding } from '../http/accept-encoding'
 import { spliceable, splicedGzip, splicedIdentity, type SplicedText } from '../http/gzip-splice'
+import { SECURITY_HEADERS } from './method-guard'
 
 /**
  * The page `/` from memory. A render of the dashboard costs 130 to 190 ms of server time; with the embedded
@@ -105,7 +106,7 @@ export function policyNonce(policy: string): string | undefined {
 }
 
 /** `bytes` cut at every occurrence of `separator`. */
-export function splitBytes(bytes: Buffer, separator: Buffer): Buffer[] {
+function splitBytes(bytes: Buffer, separator: Buffer): Buffer[] {
   const pieces: Buffer[] = []
   let from = 0
   for (let at = bytes.indexOf(separator, from); at !== -1; at = bytes.indexOf(separator, from)) {
@@ -131,7 +132,7 @@ const headerValues = (value: number | string | readonly string[] | undefined): s
  * Makes the stored page from one answer as it was sent: its headers, its body (decoded from the coding it went
  * out in), cut at its nonce. Undefined when the answer is not one to keep.
  */
-export async function toCachedPage(
+async function toCachedPage(
   status: number,
   headers: http.OutgoingHttpHeaders,
   sent: Buffer,
@@ -164,7 +165,7 @@ export async function toCachedPage(
 }
 
 /** The stored page's headers and body with `nonce` written in, in the coding the request accepts. */
-export function pageWithNonce(
+function pageWithNonce(
   page: CachedPage,
   nonce: string,
   acceptEncoding: string | undefined,
@@ -196,9 +197,11 @@ const toFetchHeaders = (headers: http.IncomingHttpHeaders): Headers => {
   return out
 }
 
-async function sendResponse(res: http.ServerResponse, response: Response, head: boolean): Promise<void> {
+/** Sends the allowance's refusal as proxy.ts would, with the headers next.config.js adds to every answer there. */
+async function sendRefusal(res: http.ServerResponse, response: Response, head: boolean): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer())
   res.statusCode = response.status
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
   response.headers.forEach((value, name) => res.setHeader(name, value))
   res.setHeader('Content-Length', body.byteLength)
   res.end(head ? undefined : body)
@@ -236,7 +239,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage): Promise<void> {
     const refused = await options.admit(toFetchHeaders(req.headers))
     const head = req.method === 'HEAD'
-    if (refused) return sendResponse(res, refused, head)
+    if (refused) return sendRefusal(res, refused, head)
     counts.hits += 1
     const answer = pageWithNonce(page, options.nonce(), headerValues(req.headers['accept-encoding'])[0])
     res.statusCode = 200

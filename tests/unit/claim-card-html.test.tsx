@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ClaimCard } from '@/components/claims/claims-panel'
+import { ClaimCard } from './support/reference-markup'
 import { evaluateClaims } from '@/lib/claims'
 import { claimCardHtml } from '@/lib/claims/card-html'
 import { VERDICTS, type CheckedClaim } from '@/lib/claims/types'

@@ -240,6 +240,10 @@ describe('the page cache', () => {
     const refused = await get(`${h.base}/`, gzip)
     expect(refused.status).toBe(429)
     expect(refused.headers['retry-after']).toBe('7')
+    // The headers every answer gets from next.config.js, as the same refusal has when proxy.ts sends it.
+    expect(refused.headers['x-frame-options']).toBe('DENY')
+    expect(refused.headers['x-content-type-options']).toBe('nosniff')
+    expect(refused.headers['cross-origin-opener-policy']).toBe('same-origin')
     expect(refused.body.toString()).toBe('slow down')
     expect(h.renders()).toBe(1)
   })

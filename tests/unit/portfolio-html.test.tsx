@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PortfolioTableContent } from '@/components/reaction/portfolio-table'
+import { PortfolioTableContent } from './support/reference-markup'
 import { events } from '@/lib/events'
 import { computeReaction, type ReactionResult } from '@/lib/reaction'
 import { portfolioTableHtml } from '@/lib/reaction/portfolio-html'

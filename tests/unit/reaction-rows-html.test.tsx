@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ReactionTableRows } from '@/components/reaction/cells'
+import { ReactionTableRows } from './support/reference-markup'
 import { reactionColumns } from '@/components/reaction/columns'
 import { events } from '@/lib/events'
 import { computeReaction, type ReactionResult } from '@/lib/reaction'
