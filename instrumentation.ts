@@ -14,7 +14,8 @@
  *    its Content-Encoding and Content-Length, which Next.js would otherwise drop (and then compress it again).
  * 6. Opens the shared store (lib/store), so the first requests after a start already find Redis connected.
  * 7. With the embedded snapshot in production, the page cache (lib/server/page-cache.ts): a URL's page is
- *    rendered once a day and then sent from memory with a fresh nonce, after the client's page allowance.
+ *    rendered once a day and then sent from memory with a fresh nonce, after the client's page allowance, its
+ *    framework chunks loaded after the first paint unless PAGE_SCRIPTS=eager (lib/server/defer-scripts.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -27,7 +28,7 @@ export async function register(): Promise<void> {
     process.exit(1)
   }
   // Before the method guard and the peer stamp, so it runs after both (lib/server/page-cache.ts says why).
-  const { PRICE_PROVIDER, PAGE_CACHE_MIB } = checked.env
+  const { PRICE_PROVIDER, PAGE_CACHE_MIB, PAGE_SCRIPTS } = checked.env
   if (PRICE_PROVIDER === 'snapshot' && PAGE_CACHE_MIB > 0 && process.env.NODE_ENV === 'production') {
     const [{ installPageCache }, { admitPageRequest }, { createNonce }, { todayIso }] = await Promise.all([
       import('./lib/server/page-cache'),
@@ -40,6 +41,7 @@ export async function register(): Promise<void> {
       today: todayIso,
       admit: admitPageRequest,
       nonce: createNonce,
+      deferScripts: PAGE_SCRIPTS === 'after-paint',
     })
   }
   const { installMethodGuard } = await import('./lib/server/method-guard')

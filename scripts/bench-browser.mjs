@@ -299,11 +299,17 @@ function summariseTrace(trace, timing, marks, rechartsUrls) {
     ...(perScript.get(s.url) ?? { compile: 0, evaluate: 0, run: 0 }),
   }))
   const firstRecharts = scripts.filter((s) => s.recharts).sort((a, b) => a.start - b.start)[0]
-  const jsArrived = Math.max(0, ...scripts.filter((s) => s.start < timing.html.end + 50).map((s) => s.end))
   const end = Number.isFinite(marks.interactive) ? marks.interactive : marks.tip
+  // The first view's chunks: every script but Recharts' asked for before the island was live (named in the HTML,
+  // as tags or by the loader of a page whose chunks come after the first paint).
+  const firstView = scripts.filter((s) => !s.recharts && s.start < end)
+  const jsRequested = firstView.length ? Math.min(...firstView.map((s) => s.start)) : NaN
+  const jsArrived = Math.max(timing.html.end, ...firstView.map((s) => s.end))
   return {
     html: timing.html,
+    jsRequested,
     jsArrived,
+    jsChunks: firstView.length,
     rechartsRequested: firstRecharts ? firstRecharts.start : NaN,
     drawn: marks.drawn,
     tip: marks.tip,

@@ -283,7 +283,7 @@ function printTrace(label, t) {
     `- HTML: first byte ${ms(t.html.firstByte)}, complete ${ms(t.html.end)}; main thread busy ${ms(t.busy.untilHtml)} until then`,
   )
   console.log(
-    `- the scripts the HTML names had arrived by ${ms(t.jsArrived)} (Recharts requested at ${ms(t.rechartsRequested)}); main thread busy ${ms(t.busy.untilJs)} in between`,
+    `- the first view's ${t.jsChunks} chunks were asked for from ${ms(t.jsRequested)} and had all arrived by ${ms(t.jsArrived)} (Recharts requested at ${ms(t.rechartsRequested)}); main thread busy ${ms(t.busy.untilJs)} between the HTML and then`,
   )
   console.log(
     `- main thread busy ${ms(t.busy.afterJs)} from then until the end (the chart's island live, or the tooltip)`,

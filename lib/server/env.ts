@@ -32,6 +32,11 @@ export const envSchema = z.object({
    * only with PRICE_PROVIDER=snapshot, where a page is a function of its URL and the day.
    */
   PAGE_CACHE_MIB: z.coerce.number({ error: 'must be a number' }).int().min(0).max(16_384).default(64),
+  /**
+   * When a page from memory loads the framework's chunks (lib/server/defer-scripts.ts): `after-paint` once the
+   * first frame is drawn, `eager` as Next.js writes them (for side-by-side measurement).
+   */
+  PAGE_SCRIPTS: z.enum(['after-paint', 'eager'], { error: 'must be after-paint or eager' }).default('after-paint'),
   /** Bytes of live windows (bars) kept in memory per process. */
   PRICE_CACHE_MAX_MIB: z.coerce.number({ error: 'must be a number' }).int().min(1).max(16_384).default(128),
   /** Shared store for every instance (cache, single-flight, limits, budget); unset keeps all of it in memory. */

@@ -4,6 +4,7 @@ import { brotliDecompress, gunzip, inflate } from 'node:zlib'
 import { LRUCache } from 'lru-cache'
 import { negotiateEncoding } from '../http/accept-encoding'
 import { spliceable, splicedGzip, splicedIdentity, type SplicedText } from '../http/gzip-splice'
+import { deferFrameworkScripts } from './defer-scripts'
 import { SECURITY_HEADERS } from './method-guard'
 
 /**
@@ -22,6 +23,8 @@ import { SECURITY_HEADERS } from './method-guard'
  * - Bounded by bytes (every piece, compressed and not, counts), least recently used first out.
  * - Concurrent misses of one key wait for the render already running, so a crowd on one new URL costs one render.
  * - The per-client page allowance is charged on a hit as it is in proxy.ts on a render: a hit never skips it.
+ * - With `deferScripts`, the stored page loads the framework's chunks after its first paint
+ *   (lib/server/defer-scripts.ts); the render that filled the cache went out as Next.js wrote it.
  *
  * It is turned on only where a page is a function of its URL and the day: the embedded snapshot, in production
  * (instrumentation.ts). With a live provider the page also shows the upstream's state and the client's own live
@@ -74,6 +77,8 @@ export interface PageCacheOptions {
   nonce: () => string
   /** Compression level of the stored pieces (zlib's 1 to 9). */
   level?: number
+  /** Load the framework's chunks after the first paint (lib/server/defer-scripts.ts). Default: no. */
+  deferScripts?: boolean
 }
 
 export interface PageCacheStats {
@@ -136,7 +141,7 @@ async function toCachedPage(
   status: number,
   headers: http.OutgoingHttpHeaders,
   sent: Buffer,
-  level = 6,
+  { level = 6, deferScripts = false }: { level?: number; deferScripts?: boolean } = {},
 ): Promise<CachedPage | undefined> {
   if (status !== 200) return undefined
   if (!/^text\/html\b/i.test(headerValues(headers['content-type'])[0] ?? '')) return undefined
@@ -148,8 +153,10 @@ async function toCachedPage(
   const coding = (headerValues(headers['content-encoding'])[0] ?? 'identity').trim().toLowerCase()
   const decode = DECODERS[coding]
   if (!decode) return undefined
-  const body = await decode(sent)
-  if (body.byteLength > MAX_PAGE_BYTES) return undefined
+  const decoded = await decode(sent)
+  if (decoded.byteLength > MAX_PAGE_BYTES) return undefined
+  const deferred = deferScripts ? deferFrameworkScripts(decoded.toString('utf8'), nonce) : undefined
+  const body = deferred === undefined ? decoded : Buffer.from(deferred, 'utf8')
   const separator = Buffer.from(nonce)
   const spliced = spliceable(splitBytes(body, separator), level)
   const kept: [string, string[][]][] = []
@@ -226,6 +233,7 @@ export interface PageCache {
 
 export function createPageCache(options: PageCacheOptions): PageCache {
   const level = options.level ?? 6
+  const deferScripts = options.deferScripts ?? false
   const pages = new LRUCache<string, CachedPage>({
     maxSize: options.maxBytes,
     sizeCalculation: (page) => Math.max(1, page.bytes),
@@ -296,7 +304,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     } as typeof res.end
     res.once('finish', () => {
       if (!headers || size > MAX_PAGE_BYTES) return finish(undefined)
-      toCachedPage(status, headers, Buffer.concat(chunks), level).then(finish, () => finish(undefined))
+      toCachedPage(status, headers, Buffer.concat(chunks), { level, deferScripts }).then(finish, () =>
+        finish(undefined),
+      )
     })
     res.once('close', () => {
       if (!res.writableFinished) finish(undefined)

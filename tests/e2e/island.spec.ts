@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { pageChunkSources } from '@/lib/server/defer-scripts'
 import { showFullChart } from './full-chart'
 
 /**
@@ -15,11 +16,11 @@ const preview = (page: Page) => page.getByTestId('chart-preview')
 const previewLines = (page: Page) => preview(page).locator('polyline').filter({ visible: true })
 
 /**
- * Holds back every script the page does not run to hydrate (the `<script src>` of its HTML): that is the lazily
- * loaded full chart. Returns a function that lets them through.
+ * Holds back every script the page does not run to hydrate (the chunks its HTML names, as tags or in the loader
+ * of a page from memory): that is the lazily loaded full chart. Returns a function that lets them through.
  */
 async function holdLazyChunks(page: Page, html: string): Promise<() => void> {
-  const needed = new Set([...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]))
+  const needed = new Set(pageChunkSources(html))
   let release: () => void = () => {}
   const released = new Promise<void>((resolve) => {
     release = resolve
@@ -320,7 +321,7 @@ test('the full chart is not loaded until the reader reaches for it; a press on t
   request,
 }) => {
   const html = await (await request.get(VIEW)).text()
-  const needed = new Set([...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]))
+  const needed = new Set(pageChunkSources(html))
   const lazy: string[] = []
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname

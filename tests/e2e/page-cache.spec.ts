@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test'
+import { deferFrameworkScripts } from '@/lib/server/defer-scripts'
 
 /**
  * The page from memory (lib/server/page-cache.ts), against the production build under `next start` with the
- * embedded snapshot: a URL renders once, and every later answer is that page with a fresh nonce, which must
- * still hydrate and run under the page's policy.
+ * embedded snapshot: a URL renders once, and every later answer is that page with a fresh nonce and its
+ * framework chunks loaded after the first paint (lib/server/defer-scripts.ts), which must still hydrate and run
+ * under the page's policy.
  */
 
 // A query the page ignores keeps each test's URL its own, so the first request of it is the render.
@@ -11,7 +13,7 @@ const viewOf = (tag: string) =>
   `/?symbols=NVDA,AMD,SPY&from=2025-01-06&to=2025-02-14&mode=percent&t=${tag}-${Date.now()}`
 const nonceIn = (policy: string | undefined) => /'nonce-([^']+)'/.exec(policy ?? '')?.[1] ?? ''
 
-test('a page from memory is the rendered page, with a fresh nonce in the policy and on every script', async ({
+test('a page from memory is the rendered page, with a fresh nonce in the policy and on every script, its chunks after paint', async ({
   request,
 }) => {
   const url = viewOf('bytes')
@@ -29,7 +31,17 @@ test('a page from memory is the rendered page, with a fresh nonce in the policy 
 
   const [html1, html2] = [await rendered.text(), await fromMemory.text()]
   expect(html2).not.toContain(n1)
-  expect(html2).toBe(html1.replaceAll(n1, n2))
+  // The real build's page is the shape the rewrite knows: its chunks are named once, by the loader, and nothing
+  // else differs.
+  const deferred = deferFrameworkScripts(html1, n1)
+  expect(deferred, 'the rendered page is not the shape lib/server/defer-scripts.ts rewrites').toBeDefined()
+  expect(html2).toBe(deferred!.replaceAll(n1, n2))
+  const head2 = html2.slice(0, html2.indexOf('</head>'))
+  expect(head2).not.toMatch(/<script src="\/_next\/[^"]*" async=""/)
+  expect(head2).not.toContain('rel="preload" as="script"')
+  const chunks = [...html1.matchAll(/<script src="(\/_next\/[^"]+)"[^>]*\basync=""[^>]*><\/script>/g)].map((m) => m[1])
+  expect(chunks.length).toBeGreaterThan(3)
+  for (const src of chunks) expect(html2).toContain(JSON.stringify(src))
   const nonced = [...html2.matchAll(/<script\b[^>]*\bnonce="([^"]*)"/g)].map((m) => m[1])
   expect(nonced.length).toBeGreaterThan(3)
   expect(new Set(nonced)).toEqual(new Set([n2]))
@@ -55,6 +67,17 @@ test('a page from memory hydrates and works under its policy, with no violation'
   expect(response?.headers()['x-page-cache']).toBe('hit')
   const preview = page.getByTestId('chart-preview')
   await expect(preview).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
+  // No chunk was asked for while the page was being parsed: the first went out after the document was complete.
+  const timing = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+    const chunks = performance
+      .getEntriesByType('resource')
+      .filter((r) => /\/_next\/static\/chunks\/.*\.js$/.test(r.name))
+      .map((r) => r.startTime)
+    return { parsed: nav.domContentLoadedEventStart, firstChunk: Math.min(...chunks), chunks: chunks.length }
+  })
+  expect(timing.chunks).toBeGreaterThan(3)
+  expect(timing.firstChunk).toBeGreaterThanOrEqual(timing.parsed)
   const plot = preview.getByTestId('chart-plot')
   await plot.scrollIntoViewIfNeeded()
   const box = await plot.boundingBox()

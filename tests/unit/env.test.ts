@@ -29,6 +29,16 @@ describe('environment check', () => {
     expect(checked.problems[0]!.length).toBeLessThan(150)
   })
 
+  it('loads a kept page’s scripts after paint unless PAGE_SCRIPTS says eager, and refuses any other value', () => {
+    const byDefault = readEnv({})
+    expect(byDefault.ok && byDefault.env.PAGE_SCRIPTS).toBe('after-paint')
+    const eager = readEnv({ PAGE_SCRIPTS: 'eager' })
+    expect(eager.ok && eager.env.PAGE_SCRIPTS).toBe('eager')
+    const bad = readEnv({ PAGE_SCRIPTS: 'lazy' })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) expect(bad.problems).toEqual(['PAGE_SCRIPTS must be after-paint or eager (got "lazy")'])
+  })
+
   it('reads every key its schema declares', () => {
     expect(ENV_KEYS).toEqual(
       expect.arrayContaining([

@@ -129,6 +129,41 @@ describe('the page cache', () => {
     expect(h.cache.stats()).toMatchObject({ entries: 1, hits: 2, misses: 1, stored: 1 })
   })
 
+  it('with deferScripts, sends the kept page with its chunks named by the loader, under the fresh nonce', async () => {
+    // A synthetic page in the shape Next.js writes: async chunk tags in <head>, the bootstrap tag in <body>.
+    const nextShaped: Render = (_req, res, nonce) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8')
+      res.setHeader('Content-Security-Policy', `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`)
+      res.write(
+        `<!DOCTYPE html><html><head><script src="/_next/static/chunks/a.js" async="" nonce="${nonce}"></script></head>`,
+      )
+      res.end(
+        `<body><p>chart</p><script src="/_next/static/chunks/boot.js" nonce="${nonce}" async=""></script></body></html>`,
+      )
+    }
+    for (const deferScripts of [false, true]) {
+      const h = await start(nextShaped, { deferScripts })
+      const first = await get(`${h.base}/`, gzip)
+      await h.cache.settled()
+      const hit = await get(`${h.base}/`, gzip)
+      const [n1, n2] = [nonceOf(first)!, nonceOf(hit)!]
+      const text = hit.body.toString()
+      // The render itself always goes out as Next.js wrote it.
+      expect(first.body.toString()).toContain(`<script src="/_next/static/chunks/a.js" async="" nonce="${n1}">`)
+      if (deferScripts) {
+        expect(text).not.toContain('<script src=')
+        expect(text).toContain(
+          `<script nonce="${n2}">(function(){var s=["/_next/static/chunks/a.js","/_next/static/chunks/boot.js"]`,
+        )
+        expect(text).not.toContain(n1)
+      } else {
+        expect(text).toBe(first.body.toString().replaceAll(n1, n2))
+      }
+      await new Promise<void>((resolve) => server!.close(() => resolve()))
+      server = undefined
+    }
+  })
+
   it('answers HEAD from memory with the headers of the page and no body', async () => {
     const h = await start()
     await get(`${h.base}/`, gzip)
