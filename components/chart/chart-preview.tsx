@@ -1,6 +1,6 @@
 'use client'
 
-import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react'
+import { startTransition, useLayoutEffect, useRef, useState, type CSSProperties } from 'react'
 import {
   CHART_HEIGHT_CSS,
   COMPACT_BELOW_PX,
@@ -309,10 +309,15 @@ export function ChartPreview({ model, island }: { model: ChartModel; island?: Ch
   useLayoutEffect(() => {
     const node = ref.current
     if (!node) return
+    // A transition: the measured layout replaces both of the server's in a render React can slice, so the first
+    // one after hydration is not one blocking task. Until it commits the server's markup stays, and the page's
+    // early readout answers the pointer.
     const measure = () => {
       const { width, height } = node.getBoundingClientRect()
       if (width > 0 && height > 0)
-        setSize((old) => (old && old.width === width && old.height === height ? old : { width, height }))
+        startTransition(() =>
+          setSize((old) => (old && old.width === width && old.height === height ? old : { width, height })),
+        )
     }
     measure()
     const observer = new ResizeObserver(measure)

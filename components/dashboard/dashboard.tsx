@@ -1,6 +1,6 @@
 'use client'
 
-import { useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { CHART_HEIGHT_CSS as CHART_HEIGHT } from '@/lib/chart/geometry'
 import { buildChartModel, type ChartEvent, type ChartModel } from '@/lib/chart/model'
 import { panRange, zoomRange } from '@/lib/chart/zoom'
@@ -127,7 +127,17 @@ export function Dashboard({
   const { data, error, isLoading, mutate } = usePrices(url)
   const fullChartReady = useFullChartReady()
   // The marker band the server-drawn chart measured, handed to the full chart so its plot starts where this one is.
+  // The island reports it into a ref, and the state takes it when the reader asks for the full chart: a state set
+  // from the island's first layout effect re-rendered the whole dashboard in one blocking task during hydration.
+  const measuredBand = useRef<number | null>(null)
   const [islandBand, setIslandBand] = useState<number | null>(null)
+  const rememberBand = useCallback((px: number) => {
+    measuredBand.current = px
+  }, [])
+  const needFullChart = useCallback(() => {
+    setIslandBand(measuredBand.current)
+    loadFullChart()
+  }, [])
   const [hovered, setActive] = useState<{ id: string; x: number; width: number; query: string } | null>(null)
   const viewQuery = viewToQuery(view)
   // A card opened for one view never outlives it (its marker may be gone or elsewhere after a range change).
@@ -475,8 +485,8 @@ export function Dashboard({
                       onSelectEvent: selectEvent,
                       onSelectSession: (date) => setView(sessionView(date)),
                       onZoom: zoomToSessions,
-                      onNeedsFullChart: loadFullChart,
-                      onBandHeight: setIslandBand,
+                      onNeedsFullChart: needFullChart,
+                      onBandHeight: rememberBand,
                     }}
                   />
                 )}

@@ -89,15 +89,18 @@ export function deferFrameworkScripts(html: string, nonce: string): string | und
   return newHead + body.slice(0, boot.at) + loader + body.slice(boot.at + boot.tag.length)
 }
 
-const LOADER_LIST = /\(function\(\)\{var s=(\[[^\]]*\])/g
+const LOADER_LIST = /<script nonce="[^"]*">\(function\(\)\{var s=(\[[^\]]*\])/g
+
+/** The chunks a page's loader (deferLoaderScript) names, in order; none for a page sent as rendered. */
+export function deferredChunkSources(html: string): string[] {
+  return [...html.matchAll(LOADER_LIST)].flatMap((m) => JSON.parse(m[1] as string) as string[])
+}
 
 /**
- * Every chunk a page's HTML has the browser run, in order: its `<script src>` tags, and the loader's list when
- * the page went out with its chunks after paint. For tests and benches that must tell the first view's chunks
- * from those loaded on demand.
+ * Every chunk a page's HTML has the browser run, in order: its `<script src>` tags, then the loader's list when it
+ * went out with its chunks after paint. The reading side of this file's rewrite, for the tests that must tell the
+ * first view's chunks from those loaded on demand.
  */
 export function pageChunkSources(html: string): string[] {
-  const tags = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1] as string)
-  const listed = [...html.matchAll(LOADER_LIST)].flatMap((m) => JSON.parse(m[1] as string) as string[])
-  return [...tags, ...listed]
+  return [...[...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1] as string), ...deferredChunkSources(html)]
 }

@@ -5,6 +5,7 @@ import {
   DEFER_IDLE_TIMEOUT_MS,
   deferFrameworkScripts,
   deferLoaderScript,
+  deferredChunkSources,
   pageChunkSources,
 } from '@/lib/server/defer-scripts'
 
@@ -39,12 +40,6 @@ function nextPage({ nonce = NONCE, extraHead = '', extraBody = '', bootTags = 1 
   return head + body
 }
 
-/** The loader's sources, read back from the rewritten page. */
-function loaderSources(html: string): string[] {
-  const m = /<script nonce="[^"]+">\(function\(\)\{var s=(\[[^\]]*\])/.exec(html)
-  return m ? (JSON.parse(m[1] as string) as string[]) : []
-}
-
 describe('deferFrameworkScripts', () => {
   it('takes every chunk out of <head> and names them, then the bootstrap, in one loader where the bootstrap was', () => {
     const page = nextPage()
@@ -55,7 +50,7 @@ describe('deferFrameworkScripts', () => {
     expect(head).not.toMatch(/<script src="\/_next\/static\/chunks\/(a1|b2|c3|boot)\.js"/)
     expect(head).not.toContain('rel="preload" as="script"')
     expect(out.match(/<script src="\/_next\/static\/chunks\/boot\.js"/g)).toBeNull()
-    expect(loaderSources(out)).toEqual([...HEAD_CHUNKS, BOOT])
+    expect(deferredChunkSources(out)).toEqual([...HEAD_CHUNKS, BOOT])
     // What is not a chunk of Next.js stays as it was: the stylesheet, a font's preload, inline and nomodule scripts.
     for (const kept of [
       '<link rel="stylesheet" href="/_next/static/chunks/x.css"',
@@ -102,7 +97,7 @@ describe('deferFrameworkScripts', () => {
     ].join('')
     const out = deferFrameworkScripts(nextPage({ extraHead: others }), NONCE)!
     expect(out).toContain(others)
-    expect(loaderSources(out)).toEqual([...HEAD_CHUNKS, BOOT])
+    expect(deferredChunkSources(out)).toEqual([...HEAD_CHUNKS, BOOT])
   })
 
   it('leaves the page naming the same chunks, which pageChunkSources reads from either form', () => {
