@@ -65,6 +65,8 @@ export interface CachedPage {
   headers: readonly (readonly [name: string, values: readonly (readonly string[])[]])[]
   body: SplicedText
   bytes: number
+  /** Its framework chunks load after the first paint (lib/server/defer-scripts.ts). */
+  deferred: boolean
 }
 
 export interface PageCacheOptions {
@@ -88,6 +90,11 @@ export interface PageCacheStats {
   hits: number
   misses: number
   stored: number
+  /**
+   * Of the pages stored, those whose chunks load after the first paint. With the rewrite on, fewer than `stored`
+   * means a render was not the shape it knows (a new Next.js?) and is sent as rendered.
+   */
+  deferred: number
 }
 
 type RequestLike = Pick<http.IncomingMessage, 'method' | 'url' | 'headers'>
@@ -168,7 +175,7 @@ async function toCachedPage(
     kept.push([name, values])
   }
   bytes += spliced.fixedBytes + spliced.deflated.reduce((sum, d) => sum + d.byteLength, 0)
-  return { headers: kept, body: spliced, bytes }
+  return { headers: kept, body: spliced, bytes, deferred: deferred !== undefined }
 }
 
 /** The stored page's headers and body with `nonce` written in, in the coding the request accepts. */
@@ -242,7 +249,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   })
   /** Keys being rendered now, with what the render will store. */
   const rendering = new Map<string, Promise<CachedPage | undefined>>()
-  const counts = { hits: 0, misses: 0, stored: 0 }
+  const counts = { hits: 0, misses: 0, stored: 0, deferred: 0 }
+  let warnedShape = false
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage): Promise<void> {
     const refused = await options.admit(toFetchHeaders(req.headers))
@@ -275,6 +283,13 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       if (page) {
         pages.set(key, page)
         counts.stored += 1
+        if (page.deferred) counts.deferred += 1
+        else if (deferScripts && !warnedShape) {
+          warnedShape = true
+          console.warn(
+            '[page-cache] a page is not the shape lib/server/defer-scripts.ts rewrites; its chunks load as Next.js wrote them',
+          )
+        }
       }
       rendering.delete(key)
       done(page)

@@ -112,7 +112,15 @@ test('the health answer counts the pages kept and the answers from memory, withi
   await request.get(url)
   await request.get(url)
   const health = (await (await request.get('/api/health')).json()) as {
-    pageCache?: { entries: number; bytes: number; maxBytes: number; hits: number; misses: number; stored: number }
+    pageCache?: {
+      entries: number
+      bytes: number
+      maxBytes: number
+      hits: number
+      misses: number
+      stored: number
+      deferred: number
+    }
   }
   expect(health.pageCache).toBeDefined()
   const stats = health.pageCache!
@@ -122,4 +130,6 @@ test('the health answer counts the pages kept and the answers from memory, withi
   expect(stats.bytes).toBeLessThanOrEqual(stats.maxBytes)
   expect(stats.hits).toBeGreaterThanOrEqual(1)
   expect(stats.stored).toBeGreaterThanOrEqual(1)
+  // Every page the real build renders is one the rewrite knows: its chunks load after the first paint.
+  expect(stats.deferred).toBe(stats.stored)
 })

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gunzipSync } from 'node:zlib'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 // The compression middleware `next start` puts in front of every response (next/dist/server/lib/router-server.js).
 import compressionFactory from 'next/dist/compiled/compression'
 import { createPageCache, pageCacheKey, policyNonce, type PageCacheOptions } from '@/lib/server/page-cache'
@@ -150,6 +150,7 @@ describe('the page cache', () => {
       const text = hit.body.toString()
       // The render itself always goes out as Next.js wrote it.
       expect(first.body.toString()).toContain(`<script src="/_next/static/chunks/a.js" async="" nonce="${n1}">`)
+      expect(h.cache.stats()).toMatchObject({ stored: 1, deferred: deferScripts ? 1 : 0 })
       if (deferScripts) {
         expect(text).not.toContain('<script src=')
         expect(text).toContain(
@@ -161,6 +162,24 @@ describe('the page cache', () => {
       }
       await new Promise<void>((resolve) => server!.close(() => resolve()))
       server = undefined
+    }
+  })
+
+  it('with deferScripts, keeps a page of another shape as rendered, counts it and says so once', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const h = await start(htmlRender, { deferScripts: true })
+      for (const url of ['/?a', '/?b']) {
+        const first = await get(`${h.base}${url}`, gzip)
+        await h.cache.settled()
+        const hit = await get(`${h.base}${url}`, gzip)
+        expect(hit.body.toString()).toBe(first.body.toString().replaceAll(nonceOf(first)!, nonceOf(hit)!))
+      }
+      expect(h.cache.stats()).toMatchObject({ stored: 2, deferred: 0 })
+      expect(warn).toHaveBeenCalledTimes(1)
+      expect(String(warn.mock.calls[0]?.[0])).toContain('defer-scripts')
+    } finally {
+      warn.mockRestore()
     }
   })
 
