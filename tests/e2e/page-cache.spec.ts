@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { deferFrameworkScripts, deferredChunkSources } from '@/lib/server/defer-scripts'
+import type { PageCacheStats } from '@/lib/server/page-cache'
 
 /**
  * The page from memory (lib/server/page-cache.ts), against the production build under `next start` with the
@@ -112,15 +113,7 @@ test('the health answer counts the pages kept and the answers from memory, withi
   await request.get(url)
   await request.get(url)
   const health = (await (await request.get('/api/health')).json()) as {
-    pageCache?: {
-      entries: number
-      bytes: number
-      maxBytes: number
-      hits: number
-      misses: number
-      stored: number
-      deferred: number
-    }
+    pageCache?: PageCacheStats
   }
   expect(health.pageCache).toBeDefined()
   const stats = health.pageCache!
