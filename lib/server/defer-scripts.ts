@@ -24,7 +24,7 @@ export const DEFER_FALLBACK_MS = 3_000
 export const DEFER_IDLE_TIMEOUT_MS = 1_000
 
 const SCRIPT_TAG = /<script\b([^>]*)><\/script>/g
-const PRELOAD_SCRIPT_TAG = /<link\b([^>]*)\/?>/g
+const LINK_TAG = /<link\b([^>]*)\/?>/g
 const ATTRIBUTE = /\s([a-zA-Z-]+)(?:="([^"]*)")?/g
 
 function attributes(source: string): Map<string, string> {
@@ -71,7 +71,7 @@ export function deferFrameworkScripts(html: string, nonce: string): string | und
       sources.push(src)
       return ''
     })
-    .replace(PRELOAD_SCRIPT_TAG, (tag, attrSource: string) => {
+    .replace(LINK_TAG, (tag, attrSource: string) => {
       const attrs = attributes(attrSource)
       const href = attrs.get('href') ?? ''
       // Only the preload of a chunk of Next.js; a preload of anything else (a font, an image) stays.
@@ -87,20 +87,4 @@ export function deferFrameworkScripts(html: string, nonce: string): string | und
   const [boot] = bootstraps as [{ at: number; tag: string; src: string }]
   const loader = `<script nonce="${nonce}">${deferLoaderScript([...sources, boot.src])}</script>`
   return newHead + body.slice(0, boot.at) + loader + body.slice(boot.at + boot.tag.length)
-}
-
-const LOADER_LIST = /<script nonce="[^"]*">\(function\(\)\{var s=(\[[^\]]*\])/g
-
-/** The chunks a page's loader (deferLoaderScript) names, in order; none for a page sent as rendered. */
-export function deferredChunkSources(html: string): string[] {
-  return [...html.matchAll(LOADER_LIST)].flatMap((m) => JSON.parse(m[1] as string) as string[])
-}
-
-/**
- * Every chunk a page's HTML has the browser run, in order: its `<script src>` tags, then the loader's list when it
- * went out with its chunks after paint. The reading side of this file's rewrite, for the tests that must tell the
- * first view's chunks from those loaded on demand.
- */
-export function pageChunkSources(html: string): string[] {
-  return [...[...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1] as string), ...deferredChunkSources(html)]
 }

@@ -2,19 +2,40 @@
 // three forms, so the bench's measurements (scripts/bench-ab.mjs) can compare them side by side. Every other path
 // is forwarded as it is. The page is asked for without compression in every mode, so the modes differ only in what
 // they measure.
-//   node scripts/dev/html-variant-proxy.mjs <port> <upstream base URL> pass|hold|cache
+//   node scripts/dev/html-variant-proxy.mjs <port> <upstream base URL> pass|hold|cache[+change...]
 // - pass:  the page as the server streams it (the control: the same proxy hop as the others);
 // - hold:  Next's `async` chunk tags become `<link rel="preload">` (downloaded as before, not run), and a nonced
 //          loader where the bootstrap tag was inserts them all after the first frame has been drawn;
 // - cache: the whole page is kept in memory after its first render and served from there, with a fresh CSP nonce
 //          written into the policy header and every nonce attribute, as a page cache in the server would.
+// `cache` takes changes to the kept page, joined by `+` (the tenth pass's experiments, docs/performance.md):
+// - inlinecss: the stylesheet's text in a <style> in place of its <link>;
+// - static:    the /_next/static/ files kept in memory as the upstream first sent them (gzip), not compressed again;
+// - nochunks:  no external script (the inline scripts and the RSC payload stay; nothing hydrates);
+// - noscript:  no script at all but the chart's early readout and its data;
+// - nobelow:   nothing after the chart: no reaction panel, claims or event list (with noscript, else it mismatches);
+// - hideaside, hidefolds: the side panel, or the panels below the chart, out of layout (content-visibility: hidden).
+// Start the upstream with PAGE_SCRIPTS=eager (or PAGE_CACHE_MIB=0): with the defaults it already sends a page from
+// memory with its chunks after the first paint (lib/server/defer-scripts.ts), and only the first request of a URL
+// as Next.js wrote it.
 // Then: RUNS=7 node scripts/bench-ab.mjs http://127.0.0.1:<pass port> http://127.0.0.1:<other port>
 import crypto from 'node:crypto'
 import http from 'node:http'
 
-const [port, upstream, mode] = process.argv.slice(2)
-if (!port || !upstream || !['pass', 'hold', 'cache'].includes(mode)) {
-  console.error('usage: node scripts/dev/html-variant-proxy.mjs <port> <upstream base URL> pass|hold|cache')
+const CHANGES = ['inlinecss', 'static', 'nochunks', 'noscript', 'nobelow', 'hideaside', 'hidefolds']
+const [port, upstream, modeArg = ''] = process.argv.slice(2)
+const [mode, ...changeList] = modeArg.split('+')
+const changes = new Set(changeList)
+if (
+  !port ||
+  !upstream ||
+  !['pass', 'hold', 'cache'].includes(mode) ||
+  (changes.size > 0 && mode !== 'cache') ||
+  changeList.some((c) => !CHANGES.includes(c))
+) {
+  console.error(
+    `usage: node scripts/dev/html-variant-proxy.mjs <port> <upstream base URL> pass|hold|cache[+${CHANGES.join('|')}...]`,
+  )
   process.exit(2)
 }
 const target = new URL(upstream)
@@ -103,13 +124,78 @@ function fetchWhole(req, headers) {
   })
 }
 
+const EARLY_READOUT = /^<script>\(function\(\)\{\nif\(window\.__earlyReadout\)/
+const withStyle = (body, css) => body.replace('</head>', () => `<style>${css}</style></head>`)
+
+/** The kept page with the asked-for changes. */
+async function changed(page, headers) {
+  let body = page
+  if (changes.has('inlinecss')) {
+    const link = /<link rel="stylesheet" href="([^"]+)"[^>]*\/>/.exec(body)
+    if (!link) throw new Error('the page has no stylesheet link to inline')
+    const css = await fetchWhole({ url: link[1] }, headers)
+    body = body.replace(link[0], () => `<style>${css.body}</style>`)
+  }
+  if (changes.has('nochunks')) body = body.replace(/<script src="[^"]+"[^>]*><\/script>/g, '')
+  if (changes.has('noscript'))
+    body = body.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, (tag) =>
+      EARLY_READOUT.test(tag) || tag.startsWith('<script type="application/json" data-chart-readout') ? tag : '',
+    )
+  if (changes.has('nobelow')) {
+    const from = body.indexOf('<details open="" data-testid="fold-reaction"')
+    const to = body.indexOf('</main>', from)
+    if (from < 0 || to < 0) throw new Error('the page has no panels below the chart to take out')
+    body = body.slice(0, from) + body.slice(to)
+  }
+  if (changes.has('hideaside')) body = withStyle(body, 'aside{content-visibility:hidden}')
+  if (changes.has('hidefolds'))
+    body = withStyle(body, '[data-testid=fold-reaction],[data-testid=fold-claims]{content-visibility:hidden}')
+  return body
+}
+
+/** static: a file under /_next/static/ as the upstream first sent it (compressed), from memory after that. */
+const files = new Map()
+function fromMemory(req, res) {
+  let file = files.get(req.url)
+  if (!file) {
+    file = new Promise((resolve, reject) => {
+      const up = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: req.url,
+          method: 'GET',
+          headers: { 'accept-encoding': 'gzip' },
+        },
+        (r) => {
+          const parts = []
+          r.on('data', (c) => parts.push(c))
+          r.on('end', () => resolve({ status: r.statusCode, headers: r.headers, body: Buffer.concat(parts) }))
+        },
+      )
+      up.on('error', reject)
+      up.end()
+    })
+    files.set(req.url, file)
+  }
+  file.then(
+    (f) => {
+      const out = { ...f.headers, 'content-length': f.body.byteLength }
+      delete out['transfer-encoding']
+      res.writeHead(f.status, out)
+      res.end(f.body)
+    },
+    (error) => badGateway(res, error),
+  )
+}
+
 async function fromCache(req, res, headers) {
   let entry = cache.get(req.url)
   if (!entry) {
     const page = await fetchWhole(req, headers)
     const nonce = /'nonce-([^']+)'/.exec(page.headers['content-security-policy'] ?? '')?.[1]
     if (!nonce) throw new Error('the page came without a nonce in its policy')
-    entry = { ...page, nonce }
+    entry = { ...page, body: await changed(page.body, headers), nonce }
     cache.set(req.url, entry)
   }
   const fresh = crypto.randomBytes(16).toString('base64')
@@ -124,6 +210,10 @@ async function fromCache(req, res, headers) {
 http
   .createServer((req, res) => {
     const headers = { ...req.headers, host: target.host }
+    if (changes.has('static') && req.url.startsWith('/_next/static/')) {
+      fromMemory(req, res)
+      return
+    }
     if (!isPage(req.url)) {
       forward(req, res, headers, (r) => {
         res.writeHead(r.statusCode, r.headers)
@@ -144,4 +234,4 @@ http
       }
     })
   })
-  .listen(Number(port), '127.0.0.1', () => console.log(`${mode} on http://127.0.0.1:${port} for ${upstream}`))
+  .listen(Number(port), '127.0.0.1', () => console.log(`${modeArg} on http://127.0.0.1:${port} for ${upstream}`))

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { pageChunkSources } from '@/lib/server/defer-scripts'
+import { pageChunkSources } from '../support/page-chunks'
 import { showFullChart } from './full-chart'
 
 /**

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
-import { deferFrameworkScripts, deferredChunkSources } from '@/lib/server/defer-scripts'
+import { deferFrameworkScripts } from '@/lib/server/defer-scripts'
 import type { PageCacheStats } from '@/lib/server/page-cache'
+import { deferredChunkSources } from '../support/page-chunks'
 
 /**
  * The page from memory (lib/server/page-cache.ts), against the production build under `next start` with the

@@ -5,9 +5,8 @@ import {
   DEFER_IDLE_TIMEOUT_MS,
   deferFrameworkScripts,
   deferLoaderScript,
-  deferredChunkSources,
-  pageChunkSources,
 } from '@/lib/server/defer-scripts'
+import { deferredChunkSources, pageChunkSources } from '../support/page-chunks'
 
 /**
  * The rewrite that loads the framework's chunks after the first paint (lib/server/defer-scripts.ts). The pages
