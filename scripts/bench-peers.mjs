@@ -123,11 +123,41 @@ export async function buildPeerPages(data) {
 }
 
 /**
+ * The headers of one of the app's page responses that say how the browser may treat the document, and nothing
+ * about this body or this request: what a peer page gets so that it is served as the app serves its page. Every
+ * header is copied but those of the body and the connection, the policy (it carries the request's nonce and
+ * allows only the app's scripts) and the page cache's own. Among them is `Cross-Origin-Opener-Policy:
+ * same-origin`, which makes the browser put the page in a new browsing context group: a navigation from a new
+ * tab's blank page, as every bench load is, then cannot reuse the blank page's frame (about 25 ms at 1x here).
+ */
+export function pageHeadersOf(response) {
+  const skip = new Set([
+    'cache-control',
+    'connection',
+    'content-encoding',
+    'content-length',
+    'content-security-policy',
+    'content-type',
+    'date',
+    'etag',
+    'keep-alive',
+    'set-cookie',
+    'transfer-encoding',
+    'vary',
+    'x-page-cache',
+  ])
+  const headers = {}
+  for (const [name, value] of response.headers) if (!skip.has(name)) headers[name] = value
+  return headers
+}
+
+/**
  * A plain Node static server for `files` (path -> { type, body }), each kept raw, gzip (level 9) and brotli
  * (quality 11), compressed once at start: a request costs a lookup and a write. Picks br, then gzip, by a simple
- * reading of Accept-Encoding (the bench sends only plain values).
+ * reading of Accept-Encoding (the bench sends only plain values). `pageHeaders` go out with every HTML file: the
+ * bench passes the app's own page headers (pageHeadersOf), so a peer page is served as the app would serve it.
  */
-export async function startStaticServer(files) {
+export async function startStaticServer(files, { pageHeaders = {} } = {}) {
   const entries = new Map()
   for (const [p, f] of files) {
     entries.set(p, {
@@ -155,6 +185,7 @@ export async function startStaticServer(files) {
       'Cache-Control': 'no-cache',
     }
     if (coding !== 'identity') headers['Content-Encoding'] = coding
+    if (entry.type.startsWith('text/html')) Object.assign(headers, pageHeaders)
     res.writeHead(200, headers)
     res.end(req.method === 'HEAD' ? undefined : body)
   })

@@ -33,7 +33,7 @@ import {
   measureLoad,
   traceFirstView,
 } from './bench-browser.mjs'
-import { PEER_KINDS, PEER_LABELS, buildPeerPages, startStaticServer } from './bench-peers.mjs'
+import { PEER_KINDS, PEER_LABELS, buildPeerPages, pageHeadersOf, startStaticServer } from './bench-peers.mjs'
 import { loadUrl } from './http-load.mjs'
 import {
   PROJECT_ROOT,
@@ -258,6 +258,7 @@ async function measurePages(browser, pages) {
         drawn: median(list.map((r) => r.drawn)),
         tip: median(list.map((r) => r.tip)),
         tbt: median(list.map((r) => r.tbt)),
+        fcp: median(list.map((r) => r.fcp)),
         jsKiB: median(list.map((r) => r.jsKiB)),
         html: median(list.map((r) => r.html)),
       }
@@ -328,6 +329,11 @@ async function main() {
   const apiBody = Buffer.from(
     await (await fetch(`${probe.url}${PRICES_PATH}`, { headers: { 'Accept-Encoding': 'identity' } })).arrayBuffer(),
   )
+  // The page's own headers (security headers, Cross-Origin-Opener-Policy among them), for the peer pages.
+  const pageResponse = await fetch(`${probe.url}${DASHBOARD_PATH}`)
+  await pageResponse.arrayBuffer()
+  if (!pageResponse.ok) throw new Error(`the dashboard answered ${pageResponse.status}`)
+  const pageHeaders = pageHeadersOf(pageResponse)
   await probe.stop()
   const staticName = `__bench-prices-${process.pid}.json`
   const staticFile = path.join(PROJECT_ROOT, 'public', staticName)
@@ -346,7 +352,7 @@ async function main() {
 
   // The static server first: compressing its files takes seconds, long enough for the Next server's idle
   // keep-alive connection from its readiness check to be closed just as the next request reuses it.
-  const statics = await startStaticServer(peers.files)
+  const statics = await startStaticServer(peers.files, { pageHeaders })
   const server = await startNextServer({ env: { PRICE_PROVIDER: 'snapshot', ...NO_CLIENT_LIMITS }, distDir: DIST_DIR })
   let browser
   try {
@@ -412,6 +418,7 @@ async function main() {
     const row = (name, f) => console.log(`| ${name} | ${kinds.map((k) => cell(k, f(k))).join(' | ')} |`)
     row('chart lines on screen (ms)', (k) => num(results[k][1].drawn))
     row('same, CPU throttled 4x (ms)', (k) => num(results[k][4].drawn))
+    row('first contentful paint, 1x / 4x (ms)', (k) => `${num(results[k][1].fcp)} / ${num(results[k][4].fcp)}`)
     row('hover shows a tooltip (ms)', (k) => num(results[k][1].tip))
     row('same, CPU throttled 4x (ms)', (k) => num(results[k][4].tip))
     row('total blocking time, 1x / 4x (ms)', (k) => `${num(results[k][1].tbt)} / ${num(results[k][4].tbt)}`)
