@@ -15,7 +15,8 @@
  * 6. Opens the shared store (lib/store), so the first requests after a start already find Redis connected.
  * 7. With the embedded snapshot in production, the page cache (lib/server/page-cache.ts): a URL's page is
  *    rendered once a day and then sent from memory with a fresh nonce, after the client's page allowance, its
- *    framework chunks loaded after the first paint unless PAGE_SCRIPTS=eager (lib/server/defer-scripts.ts).
+ *    framework chunks loaded after the first paint unless PAGE_SCRIPTS=eager (lib/server/defer-scripts.ts), and
+ *    then those chunks too, with a compile hint (lib/server/chunk-cache.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -30,18 +31,23 @@ export async function register(): Promise<void> {
   // Before the method guard and the peer stamp, so it runs after both (lib/server/page-cache.ts says why).
   const { PRICE_PROVIDER, PAGE_CACHE_MIB, PAGE_SCRIPTS } = checked.env
   if (PRICE_PROVIDER === 'snapshot' && PAGE_CACHE_MIB > 0 && process.env.NODE_ENV === 'production') {
-    const [{ installPageCache }, { admitPageRequest }, { createNonce }, { todayIso }] = await Promise.all([
-      import('./lib/server/page-cache'),
-      import('./lib/api/client-limits'),
-      import('./lib/server/csp'),
-      import('./lib/params'),
-    ])
+    const [{ installPageCache }, { createChunkCache }, { admitPageRequest }, { createNonce }, { todayIso }] =
+      await Promise.all([
+        import('./lib/server/page-cache'),
+        import('./lib/server/chunk-cache'),
+        import('./lib/api/client-limits'),
+        import('./lib/server/csp'),
+        import('./lib/params'),
+      ])
+    const deferScripts = PAGE_SCRIPTS === 'after-paint'
     installPageCache({
       maxBytes: PAGE_CACHE_MIB * 1024 * 1024,
       today: todayIso,
       admit: admitPageRequest,
       nonce: createNonce,
-      deferScripts: PAGE_SCRIPTS === 'after-paint',
+      deferScripts,
+      // The chunks such a page names, from memory with a compile hint (lib/server/chunk-cache.ts).
+      chunks: deferScripts ? createChunkCache() : undefined,
     })
   }
   const { installMethodGuard } = await import('./lib/server/method-guard')

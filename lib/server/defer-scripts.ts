@@ -53,11 +53,17 @@ export function deferLoaderScript(sources: readonly string[]): string {
   )
 }
 
+/** A page whose framework chunks load after its first paint, and those chunks, in the order the loader names them. */
+export interface DeferredPage {
+  html: string
+  chunks: readonly string[]
+}
+
 /**
  * `html` with its framework chunks loaded after the first paint, or undefined when the page is not the shape
  * this rewrite knows (then it is served as rendered).
  */
-export function deferFrameworkScripts(html: string, nonce: string): string | undefined {
+export function deferFrameworkScripts(html: string, nonce: string): DeferredPage | undefined {
   const headEnd = html.indexOf('</head>')
   if (headEnd < 0 || !nonce) return undefined
   const head = html.slice(0, headEnd)
@@ -85,6 +91,7 @@ export function deferFrameworkScripts(html: string, nonce: string): string | und
   })
   if (bootstraps.length !== 1) return undefined
   const [boot] = bootstraps as [{ at: number; tag: string; src: string }]
-  const loader = `<script nonce="${nonce}">${deferLoaderScript([...sources, boot.src])}</script>`
-  return newHead + body.slice(0, boot.at) + loader + body.slice(boot.at + boot.tag.length)
+  const chunks = [...sources, boot.src]
+  const loader = `<script nonce="${nonce}">${deferLoaderScript(chunks)}</script>`
+  return { html: newHead + body.slice(0, boot.at) + loader + body.slice(boot.at + boot.tag.length), chunks }
 }

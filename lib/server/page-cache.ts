@@ -1,11 +1,19 @@
 import http from 'node:http'
-import { promisify } from 'node:util'
-import { brotliDecompress, gunzip, inflate } from 'node:zlib'
 import { LRUCache } from 'lru-cache'
 import { negotiateEncoding } from '../http/accept-encoding'
 import { spliceable, splicedGzip, splicedIdentity, type SplicedText } from '../http/gzip-splice'
+import type { ChunkCache, ChunkCacheStats } from './chunk-cache'
 import { deferFrameworkScripts } from './defer-scripts'
 import { SECURITY_HEADERS } from './method-guard'
+import {
+  decodedBody,
+  headerValues,
+  markPending,
+  TRANSFER_HEADERS,
+  watchResponse,
+  withAcceptEncodingInVary,
+  type SentAnswer,
+} from './watched-response'
 
 /**
  * The page `/` from memory. A render of the dashboard costs 130 to 190 ms of server time; with the embedded
@@ -43,16 +51,6 @@ const NAVIGATION_HEADERS = [
   'next-action',
 ] as const
 
-/** Response headers that describe one transfer: not stored, and the hit sets its own. */
-const TRANSFER_HEADERS: ReadonlySet<string> = new Set([
-  'content-length',
-  'content-encoding',
-  'transfer-encoding',
-  'date',
-  'connection',
-  'keep-alive',
-])
-
 const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/_=-]{16,128})'/g
 /** A page larger than this (as sent, or decoded) is served but not kept: the dashboard's is about 0.6 MB. */
 export const MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -67,6 +65,8 @@ export interface CachedPage {
   bytes: number
   /** Its framework chunks load after the first paint (lib/server/defer-scripts.ts). */
   deferred: boolean
+  /** Those chunks, when they do: what the chunk cache may answer from memory. */
+  chunks: readonly string[]
 }
 
 export interface PageCacheOptions {
@@ -81,6 +81,11 @@ export interface PageCacheOptions {
   level?: number
   /** Load the framework's chunks after the first paint (lib/server/defer-scripts.ts). Default: no. */
   deferScripts?: boolean
+  /**
+   * Answers the chunks a deferred page names from memory, with a compile hint (lib/server/chunk-cache.ts); it is
+   * told them as each such page is stored. Without it Next.js serves them.
+   */
+  chunks?: ChunkCache
 }
 
 export interface PageCacheStats {
@@ -95,6 +100,8 @@ export interface PageCacheStats {
    * means a render was not the shape it knows (a new Next.js?) and is sent as rendered.
    */
   deferred: number
+  /** The chunk cache's figures, when there is one. */
+  chunks?: ChunkCacheStats
 }
 
 type RequestLike = Pick<http.IncomingMessage, 'method' | 'url' | 'headers'>
@@ -129,27 +136,15 @@ function splitBytes(bytes: Buffer, separator: Buffer): Buffer[] {
   return pieces
 }
 
-const DECODERS: Record<string, (b: Buffer) => Promise<Buffer>> = {
-  gzip: promisify(gunzip),
-  'x-gzip': promisify(gunzip),
-  deflate: promisify(inflate),
-  br: promisify(brotliDecompress),
-  identity: async (b) => b,
-}
-
-const headerValues = (value: number | string | readonly string[] | undefined): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]
-
 /**
  * Makes the stored page from one answer as it was sent: its headers, its body (decoded from the coding it went
  * out in), cut at its nonce. Undefined when the answer is not one to keep.
  */
 async function toCachedPage(
-  status: number,
-  headers: http.OutgoingHttpHeaders,
-  sent: Buffer,
+  sent: SentAnswer,
   { level = 6, deferScripts = false }: { level?: number; deferScripts?: boolean } = {},
 ): Promise<CachedPage | undefined> {
+  const { status, headers } = sent
   if (status !== 200) return undefined
   if (!/^text\/html\b/i.test(headerValues(headers['content-type'])[0] ?? '')) return undefined
   if (headers['set-cookie'] !== undefined) return undefined
@@ -157,13 +152,10 @@ async function toCachedPage(
   if (policies.length !== 1) return undefined
   const nonce = policyNonce(policies[0] as string)
   if (!nonce) return undefined
-  const coding = (headerValues(headers['content-encoding'])[0] ?? 'identity').trim().toLowerCase()
-  const decode = DECODERS[coding]
-  if (!decode) return undefined
-  const decoded = await decode(sent)
-  if (decoded.byteLength > MAX_PAGE_BYTES) return undefined
+  const decoded = await decodedBody(sent)
+  if (!decoded || decoded.byteLength > MAX_PAGE_BYTES) return undefined
   const deferred = deferScripts ? deferFrameworkScripts(decoded.toString('utf8'), nonce) : undefined
-  const body = deferred === undefined ? decoded : Buffer.from(deferred, 'utf8')
+  const body = deferred === undefined ? decoded : Buffer.from(deferred.html, 'utf8')
   const separator = Buffer.from(nonce)
   const spliced = spliceable(splitBytes(body, separator), level)
   const kept: [string, string[][]][] = []
@@ -175,7 +167,7 @@ async function toCachedPage(
     kept.push([name, values])
   }
   bytes += spliced.fixedBytes + spliced.deflated.reduce((sum, d) => sum + d.byteLength, 0)
-  return { headers: kept, body: spliced, bytes, deferred: deferred !== undefined }
+  return { headers: kept, body: spliced, bytes, deferred: deferred !== undefined, chunks: deferred?.chunks ?? [] }
 }
 
 /** The stored page's headers and body with `nonce` written in, in the coding the request accepts. */
@@ -192,15 +184,6 @@ function pageWithNonce(
     values.map((pieces) => pieces.join(nonce)),
   ])
   return { headers, body, coding }
-}
-
-function withAcceptEncodingInVary(headers: [string, string[]][]): [string, string[]][] {
-  const vary = headers.find(([name]) => name.toLowerCase() === 'vary')
-  if (!vary) return [...headers, ['Vary', ['Accept-Encoding']]]
-  if (vary[1].some((v) => /(^|,)\s*accept-encoding\s*(,|$)/i.test(v))) return headers
-  return headers.map(([name, values]) =>
-    name === vary[0] ? [name, [[...values, 'Accept-Encoding'].join(', ')]] : [name, values],
-  )
 }
 
 const toFetchHeaders = (headers: http.IncomingHttpHeaders): Headers => {
@@ -220,12 +203,6 @@ async function sendRefusal(res: http.ServerResponse, response: Response, head: b
   res.setHeader('Content-Length', body.byteLength)
   res.end(head ? undefined : body)
 }
-
-type Chunk = string | Uint8Array
-const toBuffer = (chunk: Chunk, encoding: unknown): Buffer =>
-  typeof chunk === 'string'
-    ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
-    : Buffer.from(chunk)
 
 export interface PageCache {
   /**
@@ -268,63 +245,26 @@ export function createPageCache(options: PageCacheOptions): PageCache {
 
   /** Watches what Next.js sends for `key` and stores it once it has all gone out. */
   function keep(key: string, res: http.ServerResponse): void {
-    const chunks: Buffer[] = []
-    let size = 0
-    let status = 0
-    let headers: http.OutgoingHttpHeaders | undefined
-    let done: (page: CachedPage | undefined) => void = () => {}
-    rendering.set(
-      key,
-      new Promise((resolve) => {
-        done = resolve
-      }),
-    )
+    const done = markPending(rendering, key)
     const finish = (page: CachedPage | undefined) => {
       if (page) {
         pages.set(key, page)
         counts.stored += 1
-        if (page.deferred) counts.deferred += 1
-        else if (deferScripts && !warnedShape) {
+        if (page.deferred) {
+          counts.deferred += 1
+          options.chunks?.admit(page.chunks)
+        } else if (deferScripts && !warnedShape) {
           warnedShape = true
           console.warn(
             '[page-cache] a page is not the shape lib/server/defer-scripts.ts rewrites; its chunks load as Next.js wrote them',
           )
         }
       }
-      rendering.delete(key)
       done(page)
     }
-    const collect = (chunk: unknown, encoding: unknown) => {
-      if (size > MAX_PAGE_BYTES || (typeof chunk !== 'string' && !(chunk instanceof Uint8Array))) return
-      const bytes = toBuffer(chunk, encoding)
-      size += bytes.byteLength
-      chunks.push(bytes)
-    }
-    const { writeHead, write, end } = res
-    res.writeHead = function keptWriteHead(this: http.ServerResponse, ...args: unknown[]) {
-      const result = Reflect.apply(writeHead, this, args) as http.ServerResponse
-      status = this.statusCode
-      // Headers given to writeHead as an object are merged into getHeaders(); a raw array is not readable back.
-      const given = args.find((a, i) => i > 0 && typeof a === 'object' && a !== null)
-      headers = Array.isArray(given) ? undefined : { ...this.getHeaders(), ...(given as object | undefined) }
-      return result
-    } as typeof res.writeHead
-    res.write = function keptWrite(this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
-      collect(chunk, rest[0])
-      return Reflect.apply(write, this, [chunk, ...rest]) as boolean
-    } as typeof res.write
-    res.end = function keptEnd(this: http.ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-      if (typeof chunk !== 'function') collect(chunk, rest[0])
-      return Reflect.apply(end, this, [chunk, ...rest]) as http.ServerResponse
-    } as typeof res.end
-    res.once('finish', () => {
-      if (!headers || size > MAX_PAGE_BYTES) return finish(undefined)
-      toCachedPage(status, headers, Buffer.concat(chunks), { level, deferScripts }).then(finish, () =>
-        finish(undefined),
-      )
-    })
-    res.once('close', () => {
-      if (!res.writableFinished) finish(undefined)
+    watchResponse(res, MAX_PAGE_BYTES, (sent) => {
+      if (!sent) return finish(undefined)
+      toCachedPage(sent, { level, deferScripts }).then(finish, () => finish(undefined))
     })
   }
 
@@ -348,6 +288,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   }
 
   function handle(req: http.IncomingMessage, res: http.ServerResponse, pass: () => void): void {
+    if (options.chunks?.answers(req)) return options.chunks.handle(req, res, pass)
     let key: string | undefined
     try {
       key = pageCacheKey(req, options.today())
@@ -388,9 +329,11 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       bytes: pages.calculatedSize ?? 0,
       maxBytes: options.maxBytes,
       ...counts,
+      ...(options.chunks ? { chunks: options.chunks.stats() } : {}),
     }),
     settled: async () => {
       while (rendering.size > 0) await Promise.all([...rendering.values()])
+      await options.chunks?.settled()
     },
   }
 }

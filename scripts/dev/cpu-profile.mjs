@@ -7,7 +7,8 @@
 //     API_REQUESTS_PER_MINUTE=1000000 npx next start -p 3104
 //   node scripts/dev/cpu-profile.mjs http://127.0.0.1:3104 --dist .next-prof [--runs 3] [--throttle 1]
 // Prints ms per load (the mean over the runs): a summary line, self time by source file, and the app's functions
-// by self and by total time. Without maps every chunk counts as its file name.
+// by self and by total time; FILE_FUNCTIONS=<text> adds the functions of the files whose name holds that text (as
+// FILE_FUNCTIONS=build-base showed Turbopack's instantiateModule). Without maps every chunk counts as its file name.
 import fs from 'node:fs'
 import path from 'node:path'
 import { SourceMapConsumer } from 'source-map-js'
@@ -118,3 +119,7 @@ console.log(
 console.log(`\nself time by source file\n${top(selfByFile, 20)}`)
 console.log(`\nthe app's functions, self time\n${top(selfByFn, 25, (k) => APP.test(k))}`)
 console.log(`\nthe app's functions, total time\n${top(totalByFn, 25, (k) => APP.test(k))}`)
+if (process.env.FILE_FUNCTIONS)
+  console.log(
+    `\nfunctions of files matching ${process.env.FILE_FUNCTIONS}, self time\n${top(selfByFn, 25, (k) => k.includes(process.env.FILE_FUNCTIONS))}`,
+  )

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { COMPILE_HINT } from '@/lib/server/chunk-cache'
 import { deferFrameworkScripts } from '@/lib/server/defer-scripts'
 import type { PageCacheStats } from '@/lib/server/page-cache'
 import { deferredChunkSources } from '../support/page-chunks'
@@ -7,7 +8,7 @@ import { deferredChunkSources } from '../support/page-chunks'
  * The page from memory (lib/server/page-cache.ts), against the production build under `next start` with the
  * embedded snapshot: a URL renders once, and every later answer is that page with a fresh nonce and its
  * framework chunks loaded after the first paint (lib/server/defer-scripts.ts), which must still hydrate and run
- * under the page's policy.
+ * under the page's policy; those chunks then come from memory with a compile hint (lib/server/chunk-cache.ts).
  */
 
 // A query the page ignores keeps each test's URL its own, so the first request of it is the render.
@@ -37,7 +38,7 @@ test('a page from memory is the rendered page, with a fresh nonce in the policy 
   // else differs.
   const deferred = deferFrameworkScripts(html1, n1)
   expect(deferred, 'the rendered page is not the shape lib/server/defer-scripts.ts rewrites').toBeDefined()
-  expect(html2).toBe(deferred!.replaceAll(n1, n2))
+  expect(html2).toBe(deferred!.html.replaceAll(n1, n2))
   const head2 = html2.slice(0, html2.indexOf('</head>'))
   expect(head2).not.toMatch(/<script src="\/_next\/[^"]*" async=""/)
   expect(head2).not.toContain('rel="preload" as="script"')
@@ -96,6 +97,48 @@ test('a page from memory hydrates and works under its policy, with no violation'
   expect(errors).toEqual([])
 })
 
+test('the chunks a page from memory names come from memory with the compile hint, and the page runs on them', async ({
+  page,
+  request,
+}) => {
+  const url = viewOf('chunks')
+  await request.get(url)
+  const chunks = deferredChunkSources(await (await request.get(url)).text())
+  expect(chunks.length).toBeGreaterThan(3)
+  for (const chunk of chunks) {
+    // The first request of a chunk goes to Next.js and is kept once compressed: ask until it comes from memory.
+    let hit = await request.get(chunk)
+    for (let i = 0; i < 50 && hit.headers()['x-chunk-cache'] !== 'hit'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      hit = await request.get(chunk)
+    }
+    expect(hit.headers()['x-chunk-cache'], chunk).toBe('hit')
+    // A conditional request is Next.js' own answer, from the file: the kept one is it with the hint before it.
+    const fromNext = await request.get(chunk, { headers: { 'if-none-match': '"not-this-one"' } })
+    expect(fromNext.headers()['x-chunk-cache']).toBeUndefined()
+    expect(await hit.text(), chunk).toBe(COMPILE_HINT + (await fromNext.text()))
+    expect(hit.headers()['cache-control']).toBe(fromNext.headers()['cache-control'])
+    expect(hit.headers()['content-type']).toMatch(/^application\/javascript/)
+    for (const [coding, header] of [
+      ['br', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
+      const coded = await request.get(chunk, { headers: { 'accept-encoding': coding } })
+      expect(coded.headers()['content-encoding'], `${chunk} ${coding}`).toBe(header)
+    }
+  }
+  const fromMemory = new Set<string>()
+  page.on('response', (r) => {
+    if (r.headers()['x-chunk-cache'] === 'hit') fromMemory.add(new URL(r.url()).pathname)
+  })
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(url)
+  await expect(page.getByTestId('chart-preview')).toHaveAttribute('data-measured', 'true', { timeout: 30_000 })
+  expect([...fromMemory].sort()).toEqual([...chunks].sort())
+  expect(errors).toEqual([])
+})
+
 test('client-side navigations and HEAD: RSC data is never answered from memory; HEAD of a kept page is', async ({
   request,
 }) => {
@@ -126,4 +169,8 @@ test('the health answer counts the pages kept and the answers from memory, withi
   expect(stats.stored).toBeGreaterThanOrEqual(1)
   // Every page the real build renders is one the rewrite knows: its chunks load after the first paint.
   expect(stats.deferred).toBe(stats.stored)
+  // And the chunk cache was told the chunks those pages name.
+  expect(stats.chunks).toBeDefined()
+  expect(stats.chunks!.paths).toBeGreaterThan(3)
+  expect(stats.chunks!.bytes).toBeLessThanOrEqual(stats.chunks!.maxBytes)
 })

@@ -42,8 +42,11 @@ function nextPage({ nonce = NONCE, extraHead = '', extraBody = '', bootTags = 1 
 describe('deferFrameworkScripts', () => {
   it('takes every chunk out of <head> and names them, then the bootstrap, in one loader where the bootstrap was', () => {
     const page = nextPage()
-    const out = deferFrameworkScripts(page, NONCE)!
-    expect(out).toBeDefined()
+    const deferred = deferFrameworkScripts(page, NONCE)!
+    expect(deferred).toBeDefined()
+    const out = deferred.html
+    // The chunks it names, for the chunk cache: the head's, then the bootstrap.
+    expect(deferred.chunks).toEqual([...HEAD_CHUNKS, BOOT])
     const head = out.slice(0, out.indexOf('</head>'))
     // No chunk is fetched while the page is parsed: no chunk tag, no preload of one.
     expect(head).not.toMatch(/<script src="\/_next\/static\/chunks\/(a1|b2|c3|boot)\.js"/)
@@ -94,7 +97,7 @@ describe('deferFrameworkScripts', () => {
       `<script src="/_next/static/chunks/d.js" defer="" nonce="${NONCE}"></script>`,
       `<script src="/_next/static/chunks/i.js" async="" integrity="sha384-x" nonce="${NONCE}"></script>`,
     ].join('')
-    const out = deferFrameworkScripts(nextPage({ extraHead: others }), NONCE)!
+    const out = deferFrameworkScripts(nextPage({ extraHead: others }), NONCE)!.html
     expect(out).toContain(others)
     expect(deferredChunkSources(out)).toEqual([...HEAD_CHUNKS, BOOT])
   })
@@ -103,7 +106,7 @@ describe('deferFrameworkScripts', () => {
     const page = nextPage()
     const before = pageChunkSources(page)
     expect(before).toEqual([...HEAD_CHUNKS, '/_next/static/chunks/polyfills.js', BOOT])
-    expect(new Set(pageChunkSources(deferFrameworkScripts(page, NONCE)!))).toEqual(new Set(before))
+    expect(new Set(pageChunkSources(deferFrameworkScripts(page, NONCE)!.html))).toEqual(new Set(before))
   })
 
   it('writes a loader that no source text can break out of', () => {
