@@ -6,9 +6,9 @@ import { negotiateEncoding } from '../http/accept-encoding'
 import {
   decodedBody,
   headerValues,
-  markPending,
+  keepAnswer,
+  sendKept,
   TRANSFER_HEADERS,
-  watchResponse,
   withAcceptEncodingInVary,
   type SentAnswer,
 } from './watched-response'
@@ -65,8 +65,6 @@ export interface CachedChunk {
   identity: Buffer
   gzip: Buffer
   br: Buffer
-  /** Whether it starts with the compile hint. */
-  hinted: boolean
 }
 
 export interface ChunkCacheStats {
@@ -119,7 +117,7 @@ export async function toCachedChunk(sent: SentAnswer): Promise<CachedChunk | und
   for (const [name, value] of Object.entries(sent.headers)) {
     if (!NOT_KEPT.has(name.toLowerCase())) headers.push([name, headerValues(value)])
   }
-  return { headers: withAcceptEncodingInVary(headers), identity, gzip: gzipped, br: brotli, hinted }
+  return { headers: withAcceptEncodingInVary(headers), identity, gzip: gzipped, br: brotli }
 }
 
 const sizeOf = (chunk: CachedChunk) => chunk.identity.byteLength + chunk.gzip.byteLength + chunk.br.byteLength
@@ -132,7 +130,7 @@ export function createChunkCache({ maxBytes = CHUNK_CACHE_BYTES }: { maxBytes?: 
   })
   const paths = new Set<string>()
   /** Paths whose answer is being watched now. */
-  const keeping = new Map<string, Promise<void>>()
+  const keeping = new Map<string, Promise<CachedChunk | undefined>>()
   const counts = { hits: 0, stored: 0 }
 
   function serve(req: http.IncomingMessage, res: http.ServerResponse, chunk: CachedChunk, pass: () => void): void {
@@ -140,27 +138,13 @@ export function createChunkCache({ maxBytes = CHUNK_CACHE_BYTES }: { maxBytes?: 
     // Nothing it may send (`identity;q=0` alone): Next.js answers that.
     if (coding === undefined) return pass()
     counts.hits += 1
-    const body = chunk[coding]
-    res.statusCode = 200
-    for (const [name, values] of chunk.headers) res.setHeader(name, values)
-    if (coding !== 'identity') res.setHeader('Content-Encoding', coding)
-    res.setHeader('Content-Length', body.byteLength)
-    res.setHeader(CHUNK_CACHE_HEADER, 'hit')
-    res.end(req.method === 'HEAD' ? undefined : body)
+    sendKept(res, { headers: chunk.headers, coding, body: chunk[coding] }, CHUNK_CACHE_HEADER, req.method === 'HEAD')
   }
 
   function keep(path: string, res: http.ServerResponse): void {
-    const done = markPending(keeping, path)
-    const finish = (chunk: CachedChunk | undefined) => {
-      if (chunk) {
-        chunks.set(path, chunk)
-        counts.stored += 1
-      }
-      done(undefined)
-    }
-    watchResponse(res, MAX_CHUNK_BYTES, (sent) => {
-      if (!sent) return finish(undefined)
-      toCachedChunk(sent).then(finish, () => finish(undefined))
+    keepAnswer(keeping, path, res, MAX_CHUNK_BYTES, toCachedChunk, (chunk) => {
+      chunks.set(path, chunk)
+      counts.stored += 1
     })
   }
 

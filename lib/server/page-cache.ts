@@ -8,9 +8,9 @@ import { SECURITY_HEADERS } from './method-guard'
 import {
   decodedBody,
   headerValues,
-  markPending,
+  keepAnswer,
+  sendKept,
   TRANSFER_HEADERS,
-  watchResponse,
   withAcceptEncodingInVary,
   type SentAnswer,
 } from './watched-response'
@@ -32,7 +32,9 @@ import {
  * - Concurrent misses of one key wait for the render already running, so a crowd on one new URL costs one render.
  * - The per-client page allowance is charged on a hit as it is in proxy.ts on a render: a hit never skips it.
  * - With `deferScripts`, the stored page loads the framework's chunks after its first paint
- *   (lib/server/defer-scripts.ts); the render that filled the cache went out as Next.js wrote it.
+ *   (lib/server/defer-scripts.ts); the render that filled the cache went out as Next.js wrote it. With `chunks`
+ *   too, each such page tells the chunk cache the chunks it names, and the requests for those are handed to it
+ *   (lib/server/chunk-cache.ts): one hook in front of Next.js for both.
  *
  * It is turned on only where a page is a function of its URL and the day: the embedded snapshot, in production
  * (instrumentation.ts). With a live provider the page also shows the upstream's state and the client's own live
@@ -235,19 +237,18 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     if (refused) return sendRefusal(res, refused, head)
     counts.hits += 1
     const answer = pageWithNonce(page, options.nonce(), headerValues(req.headers['accept-encoding'])[0])
-    res.statusCode = 200
-    for (const [name, values] of withAcceptEncodingInVary(answer.headers)) res.setHeader(name, values)
-    if (answer.coding === 'gzip') res.setHeader('Content-Encoding', 'gzip')
-    res.setHeader('Content-Length', answer.body.byteLength)
-    res.setHeader(PAGE_CACHE_HEADER, 'hit')
-    res.end(head ? undefined : answer.body)
+    sendKept(res, { ...answer, headers: withAcceptEncodingInVary(answer.headers) }, PAGE_CACHE_HEADER, head)
   }
 
   /** Watches what Next.js sends for `key` and stores it once it has all gone out. */
   function keep(key: string, res: http.ServerResponse): void {
-    const done = markPending(rendering, key)
-    const finish = (page: CachedPage | undefined) => {
-      if (page) {
+    keepAnswer(
+      rendering,
+      key,
+      res,
+      MAX_PAGE_BYTES,
+      (sent) => toCachedPage(sent, { level, deferScripts }),
+      (page) => {
         pages.set(key, page)
         counts.stored += 1
         if (page.deferred) {
@@ -259,13 +260,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
             '[page-cache] a page is not the shape lib/server/defer-scripts.ts rewrites; its chunks load as Next.js wrote them',
           )
         }
-      }
-      done(page)
-    }
-    watchResponse(res, MAX_PAGE_BYTES, (sent) => {
-      if (!sent) return finish(undefined)
-      toCachedPage(sent, { level, deferScripts }).then(finish, () => finish(undefined))
-    })
+      },
+    )
   }
 
   async function afterRender(

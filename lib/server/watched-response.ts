@@ -65,11 +65,7 @@ const toBuffer = (chunk: Chunk, encoding: unknown): Buffer =>
  * the body as sent, or with undefined when the answer ended early, its headers could not be read back (given to
  * writeHead as a raw array) or its body passed `maxBytes`. Sends exactly what it would have sent unwatched.
  */
-export function watchResponse(
-  res: http.ServerResponse,
-  maxBytes: number,
-  done: (sent: SentAnswer | undefined) => void,
-): void {
+function watchResponse(res: http.ServerResponse, maxBytes: number, done: (sent: SentAnswer | undefined) => void): void {
   const chunks: Buffer[] = []
   let size = 0
   let status = 0
@@ -112,19 +108,53 @@ export function watchResponse(
 }
 
 /**
- * Marks `key` as being kept: `pending` holds a promise of what will be stored until the returned function is
- * called with it (then the key leaves `pending`), so concurrent requests can wait for it or leave it alone.
+ * Keeps what is sent on `res` for `key`. While it goes out, `pending` holds a promise of what will be kept, so
+ * concurrent requests can wait for it or leave it alone. Once it has all gone out, `make` turns it into the kept
+ * form (undefined: not one to keep) and `store` stores that; then the key leaves `pending`, whatever happened.
  */
-export function markPending<K, T>(pending: Map<K, Promise<T>>, key: K): (value: T) => void {
-  let resolve: (value: T) => void = () => {}
+export function keepAnswer<K, T>(
+  pending: Map<K, Promise<T | undefined>>,
+  key: K,
+  res: http.ServerResponse,
+  maxBytes: number,
+  make: (sent: SentAnswer) => Promise<T | undefined>,
+  store: (kept: T) => void,
+): void {
+  let settle: (kept: T | undefined) => void = () => {}
   pending.set(
     key,
-    new Promise<T>((r) => {
-      resolve = r
+    new Promise<T | undefined>((resolve) => {
+      settle = resolve
     }),
   )
-  return (value) => {
-    pending.delete(key)
-    resolve(value)
+  const finish = (kept: T | undefined) => {
+    try {
+      if (kept !== undefined) store(kept)
+    } finally {
+      pending.delete(key)
+      settle(kept)
+    }
   }
+  watchResponse(res, maxBytes, (sent) => {
+    if (!sent) return finish(undefined)
+    make(sent).then(finish, () => finish(undefined))
+  })
+}
+
+/**
+ * Sends an answer kept in memory: a 200 with its headers, the coding its body is in, its length, and `marker:
+ * hit` so a client can tell it came from memory. A HEAD gets the same headers and no body.
+ */
+export function sendKept(
+  res: http.ServerResponse,
+  kept: { headers: readonly (readonly [string, readonly string[]])[]; coding: string; body: Buffer },
+  marker: string,
+  head: boolean,
+): void {
+  res.statusCode = 200
+  for (const [name, values] of kept.headers) res.setHeader(name, values)
+  if (kept.coding !== 'identity') res.setHeader('Content-Encoding', kept.coding)
+  res.setHeader('Content-Length', kept.body.byteLength)
+  res.setHeader(marker, 'hit')
+  res.end(head ? undefined : kept.body)
 }

@@ -1,11 +1,11 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 // The compression middleware `next start` puts in front of every response (next/dist/server/lib/router-server.js).
 import compressionFactory from 'next/dist/compiled/compression'
 import { COMPILE_HINT, createChunkCache, isChunkPath, type ChunkCache } from '@/lib/server/chunk-cache'
-import { createPageCache } from '@/lib/server/page-cache'
+import { createPageCache, type PageCache } from '@/lib/server/page-cache'
+import { decodedGet as get } from '../support/decoded-get'
 
 /**
  * The chunk cache in front of a stand-in for Next.js' static files: a real HTTP server that sends synthetic
@@ -33,17 +33,49 @@ interface Harness {
   /** Requests that reached the stand-in for Next.js, by path. */
   served: () => Record<string, number>
   chunks: ChunkCache
+  /** With `withPages`, the page cache in front, as instrumentation.ts wires the two. */
+  pages?: PageCache
 }
 
-async function start(files: Files, { maxBytes }: { maxBytes?: number } = {}): Promise<Harness> {
+let nonces = 0
+const freshNonce = () => `nonce${String(++nonces).padStart(6, '0')}AAAAAAAAAA==`
+
+/**
+ * The stand-in for Next.js answers `files`; with `withPages` also `/`, a synthetic page in the shape Next.js
+ * writes (an async chunk tag for A in <head>, the bootstrap tag for BOOT in <body>), behind the page cache.
+ */
+async function start(
+  files: Files,
+  { maxBytes, withPages = false }: { maxBytes?: number; withPages?: boolean } = {},
+): Promise<Harness> {
   const served: Record<string, number> = {}
   const chunks = createChunkCache(maxBytes ? { maxBytes } : {})
+  const pages = withPages
+    ? createPageCache({
+        maxBytes: 8 * 1024 * 1024,
+        today: () => '2025-01-27',
+        admit: async () => undefined,
+        nonce: freshNonce,
+        deferScripts: true,
+        chunks,
+      })
+    : undefined
   const compression = compressionFactory()
   server = http.createServer((req, res) => {
-    chunks.handle(req, res, () => {
+    ;(pages ?? chunks).handle(req, res, () => {
       const path = req.url ?? ''
       served[path] = (served[path] ?? 0) + 1
       compression(req, res, () => {
+        if (withPages && path === '/') {
+          const n = freshNonce()
+          res.setHeader('Content-Type', 'text/html; charset=utf-8')
+          res.setHeader('Content-Security-Policy', `script-src 'self' 'nonce-${n}' 'strict-dynamic'`)
+          res.end(
+            `<!DOCTYPE html><html><head><script src="${A}" async="" nonce="${n}"></script></head>` +
+              `<body><p>chart</p><script src="${BOOT}" nonce="${n}" async=""></script></body></html>`,
+          )
+          return
+        }
         const file = files[path]
         if (!file) {
           res.statusCode = 404
@@ -69,38 +101,7 @@ async function start(files: Files, { maxBytes }: { maxBytes?: number } = {}): Pr
     })
   })
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-  return { base: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, served: () => served, chunks }
-}
-
-interface Got {
-  status: number
-  headers: http.IncomingHttpHeaders
-  raw: Buffer
-  body: Buffer
-}
-
-function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Got> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
-      const parts: Buffer[] = []
-      res.on('data', (c: Buffer) => parts.push(c))
-      res.on('end', () => {
-        const raw = Buffer.concat(parts)
-        const coding = res.headers['content-encoding']
-        const body =
-          raw.byteLength === 0
-            ? raw
-            : coding === 'gzip'
-              ? gunzipSync(raw)
-              : coding === 'br'
-                ? brotliDecompressSync(raw)
-                : raw
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, raw, body })
-      })
-    })
-    req.on('error', reject)
-    req.end()
-  })
+  return { base: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, served: () => served, chunks, pages }
 }
 
 describe('the chunk cache', () => {
@@ -218,58 +219,22 @@ describe('the chunk cache', () => {
   })
 
   it('is told the chunks by the page cache when it stores a page whose chunks load after the first paint', async () => {
-    const served: Record<string, number> = {}
-    const chunks = createChunkCache()
-    let count = 0
-    const nonce = () => `nonce${String(++count).padStart(6, '0')}AAAAAAAAAA==`
-    const pages = createPageCache({
-      maxBytes: 8 * 1024 * 1024,
-      today: () => '2025-01-27',
-      admit: async () => undefined,
-      nonce,
-      deferScripts: true,
-      chunks,
-    })
-    const compression = compressionFactory()
-    server = http.createServer((req, res) => {
-      pages.handle(req, res, () => {
-        const path = req.url ?? ''
-        served[path] = (served[path] ?? 0) + 1
-        compression(req, res, () => {
-          if (path === '/') {
-            const n = nonce()
-            // A synthetic page in the shape Next.js writes: async chunk tags in <head>, the bootstrap in <body>.
-            res.setHeader('Content-Type', 'text/html; charset=utf-8')
-            res.setHeader('Content-Security-Policy', `script-src 'self' 'nonce-${n}' 'strict-dynamic'`)
-            res.end(
-              `<!DOCTYPE html><html><head><script src="${A}" async="" nonce="${n}"></script></head>` +
-                `<body><p>chart</p><script src="${BOOT}" nonce="${n}" async=""></script></body></html>`,
-            )
-            return
-          }
-          res.setHeader('Content-Type', 'application/javascript; charset=UTF-8')
-          res.end(chunkText(path))
-        })
-      })
-    })
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-    const base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`
-
+    const h = await start({ [A]: {}, [BOOT]: {} }, { withPages: true })
     // Before a page is stored, a chunk is Next.js' alone.
-    await get(`${base}${A}`)
-    await pages.settled()
-    expect(chunks.stats().paths).toBe(0)
-    await get(`${base}/`, { 'accept-encoding': 'gzip' })
-    await pages.settled()
-    expect(chunks.stats().paths).toBe(2)
-    for (const path of [A, BOOT]) await get(`${base}${path}`)
-    await pages.settled()
-    const hits = await Promise.all([A, BOOT].map((path) => get(`${base}${path}`, { 'accept-encoding': 'br' })))
-    for (const [i, hit] of hits.entries()) {
+    await get(`${h.base}${A}`)
+    await h.pages!.settled()
+    expect(h.chunks.stats().paths).toBe(0)
+    await get(`${h.base}/`, { 'accept-encoding': 'gzip' })
+    await h.pages!.settled()
+    expect(h.chunks.stats().paths).toBe(2)
+    for (const path of [A, BOOT]) await get(`${h.base}${path}`)
+    await h.pages!.settled()
+    for (const path of [A, BOOT]) {
+      const hit = await get(`${h.base}${path}`, { 'accept-encoding': 'br' })
       expect(hit.headers['x-chunk-cache']).toBe('hit')
-      expect(hit.body.toString()).toBe(COMPILE_HINT + chunkText([A, BOOT][i]!))
+      expect(hit.body.toString()).toBe(COMPILE_HINT + chunkText(path))
     }
-    expect(served).toEqual({ '/': 1, [A]: 2, [BOOT]: 1 })
-    expect(pages.stats().chunks).toMatchObject({ entries: 2, paths: 2, hits: 2 })
+    expect(h.served()).toEqual({ '/': 1, [A]: 2, [BOOT]: 1 })
+    expect(h.pages!.stats().chunks).toMatchObject({ entries: 2, paths: 2, hits: 2 })
   })
 })

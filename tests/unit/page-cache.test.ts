@@ -1,10 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 // The compression middleware `next start` puts in front of every response (next/dist/server/lib/router-server.js).
 import compressionFactory from 'next/dist/compiled/compression'
 import { createPageCache, pageCacheKey, policyNonce, type PageCacheOptions } from '@/lib/server/page-cache'
+import { decodedGet, type DecodedAnswer } from '../support/decoded-get'
 
 /**
  * The cache in front of a stand-in for Next.js: a real HTTP server whose renderer writes a synthetic page (made up
@@ -73,29 +73,9 @@ async function start(
   return { base, renders: () => renders, admitted: () => admitted, cache }
 }
 
-interface Got {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: Buffer
-}
+const get = decodedGet
 
-function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Got> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks)
-        const body = res.headers['content-encoding'] === 'gzip' && raw.byteLength > 0 ? gunzipSync(raw) : raw
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body })
-      })
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
-
-const nonceOf = (got: Got) => policyNonce(String(got.headers['content-security-policy'] ?? ''))
+const nonceOf = (got: DecodedAnswer) => policyNonce(String(got.headers['content-security-policy'] ?? ''))
 const gzip = { 'accept-encoding': 'gzip, deflate, br' }
 
 describe('the page cache', () => {
