@@ -22,7 +22,7 @@ export async function ClaimsPanel() {
   return (
     <section
       aria-labelledby="claims-heading"
-      className="space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4"
+      className="render-when-near space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 [--near-height:100rem] sm:p-4"
       data-testid="claims-panel"
     >
       <div>

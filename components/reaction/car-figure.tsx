@@ -82,7 +82,11 @@ export function CarFigure({ data }: { data: ReactionResult }) {
     (last ? ` and ${formatPercent(last.caar, 2)} at day ${last.day}` : '') +
     '.'
   return (
-    <figure aria-labelledby={captionId} className="min-w-0 space-y-2" data-testid="car-figure">
+    <figure
+      aria-labelledby={captionId}
+      className="render-when-near min-w-0 space-y-2 [--near-height:38rem]"
+      data-testid="car-figure"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">Cumulative abnormal returns around day 0</h3>
         <div className="flex flex-wrap gap-2">

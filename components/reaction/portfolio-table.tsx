@@ -6,7 +6,7 @@ export function PortfolioTable({ data }: { data: ReactionResult }) {
   if (data.portfolio.n === 0) return null
   return (
     <div
-      className="relative overflow-x-auto"
+      className="render-when-near relative overflow-x-auto [--near-height:29rem]"
       data-testid="portfolio-table"
       role="region"
       aria-label="Group tests"

@@ -63,7 +63,7 @@ function ReactionTable({ data }: { data: ReactionResult }) {
   return (
     // `relative` keeps the cells' screen-reader-only text (absolutely placed) inside the scrolling box, so a
     // wide table scrolls by itself instead of widening a phone's page.
-    <div className="relative overflow-x-auto">
+    <div className="render-when-near relative overflow-x-auto [--near-height:24rem]">
       <table className="w-full min-w-[44rem] text-right text-sm tabular-nums" data-testid="reaction-table">
         <caption className="mb-1 text-left text-xs text-[var(--muted)]">
           Day-0 reaction on {formatFullDate(data.day0)} against {data.benchmark}; returns are close to close on adjusted
@@ -134,7 +134,7 @@ export function ReactionPanel({ view, events, onViewChange }: ReactionPanelProps
   return (
     <section
       aria-labelledby="reaction-heading"
-      className="render-when-near space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 sm:p-4"
+      className="render-when-near space-y-3 rounded-lg border border-[var(--border)] bg-[var(--panel)] p-3 [--near-height:130rem] sm:p-4"
       data-testid="reaction-panel"
     >
       <div className="space-y-2">

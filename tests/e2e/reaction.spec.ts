@@ -139,4 +139,48 @@ test.describe('measured reaction and checked claims', () => {
     await expect(page).toHaveURL(/symbols=ORCL,9984\.T,ARM,MSFT,NVDA,SPY/)
     await expect(page).toHaveURL(/event=2025-01-21-stargate/)
   })
+
+  test('the panels below the first screen are laid out only once the reader comes near them, and then whole', async ({
+    browser,
+  }) => {
+    // A desktop's first screen: the reaction panel starts just below it, within the half viewport in which the
+    // browser renders a `content-visibility: auto` block. Its tables, figure and the claims further down each skip
+    // layout on their own until the reader comes near; the panel's heading and controls are drawn at once.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+    await page.goto('/?symbols=NVDA,AVGO,AMD,MSFT,SPY')
+    const parts = {
+      heading: '#reaction-heading',
+      table: '[data-testid="reaction-table"]',
+      groupTests: '[data-testid="portfolio-table"] > table',
+      figure: '[data-testid="car-figure"] > *',
+      claims: '[data-testid="claims-panel"] > *',
+    }
+    const laidOut = () =>
+      page.evaluate(
+        (selectors) =>
+          Object.fromEntries(
+            Object.entries(selectors).map(([name, selector]) => {
+              const el = document.querySelector(selector)
+              return [name, el ? el.checkVisibility({ contentVisibilityAuto: true }) : null]
+            }),
+          ),
+        parts,
+      )
+    await expect(page.getByTestId('price-chart')).toBeVisible()
+    await expect.poll(laidOut).toEqual({ heading: true, table: false, groupTests: false, figure: false, claims: false })
+
+    // Scrolled to, each is rendered in full: its rows and text are there, not a placeholder.
+    await page.getByTestId('reaction-table').scrollIntoViewIfNeeded()
+    await expect.poll(async () => (await laidOut()).table).toBe(true)
+    await expect(page.locator('[data-testid="reaction-table"] tbody tr')).toHaveCount(5)
+    await page.getByTestId('car-figure').scrollIntoViewIfNeeded()
+    await expect.poll(async () => (await laidOut()).figure).toBe(true)
+    await expect(page.locator('[data-testid="car-figure"] svg path').first()).toBeVisible()
+    await page.getByTestId('claims-panel').scrollIntoViewIfNeeded()
+    await expect.poll(async () => (await laidOut()).claims).toBe(true)
+    const box = await page.getByTestId('claims-panel').boundingBox()
+    expect(box?.height).toBeGreaterThan(600)
+    await context.close()
+  })
 })
