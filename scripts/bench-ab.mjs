@@ -36,7 +36,7 @@ try {
     return Math.round(sorted[Math.floor(sorted.length / 2)])
   }
   for (const [key, rows] of results) {
-    const cells = ['drawn', 'fcp', 'tip', 'tbt'].map((m) => {
+    const cells = ['drawn', 'fcp', 'tip', 'tbt', 'tbtAfterFcp'].map((m) => {
       const values = rows.map((r) => r[m])
       return `${m} ${median(values)} ms [${values.map(Math.round).join(' ')}]`
     })
