@@ -1,7 +1,7 @@
 /**
  * Side-by-side loads of the same view from two or more running servers (builds of different commits), interleaved
  * run by run so the machine's drift falls on all of them alike, with the browser measurements of `npm run bench`
- * (scripts/bench-browser.mjs: chart drawn, first contentful paint, hover tooltip, total blocking time). Prints medians and every run.
+ * (scripts/bench-browser.mjs: chart drawn, first contentful paint, hover tooltip, total blocking time, and the same from the first contentful paint on). Prints medians and every run.
  *
  *   node scripts/bench-ab.mjs http://127.0.0.1:3100 http://127.0.0.1:3102
  *
