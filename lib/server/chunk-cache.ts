@@ -158,7 +158,7 @@ export function createChunkCache({ maxBytes = CHUNK_CACHE_BYTES }: { maxBytes?: 
         const path = req.url ?? ''
         const conditional = CONDITIONAL_HEADERS.some((name) => req.headers[name] !== undefined)
         chunk = conditional ? undefined : chunks.get(path)
-        if (!conditional && !chunk && req.method === 'GET' && !keeping.has(path) && !chunks.has(path)) keep(path, res)
+        if (!conditional && !chunk && req.method === 'GET' && !keeping.has(path)) keep(path, res)
       }
     } catch (error) {
       console.error('[chunk-cache] could not look the chunk up; Next.js answers', error)

@@ -104,6 +104,15 @@ async function start(
   return { base: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, served: () => served, chunks, pages }
 }
 
+/** The harness with `path` admitted and already fetched once through Next.js, so the cache holds it. */
+async function startKept(path: string): Promise<Harness> {
+  const h = await start({ [path]: {} })
+  h.chunks.admit([path])
+  await get(`${h.base}${path}`)
+  await h.chunks.settled()
+  return h
+}
+
 describe('the chunk cache', () => {
   it('answers an admitted chunk from memory after Next.js sent it once, with the compile hint as its first line', async () => {
     const h = await start({ [A]: {} })
@@ -161,10 +170,7 @@ describe('the chunk cache', () => {
   })
 
   it('sends a conditional or range request, and a client that takes no coding it has, to Next.js', async () => {
-    const h = await start({ [A]: {} })
-    h.chunks.admit([A])
-    await get(`${h.base}${A}`)
-    await h.chunks.settled()
+    const h = await startKept(A)
     const revalidated = await get(`${h.base}${A}`, { 'if-none-match': 'W/"synthetic"' })
     expect(revalidated.status).toBe(304)
     expect(revalidated.headers['x-chunk-cache']).toBeUndefined()
@@ -176,10 +182,7 @@ describe('the chunk cache', () => {
   })
 
   it('keeps a chunk that names its source map without the hint, so the map still points at the right lines', async () => {
-    const h = await start({ [MAPPED]: {} })
-    h.chunks.admit([MAPPED])
-    await get(`${h.base}${MAPPED}`)
-    await h.chunks.settled()
+    const h = await startKept(MAPPED)
     const hit = await get(`${h.base}${MAPPED}`, { 'accept-encoding': 'br' })
     expect(hit.headers['x-chunk-cache']).toBe('hit')
     expect(hit.body.toString()).toBe(chunkText(MAPPED))
