@@ -14,6 +14,7 @@ import {
 import type { ChartModel } from '@/lib/chart/model'
 import type { PriceSeries } from '@/lib/types'
 import type { ViewState } from '@/lib/view/state'
+import { useHydrated } from '@/components/ui/use-hydrated'
 
 export interface ExportButtonsProps {
   model: ChartModel | null
@@ -44,6 +45,7 @@ export function ExportButtons({
   note,
 }: ExportButtonsProps) {
   const [busy, setBusy] = useState<Kind | null>(null)
+  const hydrated = useHydrated()
   const [error, setError] = useState<string | null>(null)
   const [preset, setPreset] = useState<ExportPresetId>(DEFAULT_EXPORT_PRESET)
   const [eventKey, setEventKey] = useState<EventKeyStyle>('labels')
@@ -94,7 +96,7 @@ export function ExportButtons({
         <button
           key={kind}
           type="button"
-          disabled={!model || busy !== null}
+          disabled={!hydrated || !model || busy !== null}
           onClick={() => void download(kind)}
           className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2.5 py-1 text-sm hover:border-[var(--muted)] disabled:opacity-50"
         >

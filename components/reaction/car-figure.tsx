@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { formatFullDate, formatPercent } from '@/lib/format'
 import { buildCarFigureSvg, carFigureCsv, carFigureFileName } from '@/lib/reaction/car-figure'
 import type { ReactionResult } from '@/lib/reaction/types'
+import { useHydrated } from '@/components/ui/use-hydrated'
 
 const EXPORT_WIDTH = 1600
 const EXPORT_HEIGHT = 900
@@ -30,6 +31,7 @@ export function CarFigure({ data }: { data: ReactionResult }) {
   const holder = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(720)
   const [busy, setBusy] = useState<Kind | null>(null)
+  const hydrated = useHydrated()
   const [error, setError] = useState<string | null>(null)
   const captionId = useId()
 
@@ -94,7 +96,7 @@ export function CarFigure({ data }: { data: ReactionResult }) {
             <button
               key={kind}
               type="button"
-              disabled={busy !== null}
+              disabled={!hydrated || busy !== null}
               onClick={() => void download(kind)}
               className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2.5 py-1 text-xs hover:border-[var(--muted)] disabled:opacity-50"
             >

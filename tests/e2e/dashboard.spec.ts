@@ -255,9 +255,15 @@ test.describe('dashboard', () => {
     await expect(page).toHaveURL(/event=2025-01-21-stargate/)
   })
 
-  test('PNG, SVG and CSV downloads are valid files that say what they hold', async ({ page }) => {
+  test('PNG, SVG and CSV downloads are valid files that say what they hold', async ({ page, request }) => {
+    // The server's HTML offers the exports disabled: only the page's script can make the files, and a click before
+    // it has hydrated would do nothing. Hydrated, they are enabled (a click waits for that, as a reader sees).
+    const html = await (await request.get(VIEW)).text()
+    for (const kind of ['PNG', 'SVG', 'CSV'])
+      expect(html).toMatch(new RegExp(`<button[^>]*disabled=""[^>]*>Download ${kind}</button>`))
     await page.goto(VIEW)
     await expect(chartLines(page)).toHaveCount(3, { timeout: 30_000 })
+    await expect(page.getByRole('button', { name: 'Download PNG' })).toBeEnabled({ timeout: 30_000 })
 
     const download = async (name: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()])
