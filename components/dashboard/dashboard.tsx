@@ -36,6 +36,22 @@ function zoomBounds(view: ViewState) {
   return view.from >= DATA_WINDOW.from && view.to <= DATA_WINDOW.to ? DATA_WINDOW : null
 }
 
+/** The zoom and pan buttons' steps from the view drawn: each one's range, or null where it would change nothing. */
+function zoomSteps(dates: readonly string[], middle: number, view: ViewState) {
+  const bounds = zoomBounds(view)
+  const quarter = Math.max(1, Math.round(dates.length / 4))
+  const steps = [
+    { label: 'Zoom in', text: '+', range: zoomRange(dates, middle, 1, bounds) },
+    { label: 'Zoom out', text: '−', range: zoomRange(dates, middle, -1, bounds) },
+    { label: 'Pan earlier', text: '←', range: panRange(view, -quarter, bounds) },
+    { label: 'Pan later', text: '→', range: panRange(view, quarter, bounds) },
+  ]
+  return steps.map((step) => ({
+    ...step,
+    range: step.range && (step.range.from !== view.from || step.range.to !== view.to) ? step.range : null,
+  }))
+}
+
 const NARROW_QUERY = '(max-width: 639px)'
 const subscribeNarrow = (onChange: () => void) => {
   const list = window.matchMedia(NARROW_QUERY)
@@ -329,42 +345,31 @@ export function Dashboard({
               role="group"
               aria-label="Zoom and pan the time axis"
             >
-              <button
-                type="button"
-                className={TOOL}
-                onClick={() => zoomTo(zoomRange(model.dates, middle, 1, zoomBounds(view)))}
-                aria-label="Zoom in"
-              >
-                +
-              </button>
-              <button
-                type="button"
-                className={TOOL}
-                onClick={() => zoomTo(zoomRange(model.dates, middle, -1, zoomBounds(view)))}
-                aria-label="Zoom out"
-              >
-                −
-              </button>
-              <button
-                type="button"
-                className={TOOL}
-                onClick={() =>
-                  zoomTo(panRange(view, -Math.max(1, Math.round(model.dates.length / 4)), zoomBounds(view)))
-                }
-                aria-label="Pan earlier"
-              >
-                ←
-              </button>
-              <button
-                type="button"
-                className={TOOL}
-                onClick={() =>
-                  zoomTo(panRange(view, Math.max(1, Math.round(model.dates.length / 4)), zoomBounds(view)))
-                }
-                aria-label="Pan later"
-              >
-                →
-              </button>
+              {/* Links to the view each step shows, so a click before hydration (or without JavaScript) gets it;
+                  a step with nowhere to go (at the data's edge, or as far in as a zoom goes) is a disabled button. */}
+              {zoomSteps(model.dates, middle, view).map(({ label, text, range }) =>
+                range ? (
+                  <ViewLink
+                    key={label}
+                    href={viewHref({ ...view, ...range, event: null })}
+                    onNavigate={() => zoomTo(range)}
+                    className={`${TOOL} inline-flex items-center justify-center`}
+                    aria-label={label}
+                  >
+                    {text}
+                  </ViewLink>
+                ) : (
+                  <button
+                    key={label}
+                    type="button"
+                    disabled
+                    className={`${TOOL} disabled:opacity-50`}
+                    aria-label={label}
+                  >
+                    {text}
+                  </button>
+                ),
+              )}
               {zoomed && zoomOrigin ? (
                 <button
                   type="button"

@@ -41,6 +41,46 @@ test.describe('dashboard', () => {
     await context.close()
   })
 
+  test('zoom and pan are links to the view they show, so they work before hydration and without JavaScript', async ({
+    browser,
+    page,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const still = await context.newPage()
+    await still.goto(VIEW)
+    const zoomIn = still.getByRole('link', { name: 'Zoom in' })
+    const target = new URL((await zoomIn.getAttribute('href'))!, 'http://localhost').searchParams
+    // Fewer sessions inside the view, everything else as it was.
+    expect(target.get('from')! > '2025-01-06').toBe(true)
+    expect(target.get('to')! < '2025-02-14').toBe(true)
+    expect(target.get('from')! < target.get('to')!).toBe(true)
+    expect([target.get('symbols'), target.get('mode'), target.get('base')]).toEqual([
+      'NVDA,AVGO,SPY',
+      'percent',
+      '2025-01-17',
+    ])
+    await zoomIn.click()
+    await expect(still.getByLabel('From', { exact: true })).toHaveValue(target.get('from')!)
+    await expect(still.getByLabel('To', { exact: true })).toHaveValue(target.get('to')!)
+    // At the end of the data there is nowhere later to go: that step is a disabled button, not a dead link.
+    await still.goto('/?symbols=NVDA,SPY&from=2025-06-02&to=2025-06-30')
+    await expect(still.getByRole('button', { name: 'Pan later' })).toBeDisabled()
+    await expect(still.getByRole('link', { name: 'Pan earlier' })).toHaveAttribute('href', /from=2025-05/)
+    await context.close()
+
+    // With JavaScript the same link is an in-page transition, which remembers where the zooming began.
+    await page.goto(VIEW)
+    await expect(page.locator('[data-testid="chart-preview"][data-measured]')).toHaveCount(1, { timeout: 30_000 })
+    const earlier = page.getByRole('link', { name: 'Pan earlier' })
+    const href = (await earlier.getAttribute('href'))!
+    await earlier.click()
+    await expect(page).toHaveURL(href)
+    expect(new URL(page.url()).searchParams.get('from')! < '2025-01-06').toBe(true)
+    await expect(page.getByRole('button', { name: 'Reset zoom' })).toBeVisible()
+    await page.getByRole('button', { name: 'Reset zoom' }).click()
+    await expect(page.getByLabel('From', { exact: true })).toHaveValue('2025-01-06')
+  })
+
   test('a shared URL restores the exact view', async ({ page }) => {
     await page.goto('/?symbols=NVDA,ORCL,9984.T&from=2025-01-13&to=2025-01-31&mode=log&base=2025-01-17')
     const chips = page.getByRole('list', { name: 'Symbols on the chart' }).getByRole('link')
