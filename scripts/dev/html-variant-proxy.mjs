@@ -14,7 +14,12 @@
 // - nochunks:  no external script (the inline scripts and the RSC payload stay; nothing hydrates);
 // - noscript:  no script at all but the chart's early readout and its data;
 // - nobelow:   nothing after the chart: no reaction panel, claims or event list (with noscript, else it mismatches);
-// - hideaside, hidefolds: the side panel, or the panels below the chart, out of layout (content-visibility: hidden).
+// - hideaside, hidefolds: the side panel, or the panels below the chart, out of layout (content-visibility: hidden);
+// - linkcss:   the stylesheet named in a `Link: <…>; rel=preload; as=style` header, so it is asked for at commit;
+// - scriptsfirst: the head's theme script and the body's early readout moved ahead of the stylesheet link, so the
+//              parser never waits for the stylesheet (the body then differs from React's tree: hydration repairs
+//              it, so blocking time is not comparable for this change; drawn, first paint and tooltip are).
+// (The thirteenth pass's experiments, docs/performance.md.)
 // Start the upstream with PAGE_SCRIPTS=eager (or PAGE_CACHE_MIB=0): with the defaults it already sends a page from
 // memory with its chunks after the first paint (lib/server/defer-scripts.ts), and only the first request of a URL
 // as Next.js wrote it.
@@ -22,7 +27,17 @@
 import crypto from 'node:crypto'
 import http from 'node:http'
 
-const CHANGES = ['inlinecss', 'static', 'nochunks', 'noscript', 'nobelow', 'hideaside', 'hidefolds']
+const CHANGES = [
+  'inlinecss',
+  'static',
+  'nochunks',
+  'noscript',
+  'nobelow',
+  'hideaside',
+  'hidefolds',
+  'linkcss',
+  'scriptsfirst',
+]
 const [port, upstream, modeArg = ''] = process.argv.slice(2)
 const [mode, ...changeList] = modeArg.split('+')
 const changes = new Set(changeList)
@@ -147,6 +162,14 @@ async function changed(page, headers) {
     if (from < 0 || to < 0) throw new Error('the page has no panels below the chart to take out')
     body = body.slice(0, from) + body.slice(to)
   }
+  if (changes.has('scriptsfirst')) {
+    const link = /<link rel="stylesheet" href="[^"]+"[^>]*\/>/.exec(body)
+    const theme = /<script>\(function\(\)\{try\{var s=localStorage[\s\S]*?<\/script>/.exec(body)
+    const early = /<script>\(function\(\)\{\nif\(window\.__earlyReadout\)[\s\S]*?<\/script>/.exec(body)
+    if (!link || !theme || !early) throw new Error('the page lacks the stylesheet link or one of its inline scripts')
+    body = body.replace(theme[0], '').replace(early[0], '')
+    body = body.replace(link[0], () => theme[0] + early[0] + link[0])
+  }
   if (changes.has('hideaside')) body = withStyle(body, 'aside{content-visibility:hidden}')
   if (changes.has('hidefolds'))
     body = withStyle(body, '[data-testid=fold-reaction],[data-testid=fold-claims]{content-visibility:hidden}')
@@ -203,6 +226,10 @@ async function fromCache(req, res, headers) {
   const out = { ...entry.headers, 'content-length': Buffer.byteLength(body) }
   delete out['transfer-encoding']
   out['content-security-policy'] = out['content-security-policy'].replaceAll(entry.nonce, fresh)
+  if (changes.has('linkcss')) {
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(body)?.[1]
+    if (href) out['link'] = `<${href}>; rel=preload; as=style`
+  }
   res.writeHead(entry.status, out)
   res.end(body)
 }
