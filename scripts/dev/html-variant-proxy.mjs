@@ -19,6 +19,7 @@
 // - scriptsfirst: the head's theme script and the body's early readout moved ahead of the stylesheet link, so the
 //              parser never waits for the stylesheet (the body then differs from React's tree: hydration repairs
 //              it, so blocking time is not comparable for this change; drawn, first paint and tooltip are).
+// - noevents:  the side panel's event list empty (hydration repairs it; blocking time is not comparable);
 // (The thirteenth pass's experiments, docs/performance.md.)
 // Start the upstream with PAGE_SCRIPTS=eager (or PAGE_CACHE_MIB=0): with the defaults it already sends a page from
 // memory with its chunks after the first paint (lib/server/defer-scripts.ts), and only the first request of a URL
@@ -37,6 +38,7 @@ const CHANGES = [
   'hidefolds',
   'linkcss',
   'scriptsfirst',
+  'noevents',
 ]
 const [port, upstream, modeArg = ''] = process.argv.slice(2)
 const [mode, ...changeList] = modeArg.split('+')
@@ -169,6 +171,13 @@ async function changed(page, headers) {
     if (!link || !theme || !early) throw new Error('the page lacks the stylesheet link or one of its inline scripts')
     body = body.replace(theme[0], '').replace(early[0], '')
     body = body.replace(link[0], () => theme[0] + early[0] + link[0])
+  }
+  if (changes.has('noevents')) {
+    const open = '<ol class="space-y-2" data-testid="event-list">'
+    const from = body.indexOf(open)
+    const to = body.indexOf('</ol>', from)
+    if (from < 0 || to < 0) throw new Error('the page has no event list to empty')
+    body = body.slice(0, from + open.length) + body.slice(to)
   }
   if (changes.has('hideaside')) body = withStyle(body, 'aside{content-visibility:hidden}')
   if (changes.has('hidefolds'))
