@@ -8,8 +8,12 @@
  *   that are rendered, since the server's chart holds two layouts and shows one; SVG and Recharts pages: their
  *   lines in the DOM; canvas pages: two frames after the library was handed the data, i.e. it has painted);
  * - tooltip: ms from navigation start until a mouse move over the plot produces a visible readout. From the
- *   moment the HTML is committed the mouse is moved back and forth over the same point of the plot, and after
- *   each move (and every animation frame) the page is asked whether a readout is visible: any element that is
+ *   moment the HTML is committed the pointer moves back and forth over the same point of the plot as a real mouse
+ *   does: an event every 8 ms, each sent without waiting for the page to take the one before (`movePointer`).
+ *   Playwright's `mouse.move`, used until the thirteenth pass, waits for that. It paced the pointer by the page's
+ *   own input handling, and when the first frame came mid-parse, the next move, and so the readout, came about
+ *   60 ms later than with a moving mouse (docs/performance.md). At every animation frame, and every 16 ms from
+ *   the bench, the page is asked whether a readout is visible: any element that is
  *   `[role="tooltip"]`, `[data-chart-tooltip]` or Recharts' `.recharts-tooltip-wrapper`, not hidden (display,
  *   visibility, opacity), with a size, whose text holds a percentage. So it works for the app's Recharts tooltip
  *   and for the island's own (which marks itself with either attribute) alike;
@@ -102,6 +106,28 @@ const PLOT_SELECTOR = {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/**
+ * Moves the pointer back and forth by 4 px over `point` every 8 ms until the returned function is called, as a
+ * hand on a mouse would: each event goes out without waiting for the page to have taken the one before.
+ */
+async function movePointer(context, page, point) {
+  const cdp = await context.newCDPSession(page)
+  let moving = true
+  let i = 0
+  const done = (async () => {
+    while (moving) {
+      const x = point.x + (i++ % 2) * 4
+      // Not awaited; a move the page never takes (it navigated, or closed) is simply lost, as a real one is.
+      cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y: point.y }).catch(() => {})
+      await sleep(8)
+    }
+  })()
+  return async () => {
+    moving = false
+    await done
+  }
+}
+
 /** The page's bench state; a navigation in progress (no document yet) reads as nothing drawn. */
 async function checkState(page) {
   try {
@@ -142,11 +168,18 @@ export async function measureLoad(browser, url, { kind, point, throttle = 1, tim
     const stopAt = Date.now() + timeoutMs
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs })
     let state = { drawn: 0, tip: 0 }
-    for (let i = 0; !state.tip; i++) {
-      if (Date.now() > stopAt)
-        throw new Error(`${url}: no tooltip within ${timeoutMs / 1000} s (chart drawn: ${state.drawn ? 'yes' : 'no'})`)
-      await page.mouse.move(point.x + (i % 2) * 4, point.y)
-      state = await checkState(page)
+    const stopPointer = await movePointer(context, page, point)
+    try {
+      while (!state.tip) {
+        if (Date.now() > stopAt)
+          throw new Error(
+            `${url}: no tooltip within ${timeoutMs / 1000} s (chart drawn: ${state.drawn ? 'yes' : 'no'})`,
+          )
+        await sleep(16)
+        state = await checkState(page)
+      }
+    } finally {
+      await stopPointer()
     }
     while (!state.drawn && Date.now() < stopAt) {
       await sleep(50)
@@ -210,9 +243,14 @@ export async function traceFirstView(browser, url, { point, throttle = 1, rechar
     await page.goto(url, { waitUntil: 'commit', timeout: 60_000 })
     let state = { drawn: 0, tip: 0 }
     const stopAt = Date.now() + 60_000
-    for (let i = 0; !state.tip && Date.now() < stopAt; i++) {
-      await page.mouse.move(point.x + (i % 2) * 4, point.y)
-      state = await checkState(page)
+    const stopPointer = await movePointer(context, page, point)
+    try {
+      while (!state.tip && Date.now() < stopAt) {
+        await sleep(16)
+        state = await checkState(page)
+      }
+    } finally {
+      await stopPointer()
     }
     // The chart's island is live (the page hydrated and the island measured itself): the first view's work is
     // done once the page then stays quiet. Recharts is not part of it: it loads only at a gesture that needs it.
