@@ -128,6 +128,24 @@ async function movePointer(context, page, point) {
   }
 }
 
+/**
+ * With the pointer moving over `point` (`movePointer`), asks the page every 16 ms (it also checks at every
+ * animation frame) until a readout is visible or `stopAt` (a Date.now() time) passes; returns the last state.
+ */
+async function hoverUntilTooltip(context, page, point, stopAt) {
+  let state = { drawn: 0, tip: 0 }
+  const stopPointer = await movePointer(context, page, point)
+  try {
+    while (!state.tip && Date.now() < stopAt) {
+      await sleep(16)
+      state = await checkState(page)
+    }
+  } finally {
+    await stopPointer()
+  }
+  return state
+}
+
 /** The page's bench state; a navigation in progress (no document yet) reads as nothing drawn. */
 async function checkState(page) {
   try {
@@ -167,20 +185,9 @@ export async function measureLoad(browser, url, { kind, point, throttle = 1, tim
     }
     const stopAt = Date.now() + timeoutMs
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs })
-    let state = { drawn: 0, tip: 0 }
-    const stopPointer = await movePointer(context, page, point)
-    try {
-      while (!state.tip) {
-        if (Date.now() > stopAt)
-          throw new Error(
-            `${url}: no tooltip within ${timeoutMs / 1000} s (chart drawn: ${state.drawn ? 'yes' : 'no'})`,
-          )
-        await sleep(16)
-        state = await checkState(page)
-      }
-    } finally {
-      await stopPointer()
-    }
+    let state = await hoverUntilTooltip(context, page, point, stopAt)
+    if (!state.tip)
+      throw new Error(`${url}: no tooltip within ${timeoutMs / 1000} s (chart drawn: ${state.drawn ? 'yes' : 'no'})`)
     while (!state.drawn && Date.now() < stopAt) {
       await sleep(50)
       state = await checkState(page)
@@ -241,17 +248,8 @@ export async function traceFirstView(browser, url, { point, throttle = 1, rechar
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'loading'],
     })
     await page.goto(url, { waitUntil: 'commit', timeout: 60_000 })
-    let state = { drawn: 0, tip: 0 }
     const stopAt = Date.now() + 60_000
-    const stopPointer = await movePointer(context, page, point)
-    try {
-      while (!state.tip && Date.now() < stopAt) {
-        await sleep(16)
-        state = await checkState(page)
-      }
-    } finally {
-      await stopPointer()
-    }
+    let state = await hoverUntilTooltip(context, page, point, stopAt)
     // The chart's island is live (the page hydrated and the island measured itself): the first view's work is
     // done once the page then stays quiet. Recharts is not part of it: it loads only at a gesture that needs it.
     const interactive = await page

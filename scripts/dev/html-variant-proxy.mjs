@@ -142,13 +142,15 @@ function fetchWhole(req, headers) {
 }
 
 const EARLY_READOUT = /^<script>\(function\(\)\{\nif\(window\.__earlyReadout\)/
+/** The page's stylesheet tag, with its path as the first group. */
+const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)"[^>]*\/>/
 const withStyle = (body, css) => body.replace('</head>', () => `<style>${css}</style></head>`)
 
 /** The kept page with the asked-for changes. */
 async function changed(page, headers) {
   let body = page
   if (changes.has('inlinecss')) {
-    const link = /<link rel="stylesheet" href="([^"]+)"[^>]*\/>/.exec(body)
+    const link = STYLESHEET_LINK.exec(body)
     if (!link) throw new Error('the page has no stylesheet link to inline')
     const css = await fetchWhole({ url: link[1] }, headers)
     body = body.replace(link[0], () => `<style>${css.body}</style>`)
@@ -165,7 +167,7 @@ async function changed(page, headers) {
     body = body.slice(0, from) + body.slice(to)
   }
   if (changes.has('scriptsfirst')) {
-    const link = /<link rel="stylesheet" href="[^"]+"[^>]*\/>/.exec(body)
+    const link = STYLESHEET_LINK.exec(body)
     const theme = /<script>\(function\(\)\{try\{var s=localStorage[\s\S]*?<\/script>/.exec(body)
     const early = /<script>\(function\(\)\{\nif\(window\.__earlyReadout\)[\s\S]*?<\/script>/.exec(body)
     if (!link || !theme || !early) throw new Error('the page lacks the stylesheet link or one of its inline scripts')
@@ -236,7 +238,7 @@ async function fromCache(req, res, headers) {
   delete out['transfer-encoding']
   out['content-security-policy'] = out['content-security-policy'].replaceAll(entry.nonce, fresh)
   if (changes.has('linkcss')) {
-    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(body)?.[1]
+    const href = STYLESHEET_LINK.exec(body)?.[1]
     if (href) out['link'] = `<${href}>; rel=preload; as=style`
   }
   res.writeHead(entry.status, out)

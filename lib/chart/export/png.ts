@@ -79,7 +79,7 @@ export async function svgToPngBlob(svg: string, { scale = 2 }: PngOptions = {}):
       try {
         // Chromium encodes the PNG in an idle period of the main thread, and such a period follows a frame. On a
         // page where nothing is changing no frame may come, and the encoder then waits for its fallback, a second
-        // (measured: 4 exports in 8 took 1.1 s instead of about 0.13 s; docs/performance.md, the thirteenth
+        // (measured: 7 exports in 16 took 1.1 s instead of about 0.13 s; docs/performance.md, the thirteenth
         // pass). Asking for a frame gives it its idle period at once.
         if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => {})
         canvas.toBlob(
