@@ -21,6 +21,13 @@
 //              it, so blocking time is not comparable for this change; drawn, first paint and tooltip are).
 // - noevents:  the side panel's event list empty (hydration repairs it; blocking time is not comparable);
 // (The thirteenth pass's experiments, docs/performance.md.)
+// - firstview:  nothing after the chart's figure: no panels, no side panel, no RSC payload, no chunks (a floor for
+//              what the first response's size costs; nothing hydrates);
+// - nocontrols: the view controls' box above the chart empty (symbols, range, mode);
+// - onelayout:  the chart's narrow layout out, so the chart is drawn once (as a single responsive layout would be).
+// With nocontrols or onelayout the body differs from React's tree (hydration repairs it): blocking time is not
+// comparable; drawn, first paint and tooltip are.
+// (The fourteenth pass's experiments, docs/performance.md.)
 // Start the upstream with PAGE_SCRIPTS=eager (or PAGE_CACHE_MIB=0): with the defaults it already sends a page from
 // memory with its chunks after the first paint (lib/server/defer-scripts.ts), and only the first request of a URL
 // as Next.js wrote it.
@@ -39,6 +46,9 @@ const CHANGES = [
   'linkcss',
   'scriptsfirst',
   'noevents',
+  'firstview',
+  'nocontrols',
+  'onelayout',
 ]
 const [port, upstream, modeArg = ''] = process.argv.slice(2)
 const [mode, ...changeList] = modeArg.split('+')
@@ -144,6 +154,25 @@ function fetchWhole(req, headers) {
 const EARLY_READOUT = /^<script>\(function\(\)\{\nif\(window\.__earlyReadout\)/
 /** The page's stylesheet tag, with its path as the first group. */
 const STYLESHEET_LINK = /<link rel="stylesheet" href="([^"]+)"[^>]*\/>/
+/** The index just past the `</div>` that closes the `<div` starting at `from`. */
+function divEnd(html, from) {
+  const tag = /<(\/?)div\b/g
+  tag.lastIndex = from
+  let depth = 0
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    depth += m[1] ? -1 : 1
+    if (depth === 0) return html.indexOf('>', m.index) + 1
+  }
+  throw new Error('an unclosed <div>')
+}
+/** `html` with the contents of the `<div` that starts with `open` taken out (`keep`: its own tags stay). */
+function cutDiv(html, open, { keep }) {
+  const from = html.indexOf(open)
+  if (from < 0) throw new Error(`the page has no ${open}`)
+  return html.slice(0, from) + (keep ? `${open}</div>` : '') + html.slice(divEnd(html, from))
+}
+const VIEW_CONTROLS = '<div id="view-controls"'
+const NARROW_LAYOUT = '<div class="absolute inset-0 @min-[640px]:hidden">'
 const withStyle = (body, css) => body.replace('</head>', () => `<style>${css}</style></head>`)
 
 /** The kept page with the asked-for changes. */
@@ -180,6 +209,17 @@ async function changed(page, headers) {
     const to = body.indexOf('</ol>', from)
     if (from < 0 || to < 0) throw new Error('the page has no event list to empty')
     body = body.slice(0, from + open.length) + body.slice(to)
+  }
+  if (changes.has('nocontrols')) {
+    const from = body.indexOf(VIEW_CONTROLS)
+    if (from < 0) throw new Error('the page has no view controls')
+    body = cutDiv(body, body.slice(from, body.indexOf('>', from) + 1), { keep: true })
+  }
+  if (changes.has('onelayout')) body = cutDiv(body, NARROW_LAYOUT, { keep: false })
+  if (changes.has('firstview')) {
+    const end = body.indexOf('</figure>')
+    if (end < 0) throw new Error('the page has no chart figure')
+    body = `${body.slice(0, end + '</figure>'.length)}</div></div></main></body></html>`
   }
   if (changes.has('hideaside')) body = withStyle(body, 'aside{content-visibility:hidden}')
   if (changes.has('hidefolds'))
