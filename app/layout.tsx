@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import { paletteCss } from '@/lib/chart/palette'
+import { DATE_FIELD_UPGRADE_SCRIPT } from '@/lib/ui/date-field-script'
 import { THEME_INIT_SCRIPT } from '@/lib/ui/theme-script'
 import './globals.css'
 
@@ -24,6 +25,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+        {/* The server's ISO text fields become date pickers after the first frame (lib/ui/date-field-script.ts). */}
+        <script dangerouslySetInnerHTML={{ __html: DATE_FIELD_UPGRADE_SCRIPT }} />
         {/* The chart palette, from the same module as the exports' colours. */}
         <style dangerouslySetInnerHTML={{ __html: paletteCss() }} />
       </head>

@@ -9,6 +9,14 @@ const COMMIT_AFTER_MS = 800
 // The API's floor (lib/params.ts); the ceiling only catches typos such as 20255.
 const EARLIEST = EARLIEST_DATE
 const LATEST = '2100-12-31'
+/**
+ * An ISO text field in the server's HTML, a date picker in the browser: lib/ui/date-field-script.ts turns the
+ * server's fields into date pickers after the first frame, and hydration writes the same type again (React sets an
+ * input's type as it hydrates it). The type differs between the two renders on purpose, so the field's hydration
+ * warning is suppressed. Both are as wide as a date picker is on its own, so the row does not move as the type
+ * changes.
+ */
+const FIELD_TYPE = typeof window === 'undefined' ? 'text' : 'date'
 
 export interface DateFieldProps {
   label: string
@@ -78,7 +86,12 @@ export function DateField({ label, value, name, validate, onCommit }: DateFieldP
         ref={input}
         id={id}
         name={name}
-        type="date"
+        type={FIELD_TYPE}
+        data-date-field=""
+        suppressHydrationWarning
+        inputMode="numeric"
+        pattern="\d{4}-\d{2}-\d{2}"
+        placeholder="YYYY-MM-DD"
         value={text}
         min={EARLIEST}
         max={LATEST}
@@ -89,7 +102,7 @@ export function DateField({ label, value, name, validate, onCommit }: DateFieldP
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit(e.currentTarget.value)
         }}
-        className="rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm aria-[invalid=true]:border-[var(--error-fg)]"
+        className="w-[8.5rem] rounded-md border border-[var(--border)] bg-[var(--panel)] px-2 py-1 text-sm aria-[invalid=true]:border-[var(--error-fg)]"
       />
       <span id={`${id}-msg`} role="status" className="min-h-0 text-xs text-[var(--error-fg)]">
         {message}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { EARLY_READOUT_SCRIPT } from '../chart/early-readout-script'
+import { DATE_FIELD_UPGRADE_SCRIPT } from '../ui/date-field-script'
 import { THEME_INIT_SCRIPT } from '../ui/theme-script'
 
 /**
@@ -12,11 +13,12 @@ import { THEME_INIT_SCRIPT } from '../ui/theme-script'
 const scriptHash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`
 
 /**
- * The theme script in app/layout.tsx and the chart's early readout in app/page.tsx are static, so they are allowed
- * by their hashes and need no nonce plumbing.
+ * The theme script and the date fields' upgrade in app/layout.tsx and the chart's early readout in app/page.tsx are
+ * static, so they are allowed by their hashes and need no nonce plumbing.
  */
 export const THEME_SCRIPT_HASH = scriptHash(THEME_INIT_SCRIPT)
 export const EARLY_READOUT_SCRIPT_HASH = scriptHash(EARLY_READOUT_SCRIPT)
+export const DATE_FIELD_SCRIPT_HASH = scriptHash(DATE_FIELD_UPGRADE_SCRIPT)
 
 export interface PagePolicyOptions {
   nonce: string
@@ -34,6 +36,7 @@ export function pageContentSecurityPolicy({ nonce, dev = false }: PagePolicyOpti
       `'nonce-${nonce}'`,
       THEME_SCRIPT_HASH,
       EARLY_READOUT_SCRIPT_HASH,
+      DATE_FIELD_SCRIPT_HASH,
       "'strict-dynamic'",
       ...(dev ? ["'unsafe-eval'"] : []),
     ],

@@ -33,6 +33,22 @@ async function holdLazyChunks(page: Page, html: string): Promise<() => void> {
   return release
 }
 
+test('the date fields are date pickers from the first frames on, before any of the page chunks has run', async ({
+  page,
+}) => {
+  // No chunk ever arrives: what runs is the page's own inline scripts.
+  await page.route('**/_next/static/chunks/*.js', () => {})
+  await page.goto(VIEW, { waitUntil: 'commit' })
+  await expect(previewLines(page)).toHaveCount(3)
+  for (const label of ['From', 'To']) {
+    await expect(page.getByLabel(label, { exact: true })).toHaveAttribute('type', 'date')
+  }
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2025-01-06')
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue('2025-02-14')
+  // Nothing hydrated: the island has not measured the chart.
+  await expect(preview(page)).not.toHaveAttribute('data-measured')
+})
+
 test.describe('without JavaScript, the controls are links to the view they make', () => {
   test.use({ javaScriptEnabled: false })
 
@@ -77,6 +93,9 @@ test.describe('without JavaScript, the controls are links to the view they make'
     page,
   }) => {
     await page.goto(VIEW)
+    // ISO text fields: the page turns them into date pickers with script (lib/ui/date-field-script.ts).
+    await expect(page.getByLabel('From', { exact: true })).toHaveAttribute('type', 'text')
+    await expect(page.getByLabel('From', { exact: true })).toHaveAttribute('placeholder', 'YYYY-MM-DD')
     await page.getByLabel('From', { exact: true }).fill('2025-01-21')
     await page.getByLabel('To', { exact: true }).fill('2025-01-31')
     await page.getByLabel('To', { exact: true }).press('Enter')

@@ -99,7 +99,7 @@ test.describe('security headers and CSP', () => {
     }
   })
 
-  test('the page policy: a fresh nonce on every response, on every script but the two hashed static ones', async ({
+  test('the page policy: a fresh nonce on every response, on every script but the three hashed static ones', async ({
     request,
   }) => {
     const first = await request.get('/')
@@ -126,9 +126,10 @@ test.describe('security headers and CSP', () => {
     expect(scripts.length).toBeGreaterThan(3)
     const withoutNonce = scripts.filter(([, attributes]) => !attributes?.includes(`nonce="${nonce}"`))
     // Data (the chart's early-readout texts) runs nothing; every other script without the nonce is one of the
-    // static inline scripts (the theme, the chart's early readout), each allowed by its own sha256 in script-src.
+    // static inline scripts (the theme, the date fields' upgrade, the chart's early readout), each allowed by its own
+    // sha256 in script-src.
     const executable = withoutNonce.filter(([, attributes]) => !attributes?.includes('type="application/json"'))
-    expect(executable.map(([, attributes]) => attributes)).toEqual(['', ''])
+    expect(executable.map(([, attributes]) => attributes)).toEqual(['', '', ''])
     for (const [, , body] of executable) {
       const hash = `'sha256-${createHash('sha256')
         .update(body ?? '')

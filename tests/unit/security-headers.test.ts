@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
 import { THEME_SCRIPT_HASH, createNonce, pageContentSecurityPolicy } from '@/lib/server/csp'
+import { DATE_FIELD_UPGRADE_SCRIPT } from '@/lib/ui/date-field-script'
 import { THEME_INIT_SCRIPT } from '@/lib/ui/theme-script'
 
 interface HeaderRule {
@@ -24,6 +25,9 @@ describe('page Content-Security-Policy', () => {
     expect(scriptSrc).toContain("'nonce-abc123=='")
     expect(scriptSrc).toContain(`'sha256-${createHash('sha256').update(THEME_INIT_SCRIPT, 'utf8').digest('base64')}'`)
     expect(scriptSrc).toContain(THEME_SCRIPT_HASH)
+    expect(scriptSrc).toContain(
+      `'sha256-${createHash('sha256').update(DATE_FIELD_UPGRADE_SCRIPT, 'utf8').digest('base64')}'`,
+    )
     expect(scriptSrc).not.toContain("'unsafe-inline'")
     expect(scriptSrc).not.toContain("'unsafe-eval'")
   })
