@@ -9,8 +9,8 @@
  *
  * So the server writes them as ISO text fields (`data-date-field`), which a reader without JavaScript fills in and
  * submits as they are. This script, in the head, turns each into a date field just after the first frame. It skips
- * one the reader is in, and one holding text a date field would drop. The hydrated DateField then renders
- * `type="date"` itself.
+ * one the reader is in, and one holding text a date field would drop. In the browser the DateField renders
+ * `type="date"`, the type React writes again as it hydrates the field.
  */
 export const DATE_FIELD_ATTRIBUTE = 'data-date-field'
 

@@ -3,7 +3,7 @@ import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DateField as DateFieldComponent } from '@/components/ui/date-field'
-import { DATE_FIELD_UPGRADE_SCRIPT } from '@/lib/ui/date-field-script'
+import { DATE_FIELD_ATTRIBUTE, DATE_FIELD_UPGRADE_SCRIPT } from '@/lib/ui/date-field-script'
 
 /** The field as the server renders it: the module loaded where there is no window, as on the server. */
 let DateField: typeof DateFieldComponent
@@ -45,7 +45,8 @@ describe('the date fields before the script has run', () => {
     expect(input.value).toBe('2025-01-17')
     expect(input.getAttribute('pattern')).toBe('\\d{4}-\\d{2}-\\d{2}')
     expect(input.placeholder).toBe('YYYY-MM-DD')
-    expect(input.hasAttribute('data-date-field')).toBe(true)
+    // The attribute the head script looks for.
+    expect(input.hasAttribute(DATE_FIELD_ATTRIBUTE)).toBe(true)
   })
 })
 
@@ -80,7 +81,7 @@ describe('the head script that makes them date pickers', () => {
   it('leaves alone the field the reader is typing in, one holding text a date field would drop, and other inputs', () => {
     document.body.innerHTML =
       serverField('2025-01-17') + serverField('2025-01-1') + '<input id="other" type="text" value="2025-01-17">'
-    const [typing, partial] = [...document.querySelectorAll('input[data-date-field]')] as HTMLInputElement[]
+    const [typing, partial] = [...document.querySelectorAll(`input[${DATE_FIELD_ATTRIBUTE}]`)] as HTMLInputElement[]
     typing?.focus()
     runScript()
     nextFrame()
