@@ -7,7 +7,9 @@ export default async function NotFound() {
   return (
     <main className="mx-auto max-w-xl p-6">
       <h1 className="text-xl font-semibold">Page not found</h1>
-      <p className="mt-2 text-sm text-[var(--muted)]">This app has one page, the dashboard, and an API under /api.</p>
+      <p className="mt-2 text-sm text-[var(--muted)]">
+        This app has two pages, the dashboard and the comparison of shocks (/compare), and an API under /api.
+      </p>
       <Link href="/" className="mt-4 inline-block text-[var(--accent)] underline">
         Open the dashboard
       </Link>
